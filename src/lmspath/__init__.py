@@ -1,0 +1,5 @@
+"""lmspath: how far you are from school Library Media Specialist certification, and what to do next."""
+
+__version__ = "0.1.0"
+
+__all__ = ["__version__"]

@@ -1,0 +1,370 @@
+"""Pure planner: the steps a person still needs for one pathway, in order, with sourced estimates."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from lmspath.profile import Profile
+from lmspath.results import PathwayResult, Plan, PlanStep, RequirementResult, SourceRef, StepKind
+from lmspath.rules_model import Estimate, Estimates, ExamCatalog, Source, StateRules
+
+Range = tuple[float, float]
+
+#: Requirement kind -> plan step kind.
+_STEP_KIND: dict[str, StepKind] = {
+    "degree": "master",
+    "program": "program",
+    "credit_hours": "coursework",
+    "teaching_license": "teaching_license",
+    "teaching_years": "teaching_experience",
+    "school_library_years": "other",
+    "exam": "exam",
+    "practicum": "practicum",
+    "portfolio": "portfolio",
+    "background_check": "background_check",
+    "national_board": "other",
+    "other": "other",
+}
+
+#: The order steps are listed in when nothing else decides.
+_RANK: dict[str, int] = {
+    "bachelor": 0,
+    "teaching_license": 1,
+    "master": 2,
+    "program": 3,
+    "coursework": 4,
+    "teaching_experience": 5,
+    "practicum": 6,
+    "portfolio": 7,
+    "exam": 8,
+    "background_check": 9,
+    "other": 10,
+    "application": 11,
+}
+
+_STUDY = {"master", "program", "coursework"}
+
+
+@dataclass
+class _Draft:
+    kind: StepKind
+    title: str
+    detail: str
+    requirement_ids: list[str]
+    months: Range | None = None
+    cost: Range | None = None
+    estimate_note: str | None = None
+    link: str | None = None
+    sources: list[SourceRef] = field(default_factory=list)
+    order: int = 0
+    after: list[int] = field(default_factory=list)
+    during: int | None = None
+
+
+def _ref(src: Source) -> SourceRef:
+    return SourceRef(
+        id=src.id,
+        url=src.url,
+        title=src.title,
+        as_of=src.as_of,
+        read_on=src.read_on.isoformat(),
+        official=src.official,
+    )
+
+
+def _estimate_refs(estimates: Estimates, est: Estimate) -> list[SourceRef]:
+    by_id = {s.id: s for s in estimates.sources}
+    return [_ref(by_id[s]) for s in est.sources if s in by_id]
+
+
+def _apply(draft: _Draft, estimates: Estimates, estimate_id: str, *, months: bool = True) -> None:
+    est = estimates.get(estimate_id)
+    if est is None:
+        return
+    if months:
+        draft.months = est.months
+    draft.cost = est.cost_usd
+    draft.estimate_note = est.title + (f": {est.note}" if est.note else "")
+    draft.sources.extend(_estimate_refs(estimates, est))
+
+
+def _pick_option(result: RequirementResult) -> RequirementResult:
+    """For an unmet any-of group, the option to plan on: the first one not already failing."""
+    for status in ("not_given", "not_confirmed", "missing"):
+        for opt in result.options:
+            if opt.status == status:
+                return opt
+    return result.options[0]
+
+
+def _find_requirement(rules: StateRules, pathway_id: str, req_id: str) -> object | None:
+    for pathway in rules.pathways:
+        if pathway.id != pathway_id:
+            continue
+        stack: list[object] = list(pathway.requirements)
+        while stack:
+            item = stack.pop()
+            if getattr(item, "id", None) == req_id:
+                return item
+            stack.extend(getattr(item, "options", []))
+    return None
+
+
+def _draft_for(
+    req: RequirementResult,
+    rules: StateRules,
+    pathway_id: str,
+    profile: Profile,
+    estimates: Estimates,
+    catalog: ExamCatalog | None,
+    alternatives: list[str],
+) -> _Draft:
+    kind = _STEP_KIND.get(req.kind, "other")
+    rule = _find_requirement(rules, pathway_id, req.id)
+    detail = req.text
+    if alternatives:
+        detail += " Alternatives: " + "; ".join(alternatives) + "."
+    draft = _Draft(kind=kind, title=req.text, detail=detail, requirement_ids=[req.id])
+    draft.sources.extend(req.sources)
+    if req.kind == "degree":
+        level = getattr(rule, "level", "master")
+        if level == "bachelor":
+            draft.kind = "bachelor"
+            draft.title = "Finish a bachelor's degree"
+            _apply(draft, estimates, "bachelor")
+        else:
+            draft.title = "Earn the master's degree: " + req.need
+            fields = getattr(rule, "fields", None) or []
+            if profile.master == "in_progress":
+                draft.title = "Finish your master's degree"
+                draft.estimate_note = "in progress: time left depends on your program"
+            elif {"library_science", "school_library_media"} & set(fields) or not fields:
+                _apply(draft, estimates, "mlis")
+    elif req.kind in {"program", "credit_hours"}:
+        if req.kind == "credit_hours" and getattr(rule, "min_hours", None) is not None:
+            have = profile.library_credit_hours or 0
+            left = max(0.0, float(getattr(rule, "min_hours", 0)) - have)
+            draft.title = f"Complete {left:g} more semester hours of library coursework"
+        elif req.kind == "program":
+            draft.title = "Complete a state-approved school library preparation program"
+        if profile.school_library_program == "in_progress" and req.kind == "program":
+            draft.title = "Finish your school library preparation program"
+            draft.estimate_note = "in progress: time left depends on your program"
+        else:
+            _apply(draft, estimates, "addon-program")
+    elif req.kind == "teaching_license":
+        draft.title = (
+            "Renew or reinstate your teaching license"
+            if profile.teaching_license_status == "expired"
+            else "Earn a teaching license"
+        )
+        _apply(draft, estimates, "teaching-license")
+    elif req.kind in {"teaching_years", "school_library_years"}:
+        need = getattr(rule, "min_years", None)
+        have = (
+            profile.teaching_years if req.kind == "teaching_years" else profile.school_library_years
+        )
+        what = "classroom teaching" if req.kind == "teaching_years" else "school library work"
+        if need is not None:
+            left = max(0.0, float(need) - (have or 0))
+            draft.title = f"Gain {left:g} more year{'s' if left != 1 else ''} of {what}"
+            draft.months = (left * 12, left * 12)
+            draft.estimate_note = f"{left:g} years left of the {float(need):g} the rule asks for"
+        else:
+            draft.title = f"Gain {what} experience (years required not confirmed)"
+    elif req.kind == "exam":
+        exam_id = getattr(rule, "exam", None)
+        draft.title = "Pass " + req.need.removeprefix("pass ")
+        if catalog is not None and exam_id:
+            for exam in catalog.exams:
+                if exam.id == exam_id and exam.fee_usd is not None:
+                    draft.cost = (exam.fee_usd, exam.fee_usd)
+                    draft.estimate_note = f"test fee for {exam.vendor} {exam.code}"
+                    by_id = {s.id: s for s in catalog.sources}
+                    draft.sources.extend(_ref(by_id[s]) for s in exam.sources if s in by_id)
+        _fee(draft, rules, "exam", exam_id)
+    elif req.kind == "practicum":
+        need = getattr(rule, "min_hours", None)
+        left = max(0.0, float(need) - (profile.practicum_hours or 0)) if need is not None else None
+        draft.title = (
+            f"Complete {left:g} more hours of supervised school-library practicum"
+            if left is not None
+            else "Complete the supervised school-library practicum"
+        )
+        _apply(draft, estimates, "practicum", months=False)
+    elif req.kind == "portfolio":
+        draft.title = "Complete your professional portfolio"
+        _apply(draft, estimates, "portfolio", months=False)
+    elif req.kind == "background_check":
+        draft.title = "Complete the fingerprint / background check"
+        _fee(draft, rules, "background_check", None)
+    elif req.kind == "national_board":
+        draft.title = "Earn National Board Certification (Library Media)"
+        _apply(draft, estimates, "national-board")
+    return draft
+
+
+def _fee(draft: _Draft, rules: StateRules, applies_to: str, exam: str | None) -> None:
+    for fee in rules.fees:
+        if fee.applies_to != applies_to or fee.amount_usd is None:
+            continue
+        if applies_to == "exam" and fee.exam not in {None, exam}:
+            continue
+        draft.cost = (fee.amount_usd, fee.amount_usd)
+        draft.estimate_note = f"{fee.item} ({rules.code})"
+        draft.sources.extend(_ref(rules.source(s)) for s in fee.sources)
+        return
+
+
+def _unique_sources(refs: list[SourceRef]) -> list[SourceRef]:
+    seen: set[str] = set()
+    out = []
+    for ref in refs:
+        if ref.url not in seen:
+            seen.add(ref.url)
+            out.append(ref)
+    return out
+
+
+def _merge_study(drafts: list[_Draft]) -> list[_Draft]:
+    """A master's and a program both missing become one step: a master's with the program."""
+    master = next((d for d in drafts if d.kind == "master"), None)
+    program = next((d for d in drafts if d.kind == "program"), None)
+    if master is None or program is None:
+        return drafts
+    master.title = master.title + ", with the state-approved school library program inside it"
+    master.detail = master.detail + " " + program.detail
+    master.requirement_ids += program.requirement_ids
+    master.sources += program.sources
+    if master.months is None and program.months is not None:
+        master.months, master.cost = program.months, program.cost
+    return [d for d in drafts if d is not program]
+
+
+def _link(drafts: list[_Draft], has_license_rule: bool) -> None:
+    by_kind: dict[str, _Draft] = {}
+    for draft in drafts:
+        by_kind.setdefault(draft.kind, draft)
+    study = next((d for d in drafts if d.kind in _STUDY), None)
+    for draft in drafts:
+        deps: list[_Draft | None] = []
+        if draft.kind == "teaching_license":
+            deps = [by_kind.get("bachelor")]
+        elif draft.kind == "teaching_experience":
+            deps = [by_kind.get("teaching_license") or by_kind.get("bachelor")]
+        elif draft.kind in _STUDY:
+            deps = [by_kind.get("bachelor")]
+            if has_license_rule and draft.kind != "master":
+                # An add-on endorsement attaches to a teaching license.
+                deps.append(by_kind.get("teaching_license"))
+            if draft is not study and study is not None:
+                deps.append(study)
+        elif draft.kind in {"practicum", "portfolio"}:
+            if study is not None:
+                draft.during = study.order
+                deps = [by_kind.get("bachelor")]
+            else:
+                deps = [by_kind.get("bachelor")]
+        elif draft.kind == "exam":
+            deps = [study or by_kind.get("bachelor")]
+        elif draft.kind == "application":
+            deps = [d for d in drafts if d is not draft]
+        draft.after = sorted({d.order for d in deps if d is not None and d is not draft})
+
+
+def _critical_path(drafts: list[_Draft]) -> tuple[Range, list[str]]:
+    finish: dict[int, Range] = {}
+    unknown: list[str] = []
+    for draft in drafts:  # drafts are in dependency order by construction
+        start_lo = max((finish[a][0] for a in draft.after), default=0.0)
+        start_hi = max((finish[a][1] for a in draft.after), default=0.0)
+        if draft.during is not None:
+            finish[draft.order] = finish[draft.during]
+            continue
+        if draft.months is None:
+            if draft.kind != "application":
+                unknown.append(draft.title)
+            lo = hi = 0.0
+        else:
+            lo, hi = draft.months
+        finish[draft.order] = (start_lo + lo, start_hi + hi)
+    lo = max((f[0] for f in finish.values()), default=0.0)
+    hi = max((f[1] for f in finish.values()), default=0.0)
+    return (lo, hi), unknown
+
+
+def plan_pathway(
+    result: PathwayResult,
+    rules: StateRules,
+    estimates: Estimates,
+    profile: Profile,
+    catalog: ExamCatalog | None = None,
+) -> Plan:
+    """The ordered steps this person still needs on one pathway (pure)."""
+    drafts: list[_Draft] = []
+    for req in result.requirements:
+        if req.status == "met":
+            continue
+        chosen, alternatives = req, []
+        if req.kind == "any_of" and req.options:
+            chosen = _pick_option(req)
+            alternatives = [o.text for o in req.options if o is not chosen]
+        drafts.append(
+            _draft_for(chosen, rules, result.id, profile, estimates, catalog, alternatives)
+        )
+    drafts = _merge_study(drafts)
+    drafts.sort(key=lambda d: _RANK[d.kind])
+    application = _Draft(
+        kind="application",
+        title=f"Apply to {rules.agency.name} for the {rules.credential}",
+        detail=f"Submit the application with transcripts, scores and fees: {rules.agency.url}",
+        requirement_ids=[],
+        link=rules.agency.url,
+    )
+    _fee(application, rules, "application", None)
+    drafts.append(application)
+    for index, draft in enumerate(drafts, start=1):
+        draft.order = index
+    has_license_rule = any(r.kind == "teaching_license" for r in result.requirements)
+    _link(drafts, has_license_rule)
+    months, unknown = _critical_path(drafts)
+    cost_lo = sum(d.cost[0] for d in drafts if d.cost)
+    cost_hi = sum(d.cost[1] for d in drafts if d.cost)
+    no_cost = [d.title for d in drafts if d.cost is None]
+    steps = [
+        PlanStep(
+            order=d.order,
+            kind=d.kind,
+            title=d.title,
+            detail=d.detail,
+            requirement_ids=d.requirement_ids,
+            months=d.months,
+            cost_usd=d.cost,
+            after=d.after,
+            during=d.during,
+            estimate_note=d.estimate_note,
+            link=d.link,
+            sources=_unique_sources(d.sources),
+        )
+        for d in drafts
+    ]
+    has_time = any(d.months is not None for d in drafts)
+    note_parts = []
+    if unknown:
+        note_parts.append("plus time for steps with no confirmed estimate: " + "; ".join(unknown))
+    if no_cost:
+        note_parts.append(f"cost not confirmed for {len(no_cost)} step(s)")
+    return Plan(
+        pathway=result.id,
+        steps=steps,
+        months=(_round(months[0]), _round(months[1])) if has_time else None,
+        cost_usd=(cost_lo, cost_hi) if any(d.cost for d in drafts) else None,
+        unestimated=unknown,
+        total_note="; ".join(note_parts)
+        or "every step has a sourced estimate (ranges, not quotes)",
+    )
+
+
+def _round(value: float) -> float:
+    return float(math.ceil(value))

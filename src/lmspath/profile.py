@@ -1,0 +1,394 @@
+"""The person's profile: the contract's fields, and one parser per field shared by every input road."""
+
+from __future__ import annotations
+
+import difflib
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from lmspath.states import resolve_state, unknown_state_message
+
+YesNo = Literal["yes", "no"]
+Progress = Literal["no", "in_progress", "yes"]
+LicenseStatus = Literal["active", "expired", "none"]
+PortfolioStatus = Literal["none", "in_progress", "complete"]
+MasterField = Literal[
+    "library_science", "school_library_media", "education", "educational_technology", "other"
+]
+
+#: The contract's profile fields, in the order a person would think of them.
+FIELDS: tuple[str, ...] = (
+    "client_id",
+    "state",
+    "bachelor",
+    "master",
+    "master_fields",
+    "master_ala_accredited",
+    "school_library_program",
+    "library_credit_hours",
+    "teaching_license_state",
+    "teaching_license_status",
+    "teaching_years",
+    "school_library_years",
+    "exams",
+    "practicum_hours",
+    "portfolio",
+    "background_check",
+    "national_board",
+    "tools",
+    "skills",
+)
+
+MASTER_FIELDS: tuple[str, ...] = (
+    "library_science",
+    "school_library_media",
+    "education",
+    "educational_technology",
+    "other",
+)
+
+#: Largest values a person could plausibly give; beyond them the value is a typo.
+LIMITS: dict[str, float] = {
+    "teaching_years": 60,
+    "school_library_years": 60,
+    "library_credit_hours": 300,
+    "practicum_hours": 5000,
+}
+
+#: A resolver turns what a person wrote for an exam ('Praxis 5312') into a catalogue id, or None.
+ExamResolver = Callable[[str], "str | None"]
+#: Suggests the closest known exam for an id that did not resolve.
+ExamSuggester = Callable[[str], "str | None"]
+
+
+class ExamResult(BaseModel):
+    """An exam the person passed, with the score when they gave one."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    exam: str
+    score: float | None = None
+
+    def as_text(self) -> str:
+        """The contract's ``EXAM_ID`` or ``EXAM_ID:SCORE`` form."""
+        if self.score is None:
+            return self.exam
+        score = int(self.score) if self.score.is_integer() else self.score
+        return f"{self.exam}:{score}"
+
+
+class Profile(BaseModel):
+    """What the person has; None everywhere means 'not given', never 'no'."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    client_id: str | None = None
+    state: str | None = None
+    bachelor: Progress | None = None
+    master: Progress | None = None
+    master_fields: tuple[MasterField, ...] | None = None
+    master_ala_accredited: YesNo | None = None
+    school_library_program: Progress | None = None
+    library_credit_hours: float | None = None
+    teaching_license_state: str | None = None
+    teaching_license_status: LicenseStatus | None = None
+    teaching_years: float | None = None
+    school_library_years: float | None = None
+    exams: tuple[ExamResult, ...] | None = None
+    practicum_hours: float | None = None
+    portfolio: PortfolioStatus | None = None
+    background_check: YesNo | None = None
+    national_board: YesNo | None = None
+    tools: tuple[str, ...] | None = None
+    skills: tuple[str, ...] | None = None
+
+    def to_plain(self) -> dict[str, object]:
+        """The profile as a file would hold it: only given fields, lists as lists."""
+        out: dict[str, object] = {}
+        for name in FIELDS:
+            value = getattr(self, name)
+            if value is None:
+                continue
+            if name == "exams":
+                out[name] = [e.as_text() for e in value]
+            elif isinstance(value, tuple):
+                out[name] = list(value)
+            elif isinstance(value, float) and value.is_integer():
+                out[name] = int(value)
+            else:
+                out[name] = value
+        return out
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    """One thing wrong with one field."""
+
+    field: str
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.problem}"
+
+
+class ProfileProblems(ValueError):
+    """Every problem found in one profile (a file, an intake row or a set of answers)."""
+
+    def __init__(self, problems: list[FieldProblem]) -> None:
+        super().__init__("; ".join(str(p) for p in problems))
+        self.problems = problems
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _show(value: object) -> str:
+    text = str(value)
+    if len(text) > 40:
+        text = text[:37] + "..."
+    return repr(text)
+
+
+_TRUE_WORDS = {"yes", "y", "true", "1"}
+_FALSE_WORDS = {"no", "n", "false", "0"}
+
+
+def _word(value: object) -> str:
+    # YAML 1.1 reads a bare yes/no as a bool; map it back to the word the person wrote.
+    if value is True:
+        return "yes"
+    if value is False:
+        return "no"
+    return str(value).strip().lower().replace("-", "_").replace(" ", "_")
+
+
+def parse_yes_no(value: object) -> str:
+    """'yes' or 'no' from yes/no/true/false/y/n/1/0 in any case."""
+    word = _word(value)
+    if word in _TRUE_WORDS:
+        return "yes"
+    if word in _FALSE_WORDS:
+        return "no"
+    raise ValueError(f"{_show(value)} is not yes or no")
+
+
+def _choice(allowed: tuple[str, ...], synonyms: Mapping[str, str] | None = None) -> Parser:
+    def parse(value: object) -> str:
+        word = _word(value)
+        if synonyms and word in synonyms:
+            word = synonyms[word]
+        if word in allowed:
+            return word
+        raise ValueError(f"{_show(value)} is not one of {', '.join(allowed)}")
+
+    return parse
+
+
+def _number(field: str) -> Parser:
+    limit = LIMITS[field]
+
+    def parse(value: object) -> float:
+        if isinstance(value, bool):
+            raise ValueError(f"{_show(value)} is not a number")
+        if isinstance(value, int | float):
+            number = float(value)
+        else:
+            text = str(value).strip().replace(",", "")
+            try:
+                number = float(text)
+            except ValueError:
+                raise ValueError(f"{_show(value)} is not a number") from None
+        if math.isnan(number) or math.isinf(number):
+            raise ValueError(f"{_show(value)} is not a number")
+        if number < 0:
+            raise ValueError(f"{_show(value)} is negative; give 0 or more")
+        if number > limit:
+            raise ValueError(f"{_show(value)} is more than {limit:g}; check the number")
+        return number
+
+    return parse
+
+
+def split_list(value: object) -> list[str]:
+    """A list from a YAML list or a ';'-separated string; blank items are dropped."""
+    if isinstance(value, list | tuple):
+        items = [str(v).strip() for v in value if not _blank(v)]
+    else:
+        items = [part.strip() for part in str(value).split(";")]
+    return [item for item in items if item]
+
+
+def _text_list(value: object) -> tuple[str, ...]:
+    if isinstance(value, Mapping):
+        raise ValueError("should be a list, not a mapping")
+    return tuple(split_list(value))
+
+
+def _master_fields(value: object) -> tuple[str, ...]:
+    if isinstance(value, Mapping):
+        raise ValueError("should be a list, not a mapping")
+    out: list[str] = []
+    for item in split_list(value):
+        word = _word(item)
+        word = {"library": "library_science", "mlis": "library_science", "mls": "library_science"}.get(
+            word, word
+        )
+        if word not in MASTER_FIELDS:
+            raise ValueError(f"{_show(item)} is not one of {', '.join(MASTER_FIELDS)}")
+        if word not in out:
+            out.append(word)
+    return tuple(out)
+
+
+def _state(value: object) -> str:
+    code = resolve_state(str(value))
+    if code is None:
+        raise ValueError(unknown_state_message(str(value)))
+    return code
+
+
+def _license_state(value: object) -> str:
+    if _word(value) in {"none", "no"} or value is False:
+        return "none"
+    return _state(value)
+
+
+def _client_id(value: object) -> str:
+    return str(value).strip()
+
+
+Parser = Callable[[object], object]
+
+_PARSERS: dict[str, Parser] = {
+    "client_id": _client_id,
+    "state": _state,
+    "bachelor": _choice(("yes", "no", "in_progress")),
+    "master": _choice(("no", "in_progress", "yes")),
+    "master_fields": _master_fields,
+    "master_ala_accredited": parse_yes_no,
+    "school_library_program": _choice(("no", "in_progress", "yes")),
+    "library_credit_hours": _number("library_credit_hours"),
+    "teaching_license_state": _license_state,
+    "teaching_license_status": _choice(("active", "expired", "none"), {"no": "none"}),
+    "teaching_years": _number("teaching_years"),
+    "school_library_years": _number("school_library_years"),
+    "practicum_hours": _number("practicum_hours"),
+    "portfolio": _choice(
+        ("none", "in_progress", "complete"), {"no": "none", "yes": "complete", "done": "complete"}
+    ),
+    "background_check": parse_yes_no,
+    "national_board": parse_yes_no,
+    "tools": _text_list,
+    "skills": _text_list,
+}
+
+
+def parse_exams(
+    value: object,
+    resolve: ExamResolver,
+    suggest: ExamSuggester | None = None,
+) -> tuple[ExamResult, ...]:
+    """Exams from a list or a ';' string of ``ID`` or ``ID:SCORE`` items."""
+    if isinstance(value, Mapping):
+        raise ValueError("should be a list such as 'praxis-5312:158; texes-150', not a mapping")
+    results: list[ExamResult] = []
+    for item in split_list(value):
+        name, sep, score_text = item.rpartition(":")
+        if not sep:
+            name, score_text = item, ""
+        exam_id = resolve(name.strip())
+        if exam_id is None:
+            hint = suggest(name.strip()) if suggest else None
+            tail = f"; did you mean {hint}?" if hint else "; `lmspath exams` lists the known ids"
+            raise ValueError(f"unknown exam {name.strip()!r}{tail}")
+        score: float | None = None
+        if score_text.strip():
+            try:
+                score = float(score_text.strip())
+            except ValueError:
+                raise ValueError(f"score {score_text.strip()!r} for {exam_id} is not a number") from None
+            if score < 0 or math.isnan(score) or math.isinf(score):
+                raise ValueError(f"score {score_text.strip()!r} for {exam_id} is not a valid score")
+        results.append(ExamResult(exam=exam_id, score=score))
+    return tuple(results)
+
+
+def parse_field(
+    field: str,
+    value: object,
+    *,
+    resolve_exam: ExamResolver | None = None,
+    suggest_exam: ExamSuggester | None = None,
+) -> object:
+    """One field's value, normalised; None for blank; ValueError with a plain reason otherwise."""
+    if _blank(value):
+        return None
+    if isinstance(value, list | tuple) and not value and field not in {"tools", "skills", "exams"}:
+        return None
+    if field == "exams":
+        return parse_exams(value, resolve_exam or (lambda s: s.lower() or None), suggest_exam)
+    parser = _PARSERS[field]
+    if isinstance(value, Mapping | list | tuple) and field not in {
+        "master_fields",
+        "tools",
+        "skills",
+    }:
+        raise ValueError(f"{_show(value)} should be a single value")
+    return parser(value)
+
+
+def suggest_field(key: str) -> str | None:
+    """The valid field name closest to an unknown key."""
+    normal = key.strip().lower().replace(" ", "_").replace("-", "_")
+    if normal in FIELDS:
+        return normal
+    match = difflib.get_close_matches(normal, FIELDS, n=1, cutoff=0.6)
+    return match[0] if match else None
+
+
+def normalise_key(key: str) -> str:
+    """A header or key as a field name: 'Teaching Years' -> 'teaching_years'."""
+    return "_".join(key.strip().lower().replace("-", " ").replace("_", " ").split())
+
+
+def build_profile(
+    raw: Mapping[str, object],
+    *,
+    resolve_exam: ExamResolver | None = None,
+    suggest_exam: ExamSuggester | None = None,
+    allow_client_id: bool = True,
+) -> Profile:
+    """A Profile from raw key/values, or ProfileProblems listing every bad field at once."""
+    problems: list[FieldProblem] = []
+    values: dict[str, object] = {}
+    for key, value in raw.items():
+        name = str(key)
+        if name not in FIELDS or (name == "client_id" and not allow_client_id):
+            hint = suggest_field(name)
+            tail = f"; did you mean {hint!r}?" if hint and hint != name else ""
+            problems.append(FieldProblem(name, f"unknown field{tail}"))
+            continue
+        try:
+            parsed = parse_field(
+                name, value, resolve_exam=resolve_exam, suggest_exam=suggest_exam
+            )
+        except ValueError as exc:
+            problems.append(FieldProblem(name, str(exc)))
+            continue
+        if parsed is not None:
+            values[name] = parsed
+    if problems:
+        raise ProfileProblems(problems)
+    return Profile.model_validate(values)
+
+
+def merge(base: Profile, **changes: object) -> Profile:
+    """A copy of the profile with some fields replaced (already parsed values)."""
+    data = base.model_dump()
+    data.update(changes)
+    return Profile.model_validate(data)

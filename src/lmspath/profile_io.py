@@ -1,0 +1,63 @@
+"""Read and write profile files (YAML or JSON) with errors that name the file and field."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+
+from lmspath.data import ExamIndex
+from lmspath.errors import InputError
+from lmspath.profile import Profile, ProfileProblems, build_profile
+from lmspath.yamlio import YamlProblem, parse_yaml, read_text
+
+
+def read_profile(path: Path, exams: ExamIndex) -> Profile:
+    """A Profile from a YAML or JSON file; InputError naming the file and every bad field."""
+    name = path.name
+    try:
+        raw = parse_yaml(read_text(path))
+    except YamlProblem as exc:
+        raise InputError(f"{path}: {exc}") from None
+    if raw is None:
+        raise InputError(f"{path}: is empty; see examples/ for a profile to start from")
+    if not isinstance(raw, dict):
+        raise InputError(f"{path}: should be a mapping of field: value, not a {_kind(raw)}")
+    try:
+        return build_profile(
+            raw, resolve_exam=exams.resolve, suggest_exam=exams.suggest, allow_client_id=True
+        )
+    except ProfileProblems as exc:
+        raise InputError(
+            f"{name}: " + "; ".join(str(p) for p in exc.problems),
+            details=[f"{name}: {p}" for p in exc.problems],
+        ) from None
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, str):
+        return "single line of text"
+    return type(value).__name__
+
+
+def profile_text(profile: Profile, path: Path) -> str:
+    """The profile as the file type its name asks for (JSON for .json, else YAML)."""
+    plain = profile.to_plain()
+    if path.suffix.lower() == ".json":
+        return json.dumps(plain, indent=2, ensure_ascii=False) + "\n"
+    return yaml.safe_dump(plain, sort_keys=False, allow_unicode=True)
+
+
+def write_profile(profile: Profile, path: Path) -> None:
+    """Write a profile atomically so an interrupted save never leaves half a file."""
+    text = profile_text(profile, path)
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise InputError(f"{path}: cannot write ({exc.strerror})") from None

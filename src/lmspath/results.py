@@ -1,0 +1,146 @@
+"""Result models: what the engine and planner return, and what the JSON report is made of."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Status = Literal["met", "missing", "not_given", "not_confirmed"]
+Verdict = Literal["eligible", "not_yet", "cannot_tell"]
+StepKind = Literal[
+    "bachelor",
+    "teaching_license",
+    "teaching_experience",
+    "master",
+    "program",
+    "coursework",
+    "exam",
+    "practicum",
+    "portfolio",
+    "background_check",
+    "application",
+    "other",
+]
+
+#: Bumped when a JSON key is renamed or removed; adding keys keeps the version.
+SCHEMA_VERSION = "1.0"
+
+
+class Result(BaseModel):
+    """Base for results: immutable, unknown keys refused."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SourceRef(Result):
+    """A cited source as the report shows it."""
+
+    id: str
+    url: str
+    title: str
+    as_of: str | None
+    read_on: str
+    official: bool
+
+
+class ReadingResult(Result):
+    """How the person fares under one source's reading of a contested rule."""
+
+    says: str
+    status: Status
+    have: str
+    sources: list[SourceRef]
+
+
+class ConflictResult(Result):
+    """Sources disagree: the rule as the data states it, and each other reading."""
+
+    summary: str
+    readings: list[ReadingResult]
+    outcome: str
+
+
+class RequirementResult(Result):
+    """One requirement checked against the profile."""
+
+    id: str
+    kind: str
+    text: str
+    status: Status
+    have: str
+    need: str
+    manual: bool = False
+    sources: list[SourceRef]
+    confidence: str
+    note: str | None = None
+    conflict: ConflictResult | None = None
+    options: list[RequirementResult] = Field(default_factory=list)
+
+
+class PathwayResult(Result):
+    """A pathway and where the person stands on each of its requirements."""
+
+    id: str
+    name: str
+    summary: str
+    audience: str = "general"
+    complete: bool
+    remaining_steps: int
+    blocking: int
+    requirements: list[RequirementResult]
+
+
+class PlanStep(Result):
+    """One step still to take, with its estimate and what it waits for."""
+
+    order: int
+    kind: StepKind
+    title: str
+    detail: str
+    requirement_ids: list[str]
+    months: tuple[float, float] | None
+    cost_usd: tuple[float, float] | None
+    after: list[int]
+    during: int | None = None
+    estimate_note: str | None = None
+    link: str | None = None
+    sources: list[SourceRef]
+
+
+class Plan(Result):
+    """The ordered steps for one pathway and its totals along the critical path."""
+
+    pathway: str
+    steps: list[PlanStep]
+    months: tuple[float, float] | None
+    cost_usd: tuple[float, float] | None
+    unestimated: list[str]
+    total_note: str
+
+
+class Agency(Result):
+    """The agency the application goes to."""
+
+    name: str
+    url: str
+
+
+class Assessment(Result):
+    """Everything the report shows: verdict, pathways, plan, warnings."""
+
+    state: str
+    state_name: str
+    credential: str
+    agency: Agency
+    verdict: Verdict
+    verdict_reason: str
+    best_pathway: str
+    best_reason: str
+    pathways: list[PathwayResult]
+    plan: Plan
+    warnings: list[str]
+    confidence: str
+    confidence_note: str
+    data_checked: str
+    skills: dict[str, object] | None = None

@@ -1,0 +1,353 @@
+"""Pydantic models of the rules data: a jurisdiction's credential, pathways and cited requirements."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+Confidence = Literal["high", "medium", "low"]
+DegreeLevel = Literal["bachelor", "master"]
+MasterField = Literal[
+    "library_science", "school_library_media", "education", "educational_technology", "other"
+]
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+class StrictModel(BaseModel):
+    """Base for data models: unknown keys are errors, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_id(value: str) -> str:
+    if not _ID.match(value):
+        raise ValueError(f"{value!r} is not an id (lowercase letters, digits and '-')")
+    return value
+
+
+class Source(StrictModel):
+    """Where a fact comes from: a page, the date it states, and the date it was read."""
+
+    id: str
+    url: str
+    title: str
+    as_of: str | None = Field(
+        default=None, description="the page's own date as it states it, or null when undated"
+    )
+    read_on: dt.date
+    official: bool
+
+    _id = field_validator("id")(_check_id)
+
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError(f"{value!r} is not an http(s) URL")
+        return value
+
+
+class Agency(StrictModel):
+    """The body that issues the credential and takes the application."""
+
+    name: str
+    url: str
+
+
+class Cited(StrictModel):
+    """Anything that rests on sources and carries a confidence."""
+
+    sources: list[str] = Field(min_length=1)
+    confidence: Confidence
+    note: str | None = None
+
+
+class Reading(StrictModel):
+    """One source's reading of a contested rule; ``rule: null`` means 'not required'."""
+
+    says: str
+    sources: list[str] = Field(min_length=1)
+    rule: Requirement | None = None
+
+
+class Conflict(StrictModel):
+    """Sources disagree: the requirement states one reading, ``readings`` the others."""
+
+    summary: str
+    readings: list[Reading] = Field(min_length=1)
+
+
+class _RequirementBase(Cited):
+    id: str
+    text: str
+    conflict: Conflict | None = None
+
+    _id = field_validator("id")(_check_id)
+
+
+class DegreeRequirement(_RequirementBase):
+    """A degree at a level; ``fields`` null means any field."""
+
+    kind: Literal["degree"]
+    level: DegreeLevel
+    fields: list[MasterField] | None = None
+    ala_accredited: bool = False
+
+
+class ProgramRequirement(_RequirementBase):
+    """Completion of a state-approved school library (media) preparation program."""
+
+    kind: Literal["program"]
+
+
+class CreditHoursRequirement(_RequirementBase):
+    """Semester hours in library science / school library media; null when not confirmed."""
+
+    kind: Literal["credit_hours"]
+    min_hours: float | None = Field(default=None, ge=0)
+
+
+class TeachingLicenseRequirement(_RequirementBase):
+    """A teaching license (any state unless ``in_state`` is true)."""
+
+    kind: Literal["teaching_license"]
+    must_be_active: bool = True
+    in_state: bool = False
+
+
+class TeachingYearsRequirement(_RequirementBase):
+    """Years of PK-12 classroom teaching; null when the number is not confirmed."""
+
+    kind: Literal["teaching_years"]
+    min_years: float | None = Field(default=None, ge=0)
+
+
+class LibraryYearsRequirement(_RequirementBase):
+    """Years working in a school library."""
+
+    kind: Literal["school_library_years"]
+    min_years: float | None = Field(default=None, ge=0)
+
+
+class ExamRequirement(_RequirementBase):
+    """Passing an exam from the catalogue; ``cut_score`` is this state's, null if not confirmed."""
+
+    kind: Literal["exam"]
+    exam: str
+    cut_score: float | None = None
+
+
+class PracticumRequirement(_RequirementBase):
+    """Supervised school-library practicum hours; null when the number is not confirmed."""
+
+    kind: Literal["practicum"]
+    min_hours: float | None = Field(default=None, ge=0)
+
+
+class PortfolioRequirement(_RequirementBase):
+    """A completed professional portfolio."""
+
+    kind: Literal["portfolio"]
+
+
+class BackgroundCheckRequirement(_RequirementBase):
+    """Fingerprint / background clearance."""
+
+    kind: Literal["background_check"]
+
+
+class NationalBoardRequirement(_RequirementBase):
+    """National Board Certification (usually as one alternative in an any-of group)."""
+
+    kind: Literal["national_board"]
+
+
+class OtherRequirement(_RequirementBase):
+    """A requirement no profile field can answer; the report asks the person to confirm it."""
+
+    kind: Literal["other"]
+
+
+class AnyOfRequirement(_RequirementBase):
+    """Met when any one of the options is met."""
+
+    kind: Literal["any_of"]
+    options: list[Requirement] = Field(min_length=2)
+
+
+Requirement = Annotated[
+    DegreeRequirement
+    | ProgramRequirement
+    | CreditHoursRequirement
+    | TeachingLicenseRequirement
+    | TeachingYearsRequirement
+    | LibraryYearsRequirement
+    | ExamRequirement
+    | PracticumRequirement
+    | PortfolioRequirement
+    | BackgroundCheckRequirement
+    | NationalBoardRequirement
+    | OtherRequirement
+    | AnyOfRequirement,
+    Field(discriminator="kind"),
+]
+
+
+Audience = Literal["general", "out_of_state", "employer_sponsored", "emergency"]
+
+
+class Pathway(StrictModel):
+    """One route to the credential, as the sources describe it.
+
+    ``audience`` other than ``general`` marks a route only some people can take (a holder of
+    another state's certificate, someone an employer sponsors); such a route is shown but is
+    chosen as best only when no general route exists.
+    """
+
+    id: str
+    name: str
+    summary: str
+    audience: Audience = "general"
+    requirements: list[Requirement] = Field(min_length=1)
+    note: str | None = None
+
+    _id = field_validator("id")(_check_id)
+
+
+class Fee(Cited):
+    """A fee the sources state; ``amount_usd`` null when not confirmed."""
+
+    item: str
+    amount_usd: float | None = Field(default=None, ge=0)
+    applies_to: Literal["application", "exam", "background_check", "other"] = "other"
+    exam: str | None = None
+
+
+class Renewal(Cited):
+    """How the credential is kept."""
+
+    text: str
+    years: int | None = Field(default=None, ge=1)
+    continuing_education: str | None = None
+
+
+class Reciprocity(Cited):
+    """How a holder of another state's certificate gets in."""
+
+    text: str
+
+
+class StateRules(StrictModel):
+    """A jurisdiction's school library media credential and how to get it."""
+
+    schema_version: Literal[1] = 1
+    code: str = Field(pattern=r"^[A-Z]{2}$")
+    name: str
+    credential: str
+    grade_span: str | None = None
+    agency: Agency
+    last_checked: dt.date
+    confidence: Confidence
+    confidence_note: str
+    sources: list[Source] = Field(min_length=1)
+    pathways: list[Pathway] = Field(min_length=1)
+    fees: list[Fee] = Field(default_factory=list)
+    renewal: Renewal | None = None
+    reciprocity: Reciprocity | None = None
+    notes: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> StateRules:
+        for label, ids in (
+            ("source", [s.id for s in self.sources]),
+            ("pathway", [p.id for p in self.pathways]),
+        ):
+            seen: set[str] = set()
+            for item in ids:
+                if item in seen:
+                    raise ValueError(f"two {label}s share the id {item!r}")
+                seen.add(item)
+        return self
+
+    def source(self, source_id: str) -> Source:
+        """The source with this id (the data check guarantees it exists)."""
+        for src in self.sources:
+            if src.id == source_id:
+                return src
+        raise KeyError(source_id)
+
+
+class ExamScale(StrictModel):
+    """The score scale of an exam."""
+
+    min: float
+    max: float
+
+
+class ExamCategory(StrictModel):
+    """A content category of an exam blueprint with its share of questions."""
+
+    id: str
+    name: str
+    percent: float = Field(ge=0, le=100)
+
+
+class Exam(Cited):
+    """An exam described once and referenced by id from every state that uses it."""
+
+    id: str
+    vendor: str
+    name: str
+    code: str
+    aliases: list[str] = Field(default_factory=list)
+    format: str | None = None
+    fee_usd: float | None = Field(default=None, ge=0)
+    scale: ExamScale | None = None
+    categories: list[ExamCategory] = Field(default_factory=list)
+
+    _id = field_validator("id")(_check_id)
+
+
+class ExamCatalog(StrictModel):
+    """Exams described once (one file of ``data/exams/``), with the sources they cite."""
+
+    schema_version: Literal[1] = 1
+    sources: list[Source] = Field(min_length=1)
+    exams: list[Exam] = Field(min_length=1)
+
+
+class Estimate(Cited):
+    """A sourced planning estimate: months and/or cost as ranges; null means not confirmed."""
+
+    id: str
+    title: str
+    months: tuple[float, float] | None = None
+    cost_usd: tuple[float, float] | None = None
+    credits: tuple[float, float] | None = None
+    hours: tuple[float, float] | None = None
+
+    _id = field_validator("id")(_check_id)
+
+
+class Estimates(StrictModel):
+    """The plan's duration and cost estimates, each with its sources."""
+
+    schema_version: Literal[1] = 1
+    sources: list[Source] = Field(min_length=1)
+    estimates: list[Estimate] = Field(min_length=1)
+
+    def get(self, estimate_id: str) -> Estimate | None:
+        """The estimate with this id, or None."""
+        for est in self.estimates:
+            if est.id == estimate_id:
+                return est
+        return None
+
+
+Reading.model_rebuild()
+Conflict.model_rebuild()
+AnyOfRequirement.model_rebuild()

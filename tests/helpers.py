@@ -1,0 +1,42 @@
+"""Test helpers: build a profile from plain values and assess it with the shipped data."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from lmspath.data import exam_index, load_estimates, load_exams, load_state
+from lmspath.engine import assess
+from lmspath.profile import Profile, build_profile
+from lmspath.results import Assessment, PathwayResult, RequirementResult
+
+#: The day the tests pretend it is, so staleness warnings do not change from day to day.
+TODAY = dt.date(2026, 11, 24)
+
+
+def profile(**fields: object) -> Profile:
+    """A Profile from keyword fields, parsed exactly as a profile file would be."""
+    index = exam_index()
+    return build_profile(fields, resolve_exam=index.resolve, suggest_exam=index.suggest)
+
+
+def run(state: str, **fields: object) -> Assessment:
+    """Assess a profile given as keyword fields against the shipped rules of ``state``."""
+    return assess(
+        profile(**fields), load_state(state), load_estimates(), load_exams(), today=TODAY
+    )
+
+
+def pathway(result: Assessment, pathway_id: str) -> PathwayResult:
+    """One pathway's result by id."""
+    for item in result.pathways:
+        if item.id == pathway_id:
+            return item
+    raise KeyError(pathway_id)
+
+
+def requirement(path: PathwayResult, requirement_id: str) -> RequirementResult:
+    """One requirement's result by id."""
+    for item in path.requirements:
+        if item.id == requirement_id:
+            return item
+    raise KeyError(requirement_id)
