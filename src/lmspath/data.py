@@ -10,6 +10,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from lmspath.datadate import data_dir_path
 from lmspath.errors import DataError, InputError
 from lmspath.rules_model import Estimates, Exam, ExamCatalog, Source, StateRules
 from lmspath.states import JURISDICTIONS, resolve_state, unknown_state_message
@@ -20,10 +21,7 @@ M = TypeVar("M", bound=BaseModel)
 
 def default_data_dir() -> Path:
     """The data folder shipped in the wheel, or the repository's ``data/`` in a checkout."""
-    packaged = Path(__file__).resolve().parent / "data"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "data"
+    return data_dir_path()
 
 
 def _field_path(loc: tuple[int | str, ...]) -> str:

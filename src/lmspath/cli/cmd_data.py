@@ -1,0 +1,41 @@
+"""`lmspath data check DIR`: validate a rules data folder (for people who keep a fork of the data)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from lmspath.errors import DataError, InputError
+
+data_app = typer.Typer(help="Work with the rules data.", no_args_is_help=True)
+
+
+@data_app.command("check")
+def check_command(
+    folder: Annotated[
+        Optional[Path],  # noqa: UP045 - typer reads the annotation at run time on Python 3.10
+        typer.Argument(help="A data folder (with requirements/, exams/, estimates.yaml)."),
+    ] = None,
+) -> None:
+    """Check every file validates and every source and exam reference resolves."""
+    from lmspath.data import default_data_dir
+    from lmspath.datacheck import check_dir
+
+    base = folder or default_data_dir()
+    if not base.is_dir():
+        raise InputError(f"{base}: is not a folder")
+    problems = check_dir(base, dt.date.today())
+    if problems:
+        for line in problems:
+            typer.echo(line, err=True)
+        raise DataError(f"{base}: {len(problems)} problem(s) found")
+    count = len(list((base / "requirements").glob("*.yaml")))
+    typer.echo(f"{base}: {count} state files, exams and estimates: all valid")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the command group to the app."""
+    app.add_typer(data_app, name="data")

@@ -1,0 +1,164 @@
+"""`lmspath states`, `lmspath rules XX` and `lmspath exams`: what the rules data says, with sources."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Annotated
+
+import typer
+
+from lmspath.errors import InputError
+
+_TABLE_FORMATS = ("terminal", "markdown", "json", "csv")
+
+
+def _format(value: str, allowed: tuple[str, ...]) -> str:
+    word = value.strip().lower()
+    if word not in allowed:
+        raise InputError(f"--format: {value!r} is not one of {', '.join(allowed)}")
+    return word
+
+
+def _md_cell(value: object) -> str:
+    return " ".join(str(value).replace("|", "\\|").split())
+
+
+def table_text(rows: list[dict[str, object]], fmt: str, title: str) -> str | None:
+    """Rows as markdown, JSON or CSV text; None for the terminal (printed as a rich table)."""
+    if fmt == "json":
+        return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else [], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        return buffer.getvalue()
+    if fmt == "markdown":
+        head = list(rows[0]) if rows else []
+        lines = [f"# {title}", "", "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        lines += ["| " + " | ".join(_md_cell(r[h]) for h in head) + " |" for r in rows]
+        return "\n".join(lines) + "\n"
+    return None
+
+
+def _print_table(rows: list[dict[str, object]], title: str, columns: list[str]) -> None:
+    from rich.table import Table
+
+    from lmspath.console import stdout_console
+
+    table = Table(title=title, title_justify="left")
+    for column in columns:
+        table.add_column(column.replace("_", " "), overflow="fold")
+    for row in rows:
+        table.add_row(*(str(row[c]) for c in columns))
+    stdout_console().print(table)
+
+
+def states_command(
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="terminal, markdown, json or csv.")
+    ] = "terminal",
+) -> None:
+    """Every jurisdiction: credential, agency, pathways, confidence, last checked, open questions."""
+    from lmspath.data import available_states, load_state
+    from lmspath.summary import state_row
+
+    chosen = _format(fmt, _TABLE_FORMATS)
+    rows = [state_row(load_state(code)).as_dict() for code in available_states()]
+    text = table_text(rows, chosen, "School library media credentials by jurisdiction")
+    if text is not None:
+        typer.echo(text, nl=False)
+        return
+    _print_table(
+        rows,
+        f"{len(rows)} jurisdictions",
+        [
+            "code",
+            "name",
+            "credential",
+            "agency",
+            "pathways",
+            "confidence",
+            "last_checked",
+            "conflicts",
+            "unconfirmed",
+        ],
+    )
+
+
+def rules_command(
+    state: Annotated[str, typer.Argument(help="State code or name, e.g. TX or 'New York'.")],
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="terminal, markdown or json.")
+    ] = "terminal",
+) -> None:
+    """One state's pathways and requirements in full, each with sources, confidence, conflicts."""
+    from lmspath.data import load_exams, load_state, state_for_input
+    from lmspath.render.rules_view import render_rules_markdown
+
+    chosen = _format(fmt, ("terminal", "markdown", "json"))
+    rules = load_state(state_for_input(state))
+    if chosen == "json":
+        typer.echo(rules.model_dump_json(indent=2))
+        return
+    text = render_rules_markdown(rules, load_exams())
+    if chosen == "markdown":
+        typer.echo(text, nl=False)
+        return
+    from rich.markdown import Markdown
+
+    from lmspath.console import stdout_console
+
+    stdout_console().print(Markdown(text))
+
+
+def exams_command(
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="terminal, markdown, json or csv.")
+    ] = "terminal",
+) -> None:
+    """Every exam the data knows: vendor, code, format, fee, and which states use it at what cut."""
+    from lmspath.data import available_states, load_exams, load_state
+    from lmspath.summary import exam_usage
+
+    chosen = _format(fmt, _TABLE_FORMATS)
+    catalog = load_exams()
+    usage = exam_usage([load_state(c) for c in available_states()], catalog)
+    rows: list[dict[str, object]] = []
+    for exam in catalog.exams:
+        uses = "; ".join(
+            f"{u.state} "
+            + "/".join(f"{c:g}" if c is not None else "cut not confirmed" for c in u.cut_scores)
+            for u in usage.get(exam.id, [])
+        )
+        rows.append(
+            {
+                "id": exam.id,
+                "vendor": exam.vendor,
+                "code": exam.code,
+                "name": exam.name,
+                "format": exam.format or "not confirmed",
+                "fee_usd": f"{exam.fee_usd:g}" if exam.fee_usd is not None else "not confirmed",
+                "states": uses or "none",
+                "confidence": exam.confidence,
+                "sources": ", ".join(
+                    s.url for s in catalog.sources if s.id in set(exam.sources)
+                ),
+            }
+        )
+    text = table_text(rows, chosen, "Exams")
+    if text is not None:
+        typer.echo(text, nl=False)
+        return
+    _print_table(
+        rows, f"{len(rows)} exams", ["id", "name", "fee_usd", "states", "confidence"]
+    )
+
+
+def register(app: typer.Typer) -> None:
+    """Add the commands to the app."""
+    app.command("states")(states_command)
+    app.command("rules")(rules_command)
+    app.command("exams")(exams_command)

@@ -1,0 +1,66 @@
+"""The one place Rich consoles are made, and atomic writes of finished output files."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lmspath.errors import InputError
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+#: Width used for terminal-format text written to a file, and for golden files.
+FILE_WIDTH = 100
+
+
+def stdout_console() -> Console:
+    """A console for standard output; Rich honours NO_COLOR and non-terminals itself."""
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+def stderr_console() -> Console:
+    """A console for messages on standard error."""
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+def render_plain(parts: list[RenderableType], width: int = FILE_WIDTH) -> str:
+    """Renderables as plain text at a fixed width with no colour (files and golden tests)."""
+    from rich.console import Console
+
+    console = Console(
+        width=width, no_color=True, color_system=None, record=True, file=open(os.devnull, "w")  # noqa: SIM115
+    )
+    for part in parts:
+        console.print(part)
+    text = console.export_text(styles=False)
+    console.file.close()
+    return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write text to a temporary file beside ``path`` and rename it into place when complete."""
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory; give a file name")
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise InputError(f"{path}: the folder {parent} does not exist")
+    tmp = parent / f".{path.name}.{os.getpid()}.tmp"
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise InputError(f"{path}: cannot write ({exc.strerror})") from None
+
+
+def is_interactive() -> bool:
+    """True when a person can answer prompts: standard input and output are terminals."""
+    return sys.stdin.isatty() and sys.stdout.isatty()

@@ -1,0 +1,27 @@
+"""The rules data date for ``--version``, read without loading the data models (fast start-up)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+_LAST_CHECKED = re.compile(r"^last_checked:\s*['\"]?(\d{4}-\d{2}-\d{2})", re.MULTILINE)
+
+
+def data_dir_path() -> Path:
+    """The data folder shipped in the wheel, or the repository's ``data/`` in a checkout."""
+    packaged = Path(__file__).resolve().parent / "data"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "data"
+
+
+def rules_data_date(data_dir: Path | None = None) -> str:
+    """The newest ``last_checked`` date across the state files, or 'unknown'."""
+    folder = (data_dir or data_dir_path()) / "requirements"
+    dates = []
+    for path in folder.glob("*.yaml"):
+        match = _LAST_CHECKED.search(path.read_text(encoding="utf-8"))
+        if match:
+            dates.append(match.group(1))
+    return max(dates) if dates else "unknown"

@@ -1,0 +1,1 @@
+"""Renderers: an Assessment in, text or a rich renderable out; no I/O."""

@@ -1,0 +1,92 @@
+"""The JSON report: the contract's keys, a schema version, and a JSON Schema to check it against."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from lmspath import __version__
+from lmspath.results import SCHEMA_VERSION, Assessment, PathwayResult, Plan, PlanStep
+
+
+class PlanTotal(BaseModel):
+    """Totals of the plan along its critical path."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    pathway: str
+    months: tuple[float, float] | None
+    cost_usd: tuple[float, float] | None
+    unestimated: list[str]
+    note: str
+
+
+class JsonReport(BaseModel):
+    """The JSON report as the contract names it (extra keys are additions, never renames)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    schema_version: str
+    lmspath_version: str
+    state: str
+    state_name: str
+    credential: str
+    agency: dict[str, str]
+    verdict: str
+    verdict_reason: str
+    best_pathway: str
+    best_reason: str
+    pathways: list[PathwayResult]
+    plan: list[PlanStep]
+    plan_total: PlanTotal
+    skills: dict[str, Any]
+    warnings: list[str]
+    confidence: str
+    confidence_note: str
+    data_checked: str
+
+
+def _total(plan: Plan) -> PlanTotal:
+    return PlanTotal(
+        pathway=plan.pathway,
+        months=plan.months,
+        cost_usd=plan.cost_usd,
+        unestimated=plan.unestimated,
+        note=plan.total_note,
+    )
+
+
+def to_report(result: Assessment) -> JsonReport:
+    """The assessment in the contract's JSON shape."""
+    return JsonReport(
+        schema_version=SCHEMA_VERSION,
+        lmspath_version=__version__,
+        state=result.state,
+        state_name=result.state_name,
+        credential=result.credential,
+        agency={"name": result.agency.name, "url": result.agency.url},
+        verdict=result.verdict,
+        verdict_reason=result.verdict_reason,
+        best_pathway=result.best_pathway,
+        best_reason=result.best_reason,
+        pathways=result.pathways,
+        plan=result.plan.steps,
+        plan_total=_total(result.plan),
+        skills=result.skills if result.skills is not None else {"have": [], "gaps": []},
+        warnings=result.warnings,
+        confidence=result.confidence,
+        confidence_note=result.confidence_note,
+        data_checked=result.data_checked,
+    )
+
+
+def render_json(result: Assessment) -> str:
+    """The JSON report text, two-space indented, ending in a newline."""
+    return to_report(result).model_dump_json(indent=2) + "\n"
+
+
+def json_schema() -> str:
+    """The JSON Schema of the report, as shipped in ``schema/report.schema.json``."""
+    return json.dumps(JsonReport.model_json_schema(), indent=2, sort_keys=True) + "\n"

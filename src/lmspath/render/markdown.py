@@ -1,0 +1,149 @@
+"""The markdown report: a summary, the plan as a checklist, the gap table, sources, the data date."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from lmspath.render.text import STATUS_MARK, STATUS_WORD, VERDICT_WORD, money, months, source_date
+from lmspath.results import Assessment, PathwayResult, RequirementResult, SourceRef
+
+#: Renders the skills section; set by the caller when a skills report is attached.
+SkillsRenderer = Callable[[dict[str, object]], str]
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.replace("|", "\\|").split())
+
+
+class _Footnotes:
+    """Numbers each distinct source once, in order of first citation."""
+
+    def __init__(self) -> None:
+        self.refs: dict[str, tuple[int, SourceRef]] = {}
+
+    def cite(self, refs: list[SourceRef]) -> str:
+        marks = []
+        for ref in refs:
+            if ref.url not in self.refs:
+                self.refs[ref.url] = (len(self.refs) + 1, ref)
+            marks.append(f"[^{self.refs[ref.url][0]}]")
+        return "".join(marks)
+
+    def lines(self) -> list[str]:
+        out = []
+        for number, ref in self.refs.values():
+            kind = "official" if ref.official else "secondary"
+            out.append(f"[^{number}]: {ref.title}, <{ref.url}> ({kind}; {source_date(ref)})")
+        return out
+
+
+def _requirement_rows(
+    reqs: list[RequirementResult], notes: _Footnotes, indent: str = ""
+) -> list[str]:
+    rows = []
+    for req in reqs:
+        status = f"{STATUS_MARK[req.status]} {STATUS_WORD[req.status]}"
+        if req.manual:
+            status = "[?] confirm yourself"
+        text = indent + req.text
+        if req.conflict is not None:
+            text += " **(sources disagree)**"
+        rows.append(
+            f"| {_cell(text)} | {status} | {_cell(req.have)} | {_cell(req.need)} "
+            f"| {req.confidence} | {notes.cite(req.sources)} |"
+        )
+        rows.extend(_requirement_rows(req.options, notes, indent + "or: "))
+    return rows
+
+
+def _conflicts(reqs: list[RequirementResult], notes: _Footnotes) -> list[str]:
+    out: list[str] = []
+    for req in reqs:
+        if req.conflict is None:
+            continue
+        out.append(f"- **{req.text}**: {req.conflict.summary}")
+        for reading in req.conflict.readings:
+            out.append(
+                f"  - {reading.says}: {STATUS_WORD[reading.status]} for you "
+                f"{notes.cite(reading.sources)}"
+            )
+        out.append(f"  - {req.conflict.outcome}")
+    return out
+
+
+def _pathway(path: PathwayResult, best: bool, notes: _Footnotes) -> list[str]:
+    met = sum(1 for r in path.requirements if r.status == "met")
+    tag = " (best for you)" if best else ""
+    audience = "" if path.audience == "general" else f" (only for: {path.audience.replace('_', ' ')})"
+    lines = [
+        f"### {path.name}{tag}{audience}",
+        "",
+        f"{path.summary.strip()}",
+        "",
+        f"{met} of {len(path.requirements)} requirements met; {path.remaining_steps} remaining.",
+        "",
+        "| Requirement | Status | You have | Rule asks | Confidence | Sources |",
+        "|---|---|---|---|---|---|",
+        *_requirement_rows(path.requirements, notes),
+        "",
+    ]
+    conflicts = _conflicts(path.requirements, notes)
+    if conflicts:
+        lines += ["Where sources disagree:", "", *conflicts, ""]
+    return lines
+
+
+def render_markdown(result: Assessment, skills: SkillsRenderer | None = None) -> str:
+    """The whole report as GitHub-flavoured markdown."""
+    notes = _Footnotes()
+    best = next(p for p in result.pathways if p.id == result.best_pathway)
+    plan = result.plan
+    lines = [
+        f"# School librarian certification plan: {result.state_name} ({result.state})",
+        "",
+        f"**{VERDICT_WORD[result.verdict]}** ({result.verdict}): {result.verdict_reason}.",
+        "",
+        f"- Credential: {result.credential}",
+        f"- Issued by: [{result.agency.name}]({result.agency.url})",
+        f"- Best pathway: **{best.name}**: {result.best_reason}",
+        f"- Time along the critical path: {months(plan.months)}"
+        + (" (at least; some steps have no confirmed estimate)" if plan.unestimated else ""),
+        f"- Cost of the remaining steps: {money(plan.cost_usd)}",
+        f"- Rules data checked: {result.data_checked}; confidence {result.confidence}",
+        "",
+    ]
+    if result.warnings:
+        lines += ["> **Warnings**", ">"]
+        lines += [f"> - {w}" for w in result.warnings]
+        lines.append("")
+    lines += ["## Your plan", ""]
+    for step in plan.steps:
+        waits = f" (after step {', '.join(str(a) for a in step.after)})" if step.after else ""
+        if step.during is not None:
+            waits = f" (inside step {step.during})"
+        lines.append(f"{step.order}. [ ] **{step.title}**{waits} {notes.cite(step.sources)}".rstrip())
+        lines.append(f"   - Time: {months(step.months)}; cost: {money(step.cost_usd)}")
+        if step.estimate_note:
+            lines.append(f"   - Estimate: {step.estimate_note}")
+        if step.link:
+            lines.append(f"   - Link: <{step.link}>")
+    lines += ["", f"Totals: {plan.total_note}.", "", "## Requirements by pathway", ""]
+    lines += _pathway(best, True, notes)
+    for path in result.pathways:
+        if path.id != best.id:
+            lines += _pathway(path, False, notes)
+    if skills is not None and result.skills:
+        lines += [skills(result.skills).rstrip(), ""]
+    lines += [
+        "## Verify before you act",
+        "",
+        f"These rules were last checked on {result.data_checked}. Rules, cut scores and fees change: "
+        f"verify every step with [{result.agency.name}]({result.agency.url}) before you enrol or pay.",
+        "Statuses: [x] met, [ ] missing, [?] not given in your profile, [!] not confirmed by the data.",
+        "",
+        "## Sources",
+        "",
+        *notes.lines(),
+        "",
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,134 @@
+"""The terminal report as rich renderables: verdict panel, plan table, a checklist per pathway."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from lmspath.render.text import STATUS_MARK, STATUS_WORD, VERDICT_WORD, money, months, source_date
+from lmspath.results import Assessment, PathwayResult, RequirementResult
+
+SkillsRenderable = Callable[[dict[str, object]], RenderableType]
+
+_STYLE = {"met": "green", "missing": "red", "not_given": "yellow", "not_confirmed": "magenta"}
+_VERDICT_STYLE = {"eligible": "green", "not_yet": "yellow", "cannot_tell": "magenta"}
+
+
+def _bar(done: int, total: int, width: int = 20) -> str:
+    filled = round(width * done / total) if total else 0
+    return "█" * filled + "░" * (width - filled)
+
+
+def _verdict(result: Assessment) -> Panel:
+    best = next(p for p in result.pathways if p.id == result.best_pathway)
+    body = Text()
+    body.append(f"{VERDICT_WORD[result.verdict]}", style=f"bold {_VERDICT_STYLE[result.verdict]}")
+    body.append(f" ({result.verdict}): {result.verdict_reason}.\n")
+    body.append("Credential: ", style="bold")
+    body.append(f"{result.credential}\n")
+    body.append("Best pathway: ", style="bold")
+    body.append(f"{best.name} ({result.best_reason})\n")
+    body.append("Time: ", style="bold")
+    body.append(months(result.plan.months))
+    if result.plan.unestimated:
+        body.append(" at least")
+    body.append("   Cost: ", style="bold")
+    body.append(money(result.plan.cost_usd) + "\n")
+    body.append("Rules checked: ", style="bold")
+    body.append(f"{result.data_checked} (confidence {result.confidence})")
+    return Panel(body, title=f"{result.state_name} ({result.state})", title_align="left")
+
+
+def _plan(result: Assessment) -> Table:
+    table = Table(title="Your plan", title_justify="left", expand=True, show_lines=False)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("Step", ratio=3)
+    table.add_column("After", no_wrap=True)
+    table.add_column("Time", ratio=1)
+    table.add_column("Cost", ratio=1)
+    for step in result.plan.steps:
+        after = ", ".join(str(a) for a in step.after) or "-"
+        if step.during is not None:
+            after = f"in {step.during}"
+        title = Text(step.title)
+        if step.link:
+            title.append(f"\n{step.link}", style="cyan")
+        table.add_row(str(step.order), title, after, months(step.months), money(step.cost_usd))
+    return table
+
+
+def _req_lines(reqs: list[RequirementResult], indent: str = "") -> list[Text]:
+    lines = []
+    for req in reqs:
+        line = Text(indent)
+        mark = "[?]" if req.manual else STATUS_MARK[req.status]
+        word = "confirm yourself" if req.manual else STATUS_WORD[req.status]
+        line.append(f"{mark} ", style=_STYLE[req.status])
+        line.append(req.text)
+        line.append(f"  ({word}; you: {req.have}; confidence {req.confidence})", style="dim")
+        lines.append(line)
+        if req.conflict is not None:
+            note = Text(indent + "    sources disagree: ", style="bold")
+            note.append(req.conflict.outcome, style="")
+            lines.append(note)
+        lines.extend(_req_lines(req.options, indent + "    or "))
+    return lines
+
+
+def _pathway(path: PathwayResult, best: bool) -> RenderableType:
+    met = sum(1 for r in path.requirements if r.status == "met")
+    total = len(path.requirements)
+    head = Text()
+    head.append(path.name, style="bold")
+    if best:
+        head.append("  (best for you)", style="bold green")
+    if path.audience != "general":
+        head.append(f"  (only for: {path.audience.replace('_', ' ')})")
+    head.append(f"\n{_bar(met, total)} {met}/{total} met, {path.remaining_steps} remaining")
+    return Group(head, *_req_lines(path.requirements), Text(""))
+
+
+def _sources(result: Assessment) -> RenderableType:
+    seen: dict[str, str] = {}
+    for step in result.plan.steps:
+        for ref in step.sources:
+            seen.setdefault(ref.url, f"{ref.title} ({source_date(ref)})")
+    best = next(p for p in result.pathways if p.id == result.best_pathway)
+    for req in best.requirements:
+        for ref in req.sources:
+            seen.setdefault(ref.url, f"{ref.title} ({source_date(ref)})")
+    text = Text()
+    for number, (url, label) in enumerate(seen.items(), start=1):
+        text.append(f"{number}. {label}\n   {url}\n")
+    return Panel(text, title="Sources for the best pathway and plan", title_align="left")
+
+
+def render_terminal(
+    result: Assessment, skills: SkillsRenderable | None = None
+) -> list[RenderableType]:
+    """The report as a list of renderables to print in order."""
+    parts: list[RenderableType] = [_verdict(result)]
+    for warning in result.warnings:
+        parts.append(Text(f"Warning: {warning}", style="yellow"))
+    parts.append(_plan(result))
+    parts.append(Text(f"Totals: {result.plan.total_note}.", style="dim"))
+    parts.append(Text("\nRequirements by pathway", style="bold underline"))
+    parts.append(
+        Text("[x] met  [ ] missing  [?] not given / confirm yourself  [!] not confirmed", style="dim")
+    )
+    best = next(p for p in result.pathways if p.id == result.best_pathway)
+    parts.append(_pathway(best, True))
+    parts.extend(_pathway(p, False) for p in result.pathways if p.id != best.id)
+    if skills is not None and result.skills:
+        parts.append(skills(result.skills))
+    parts.append(_sources(result))
+    parts.append(
+        Text(
+            f"Verify every step with {result.agency.name} before you enrol or pay: {result.agency.url}"
+        )
+    )
+    return parts

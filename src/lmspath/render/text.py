@@ -1,0 +1,51 @@
+"""Small shared wording: ranges, money, statuses, sources."""
+
+from __future__ import annotations
+
+from lmspath.results import SourceRef
+
+STATUS_WORD = {
+    "met": "met",
+    "missing": "missing",
+    "not_given": "not given",
+    "not_confirmed": "not confirmed",
+}
+
+#: Text marks so that no meaning rests on colour alone.
+STATUS_MARK = {"met": "[x]", "missing": "[ ]", "not_given": "[?]", "not_confirmed": "[!]"}
+
+VERDICT_WORD = {
+    "eligible": "Eligible now",
+    "not_yet": "Not yet",
+    "cannot_tell": "Cannot tell yet",
+}
+
+
+def _n(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
+
+
+def months(value: tuple[float, float] | None) -> str:
+    """'18-36 months', '12 months', or 'not confirmed'."""
+    if value is None:
+        return "not confirmed"
+    lo, hi = value
+    if lo == hi:
+        return f"{_n(lo)} months"
+    return f"{_n(lo)}-{_n(hi)} months"
+
+
+def money(value: tuple[float, float] | None) -> str:
+    """'$7,074-$12,500', '$116', or 'not confirmed'."""
+    if value is None:
+        return "not confirmed"
+    lo, hi = value
+    if lo == hi:
+        return f"${_n(lo)}"
+    return f"${_n(lo)}-${_n(hi)}"
+
+
+def source_date(ref: SourceRef) -> str:
+    """'as of 2017-08, read 2026-11-23' or 'undated, read 2026-11-23'."""
+    stated = f"as of {ref.as_of}" if ref.as_of else "undated"
+    return f"{stated}, read {ref.read_on}"
