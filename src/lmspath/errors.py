@@ -41,3 +41,9 @@ class DataError(LmspathError):
 
 class NotATerminalError(InputError):
     """The questionnaire was asked for where nobody can answer it."""
+
+
+class Interrupted(LmspathError):
+    """The person pressed Ctrl-C; the message says where their answers so far were kept."""
+
+    exit_code = ExitCode.INTERRUPTED
