@@ -19,11 +19,9 @@ def profile(**fields: object) -> Profile:
     return build_profile(fields, resolve_exam=index.resolve, suggest_exam=index.suggest)
 
 
-def run(state: str, **fields: object) -> Assessment:
-    """Assess a profile given as keyword fields against the shipped rules of ``state``."""
-    return assess(
-        profile(**fields), load_state(state), load_estimates(), load_exams(), today=TODAY
-    )
+def run(code: str, /, **fields: object) -> Assessment:
+    """Assess a profile given as keyword fields against the shipped rules of state ``code``."""
+    return assess(profile(**fields), load_state(code), load_estimates(), load_exams(), today=TODAY)
 
 
 def pathway(result: Assessment, pathway_id: str) -> PathwayResult:

@@ -1,4 +1,4 @@
-"""lmspath: how far you are from school Library Media Specialist certification, and what to do next."""
+"""lmspath: how far you are from school librarian certification, and what to do next."""
 
 __version__ = "0.1.0"
 

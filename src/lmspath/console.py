@@ -35,7 +35,11 @@ def render_plain(parts: list[RenderableType], width: int = FILE_WIDTH) -> str:
     from rich.console import Console
 
     console = Console(
-        width=width, no_color=True, color_system=None, record=True, file=open(os.devnull, "w")  # noqa: SIM115
+        width=width,
+        no_color=True,
+        color_system=None,
+        record=True,
+        file=open(os.devnull, "w"),  # noqa: SIM115
     )
     for part in parts:
         console.print(part)

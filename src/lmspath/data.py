@@ -30,9 +30,9 @@ def _field_path(loc: tuple[int | str, ...]) -> str:
     cleaned: list[str] = []
     for index, part in enumerate(parts):
         previous = parts[index - 1] if index else ""
-        if previous.isdigit() and not part.isdigit() and index + 1 < len(parts):
-            if part in _KIND_TAGS:
-                continue
+        is_tag = previous.isdigit() and part in _KIND_TAGS and index + 1 < len(parts)
+        if is_tag:
+            continue
         cleaned.append(part)
     return ".".join(cleaned) or "(top level)"
 

@@ -65,9 +65,7 @@ def full_profile(rules: StateRules) -> Profile:
     )
 
 
-def check_state(
-    rules: StateRules, label: str, catalog: ExamCatalog, today: dt.date
-) -> list[str]:
+def check_state(rules: StateRules, label: str, catalog: ExamCatalog, today: dt.date) -> list[str]:
     """Reference problems in one state's rules, one line each."""
     problems: list[str] = []
     source_ids = {s.id for s in rules.sources}
@@ -75,7 +73,9 @@ def check_state(
     def cite(path: str, ids: list[str]) -> None:
         for source_id in ids:
             if source_id not in source_ids:
-                problems.append(f"{label}: {path}.sources: {source_id!r} is not in this file's sources")
+                problems.append(
+                    f"{label}: {path}.sources: {source_id!r} is not in this file's sources"
+                )
 
     known_exams = {e.id for e in catalog.exams}
     for p_index, pathway in enumerate(rules.pathways):
@@ -99,7 +99,9 @@ def check_state(
     for index, fee in enumerate(rules.fees):
         cite(f"fees.{index}", fee.sources)
         if fee.exam is not None and fee.exam not in known_exams:
-            problems.append(f"{label}: fees.{index}.exam: {fee.exam!r} is not in the exams catalogue")
+            problems.append(
+                f"{label}: fees.{index}.exam: {fee.exam!r} is not in the exams catalogue"
+            )
     if rules.renewal is not None:
         cite("renewal", rules.renewal.sources)
     if rules.reciprocity is not None:
@@ -116,9 +118,7 @@ def check_state(
         ]
         if not general:
             problems.append(f"{label}: pathways: no pathway is open to a general applicant")
-        elif not any(
-            not any(q.status == "missing" for q in r.requirements) for r in general
-        ):
+        elif not any(not any(q.status == "missing" for q in r.requirements) for r in general):
             problems.append(
                 f"{label}: pathways: no general pathway can be completed even by a person "
                 "holding every credential"

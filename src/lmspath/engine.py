@@ -31,12 +31,16 @@ def _verdict(all_results: list[PathwayResult]) -> tuple[Verdict, str]:
         tail = f"; confirm {len(manual)} item(s) lmspath cannot check" if manual else ""
         return "eligible", f"you meet every checkable requirement of '{complete[0].name}'{tail}"
     open_paths = [
-        r for r in results if not any(q.status == "missing" and not q.manual for q in r.requirements)
+        r
+        for r in results
+        if not any(q.status == "missing" and not q.manual for q in r.requirements)
     ]
     if open_paths:
         r = open_paths[0]
         blanks = [
-            q.text for q in r.requirements if q.status in {"not_given", "not_confirmed"} and not q.manual
+            q.text
+            for q in r.requirements
+            if q.status in {"not_given", "not_confirmed"} and not q.manual
         ]
         return (
             "cannot_tell",

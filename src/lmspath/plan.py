@@ -1,4 +1,4 @@
-"""Pure planner: the steps a person still needs for one pathway, in order, with sourced estimates."""
+"""Pure planner: the steps still needed on one pathway, in order, with sourced estimates."""
 
 from __future__ import annotations
 
@@ -52,6 +52,8 @@ class _Draft:
     title: str
     detail: str
     requirement_ids: list[str]
+    status: str = "missing"
+    note: str | None = None
     months: Range | None = None
     cost: Range | None = None
     estimate_note: str | None = None
@@ -126,6 +128,8 @@ def _draft_for(
     if alternatives:
         detail += " Alternatives: " + "; ".join(alternatives) + "."
     draft = _Draft(kind=kind, title=req.text, detail=detail, requirement_ids=[req.id])
+    draft.status = "manual" if req.manual else req.status
+    draft.note = _status_note(req)
     draft.sources.extend(req.sources)
     if req.kind == "degree":
         level = getattr(rule, "level", "master")
@@ -162,12 +166,12 @@ def _draft_for(
         _apply(draft, estimates, "teaching-license")
     elif req.kind in {"teaching_years", "school_library_years"}:
         need = getattr(rule, "min_years", None)
-        have = (
+        years_have = (
             profile.teaching_years if req.kind == "teaching_years" else profile.school_library_years
         )
         what = "classroom teaching" if req.kind == "teaching_years" else "school library work"
         if need is not None:
-            left = max(0.0, float(need) - (have or 0))
+            left = max(0.0, float(need) - (years_have or 0))
             draft.title = f"Gain {left:g} more year{'s' if left != 1 else ''} of {what}"
             draft.months = (left * 12, left * 12)
             draft.estimate_note = f"{left:g} years left of the {float(need):g} the rule asks for"
@@ -186,10 +190,12 @@ def _draft_for(
         _fee(draft, rules, "exam", exam_id)
     elif req.kind == "practicum":
         need = getattr(rule, "min_hours", None)
-        left = max(0.0, float(need) - (profile.practicum_hours or 0)) if need is not None else None
+        hours_left = (
+            max(0.0, float(need) - (profile.practicum_hours or 0)) if need is not None else None
+        )
         draft.title = (
-            f"Complete {left:g} more hours of supervised school-library practicum"
-            if left is not None
+            f"Complete {hours_left:g} more hours of supervised school-library practicum"
+            if hours_left is not None
             else "Complete the supervised school-library practicum"
         )
         _apply(draft, estimates, "practicum", months=False)
@@ -203,6 +209,20 @@ def _draft_for(
         draft.title = "Earn National Board Certification (Library Media)"
         _apply(draft, estimates, "national-board")
     return draft
+
+
+def _status_note(req: RequirementResult) -> str | None:
+    """Why this step is in the plan when it is not plainly missing."""
+    notes = []
+    if req.manual:
+        notes.append("lmspath cannot check this from a profile: confirm it with the agency")
+    elif req.status == "not_given":
+        notes.append("your profile does not say whether you have this; skip it if you do")
+    elif req.status == "not_confirmed":
+        notes.append("the data does not confirm the exact rule: check with the agency")
+    if req.conflict is not None and len({r.status for r in req.conflict.readings}) > 1:
+        notes.append("sources disagree whether you need this: " + req.conflict.outcome)
+    return "; ".join(notes) or None
 
 
 def _fee(draft: _Draft, rules: StateRules, applies_to: str, exam: str | None) -> None:
@@ -320,6 +340,7 @@ def plan_pathway(
         title=f"Apply to {rules.agency.name} for the {rules.credential}",
         detail=f"Submit the application with transcripts, scores and fees: {rules.agency.url}",
         requirement_ids=[],
+        status="missing",
         link=rules.agency.url,
     )
     _fee(application, rules, "application", None)
@@ -339,6 +360,8 @@ def plan_pathway(
             title=d.title,
             detail=d.detail,
             requirement_ids=d.requirement_ids,
+            status=d.status,
+            note=d.note,
             months=d.months,
             cost_usd=d.cost,
             after=d.after,

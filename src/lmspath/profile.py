@@ -1,4 +1,4 @@
-"""The person's profile: the contract's fields, and one parser per field shared by every input road."""
+"""The person's profile: the contract's fields, and one parser per field for every input road."""
 
 from __future__ import annotations
 
@@ -235,9 +235,11 @@ def _master_fields(value: object) -> tuple[str, ...]:
     out: list[str] = []
     for item in split_list(value):
         word = _word(item)
-        word = {"library": "library_science", "mlis": "library_science", "mls": "library_science"}.get(
-            word, word
-        )
+        word = {
+            "library": "library_science",
+            "mlis": "library_science",
+            "mls": "library_science",
+        }.get(word, word)
         if word not in MASTER_FIELDS:
             raise ValueError(f"{_show(item)} is not one of {', '.join(MASTER_FIELDS)}")
         if word not in out:
@@ -311,7 +313,9 @@ def parse_exams(
             try:
                 score = float(score_text.strip())
             except ValueError:
-                raise ValueError(f"score {score_text.strip()!r} for {exam_id} is not a number") from None
+                raise ValueError(
+                    f"score {score_text.strip()!r} for {exam_id} is not a number"
+                ) from None
             if score < 0 or math.isnan(score) or math.isinf(score):
                 raise ValueError(f"score {score_text.strip()!r} for {exam_id} is not a valid score")
         results.append(ExamResult(exam=exam_id, score=score))
@@ -374,9 +378,7 @@ def build_profile(
             problems.append(FieldProblem(name, f"unknown field{tail}"))
             continue
         try:
-            parsed = parse_field(
-                name, value, resolve_exam=resolve_exam, suggest_exam=suggest_exam
-            )
+            parsed = parse_field(name, value, resolve_exam=resolve_exam, suggest_exam=suggest_exam)
         except ValueError as exc:
             problems.append(FieldProblem(name, str(exc)))
             continue

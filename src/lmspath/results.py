@@ -99,6 +99,8 @@ class PlanStep(Result):
     title: str
     detail: str
     requirement_ids: list[str]
+    status: str = "missing"
+    note: str | None = None
     months: tuple[float, float] | None
     cost_usd: tuple[float, float] | None
     after: list[int]

@@ -64,14 +64,20 @@ def _check_degree(req: DegreeRequirement, p: Profile) -> Check:
     if req.level == "bachelor":
         need = "a bachelor's degree"
         if p.bachelor == "yes" or p.master == "yes":
-            return Check("met", "bachelor's degree" if p.bachelor == "yes" else "master's degree", need)
+            return Check(
+                "met", "bachelor's degree" if p.bachelor == "yes" else "master's degree", need
+            )
         if p.bachelor in {"no", "in_progress"}:
             return Check("missing", "in progress" if p.bachelor == "in_progress" else "none", need)
         return Check("not_given", "not given", need)
     fields = (
         " in " + " or ".join(_FIELD_NAMES[f] for f in req.fields) if req.fields else " (any field)"
     )
-    need = "a master's degree" + fields + (" from an ALA-accredited program" if req.ala_accredited else "")
+    need = (
+        "a master's degree"
+        + fields
+        + (" from an ALA-accredited program" if req.ala_accredited else "")
+    )
     if p.master in {"no", "in_progress"}:
         return Check("missing", "in progress" if p.master == "in_progress" else "none", need)
     if p.master is None:
@@ -145,8 +151,12 @@ def _check_exam(req: ExamRequirement, p: Profile, catalog: ExamCatalog | None) -
     if catalog is not None:
         for exam in catalog.exams:
             if exam.id == req.exam:
-                name = f"{exam.name} ({exam.vendor} {exam.code})"
-    cut = f"cut score {_num(req.cut_score)}" if req.cut_score is not None else "cut score not confirmed"
+                name = f"{exam.vendor} {exam.code} {exam.name}"
+    cut = (
+        f"cut score {_num(req.cut_score)}"
+        if req.cut_score is not None
+        else "cut score not confirmed"
+    )
     need = f"pass {name}; {cut}"
     if p.exams is None:
         return Check("not_given", "not given", need)

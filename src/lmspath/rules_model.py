@@ -1,4 +1,4 @@
-"""Pydantic models of the rules data: a jurisdiction's credential, pathways and cited requirements."""
+"""Pydantic models of the rules data: a credential, its pathways and cited requirements."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Load the data a report needs, run the pure engine, and render: the library call behind `assess`."""
+"""Load the data a report needs, run the pure engine, render: the library call behind assess."""
 
 from __future__ import annotations
 

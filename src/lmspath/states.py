@@ -49,5 +49,7 @@ def suggest_state(text: str) -> str | None:
 def unknown_state_message(text: str) -> str:
     """A plain sentence for a state that did not resolve."""
     hint = suggest_state(text)
-    tail = f"; did you mean {hint}?" if hint else "; use a two-letter code such as TX or a full name"
+    tail = (
+        f"; did you mean {hint}?" if hint else "; use a two-letter code such as TX or a full name"
+    )
     return f"unknown state {text!r}{tail}"

@@ -1,4 +1,4 @@
-"""Pure summaries of the rules data: one row per state, exam usage, counts of conflicts and unknowns."""
+"""Pure summaries of the rules data: a row per state, exam usage, conflicts and unknowns."""
 
 from __future__ import annotations
 

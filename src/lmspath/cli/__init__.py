@@ -1,4 +1,4 @@
-"""The command line: the typer app, its commands, and the one boundary that maps errors to exit codes."""
+"""The command line: the typer app, its commands, and the one error-to-exit-code boundary."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""`lmspath assess`: read or ask for a profile, assess it against a state, print or write the report."""
+"""`lmspath assess`: read or ask for a profile, assess it, print or write the report."""
 
 from __future__ import annotations
 
@@ -59,14 +59,14 @@ def assess_command(
     from lmspath.profile_io import read_profile, write_profile
     from lmspath.service import Format, assessment_for, format_for_path, render_text
 
+    if output is not None and profile is not None and output.resolve() == profile.resolve():
+        raise InputError(f"--output: {output} is the profile file; choose another name")
     chosen: Format | None = None
     if fmt is not None:
         try:
             chosen = Format(fmt.strip().lower())
         except ValueError:
-            raise InputError(
-                f"--format: {fmt!r} is not one of terminal, markdown, json"
-            ) from None
+            raise InputError(f"--format: {fmt!r} is not one of terminal, markdown, json") from None
     if output is not None and chosen is None:
         chosen = format_for_path(output)
         if chosen is None:
@@ -75,8 +75,6 @@ def assess_command(
                 "use a .md, .json or .txt name, or give --format"
             )
     chosen = chosen or Format.terminal
-    if output is not None and profile is not None and output.resolve() == profile.resolve():
-        raise InputError(f"--output: {output} is the profile file; choose another name")
 
     index = exam_index()
     person = read_profile(profile, index) if profile is not None else None

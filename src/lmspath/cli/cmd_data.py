@@ -1,4 +1,4 @@
-"""`lmspath data check DIR`: validate a rules data folder (for people who keep a fork of the data)."""
+"""`lmspath data check DIR`: validate a rules data folder (for maintainers of a fork)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""`lmspath states`, `lmspath rules XX` and `lmspath exams`: what the rules data says, with sources."""
+"""`lmspath states`, `rules XX` and `exams`: what the rules data says, with sources."""
 
 from __future__ import annotations
 
@@ -31,7 +31,9 @@ def table_text(rows: list[dict[str, object]], fmt: str, title: str) -> str | Non
         return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
     if fmt == "csv":
         buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else [], lineterminator="\n")
+        writer = csv.DictWriter(
+            buffer, fieldnames=list(rows[0]) if rows else [], lineterminator="\n"
+        )
         writer.writeheader()
         writer.writerows(rows)
         return buffer.getvalue()
@@ -61,7 +63,7 @@ def states_command(
         str, typer.Option("--format", "-f", help="terminal, markdown, json or csv.")
     ] = "terminal",
 ) -> None:
-    """Every jurisdiction: credential, agency, pathways, confidence, last checked, open questions."""
+    """Every jurisdiction: credential, agency, pathways, confidence, last checked, unknowns."""
     from lmspath.data import available_states, load_state
     from lmspath.summary import state_row
 
@@ -143,18 +145,14 @@ def exams_command(
                 "fee_usd": f"{exam.fee_usd:g}" if exam.fee_usd is not None else "not confirmed",
                 "states": uses or "none",
                 "confidence": exam.confidence,
-                "sources": ", ".join(
-                    s.url for s in catalog.sources if s.id in set(exam.sources)
-                ),
+                "sources": ", ".join(s.url for s in catalog.sources if s.id in set(exam.sources)),
             }
         )
     text = table_text(rows, chosen, "Exams")
     if text is not None:
         typer.echo(text, nl=False)
         return
-    _print_table(
-        rows, f"{len(rows)} exams", ["id", "name", "fee_usd", "states", "confidence"]
-    )
+    _print_table(rows, f"{len(rows)} exams", ["id", "name", "fee_usd", "states", "confidence"])
 
 
 def register(app: typer.Typer) -> None:

@@ -1,4 +1,4 @@
-"""The markdown report: a summary, the plan as a checklist, the gap table, sources, the data date."""
+"""The markdown report: summary, plan checklist, gap table, sources, the data date."""
 
 from __future__ import annotations
 
@@ -74,7 +74,9 @@ def _conflicts(reqs: list[RequirementResult], notes: _Footnotes) -> list[str]:
 def _pathway(path: PathwayResult, best: bool, notes: _Footnotes) -> list[str]:
     met = sum(1 for r in path.requirements if r.status == "met")
     tag = " (best for you)" if best else ""
-    audience = "" if path.audience == "general" else f" (only for: {path.audience.replace('_', ' ')})"
+    audience = (
+        "" if path.audience == "general" else f" (only for: {path.audience.replace('_', ' ')})"
+    )
     lines = [
         f"### {path.name}{tag}{audience}",
         "",
@@ -121,8 +123,12 @@ def render_markdown(result: Assessment, skills: SkillsRenderer | None = None) ->
         waits = f" (after step {', '.join(str(a) for a in step.after)})" if step.after else ""
         if step.during is not None:
             waits = f" (inside step {step.during})"
-        lines.append(f"{step.order}. [ ] **{step.title}**{waits} {notes.cite(step.sources)}".rstrip())
+        lines.append(
+            f"{step.order}. [ ] **{step.title}**{waits} {notes.cite(step.sources)}".rstrip()
+        )
         lines.append(f"   - Time: {months(step.months)}; cost: {money(step.cost_usd)}")
+        if step.note:
+            lines.append(f"   - Note: {step.note}")
         if step.estimate_note:
             lines.append(f"   - Estimate: {step.estimate_note}")
         if step.link:
@@ -137,9 +143,11 @@ def render_markdown(result: Assessment, skills: SkillsRenderer | None = None) ->
     lines += [
         "## Verify before you act",
         "",
-        f"These rules were last checked on {result.data_checked}. Rules, cut scores and fees change: "
-        f"verify every step with [{result.agency.name}]({result.agency.url}) before you enrol or pay.",
-        "Statuses: [x] met, [ ] missing, [?] not given in your profile, [!] not confirmed by the data.",
+        f"These rules were last checked on {result.data_checked}. Rules, cut scores and fees "
+        f"change: verify every step with [{result.agency.name}]({result.agency.url}) "
+        "before you enrol or pay.",
+        "Statuses: [x] met, [ ] missing, [?] not given in your profile, "
+        "[!] not confirmed by the data.",
         "",
         "## Sources",
         "",

@@ -1,9 +1,10 @@
-"""One state's rules in full as markdown: pathways, requirements, sources, conflicts, fees, renewal."""
+"""One state's rules in full as markdown: pathways, requirements, sources, conflicts, fees."""
 
 from __future__ import annotations
 
 from lmspath.rules_model import (
     AnyOfRequirement,
+    DegreeRequirement,
     ExamCatalog,
     ExamRequirement,
     Requirement,
@@ -19,16 +20,20 @@ def _detail(req: Requirement, catalog: ExamCatalog) -> str:
     if isinstance(req, ExamRequirement):
         exam = next((e for e in catalog.exams if e.id == req.exam), None)
         name = f"{exam.vendor} {exam.code} {exam.name}" if exam else req.exam
-        cut = f"cut score {req.cut_score:g}" if req.cut_score is not None else "cut score not confirmed"
+        cut = (
+            f"cut score {req.cut_score:g}"
+            if req.cut_score is not None
+            else "cut score not confirmed"
+        )
         return f"{name}; {cut}"
     for attr, unit in (("min_years", "years"), ("min_hours", "hours")):
         if hasattr(req, attr):
             value = getattr(req, attr)
             return f"{value:g} {unit}" if value is not None else f"{unit} not confirmed"
-    if getattr(req, "level", None):
-        fields = getattr(req, "fields", None)
-        text = f"{getattr(req, 'level')}'s" + (f" in {', '.join(fields)}" if fields else ", any field")
-        return text + (", ALA-accredited" if getattr(req, "ala_accredited", False) else "")
+    if isinstance(req, DegreeRequirement):
+        fields = req.fields
+        text = f"{req.level}'s" + (f" in {', '.join(fields)}" if fields else ", any field")
+        return text + (", ALA-accredited" if req.ala_accredited else "")
     return ""
 
 
@@ -76,7 +81,12 @@ def render_rules_markdown(rules: StateRules, catalog: ExamCatalog) -> str:
             lines += ["", f"Note: {_cell(pathway.note)}"]
         lines.append("")
     if rules.fees:
-        lines += ["## Fees", "", "| Item | Amount | Confidence | Sources | Note |", "|---|---|---|---|---|"]
+        lines += [
+            "## Fees",
+            "",
+            "| Item | Amount | Confidence | Sources | Note |",
+            "|---|---|---|---|---|",
+        ]
         for fee in rules.fees:
             amount = f"${fee.amount_usd:,.0f}" if fee.amount_usd is not None else "not confirmed"
             lines.append(
@@ -88,14 +98,20 @@ def render_rules_markdown(rules: StateRules, catalog: ExamCatalog) -> str:
     if rules.renewal is not None:
         ren = rules.renewal
         years = f"every {ren.years} years; " if ren.years else ""
-        ce = f" Continuing education: {ren.continuing_education}." if ren.continuing_education else ""
+        ce = (
+            f" Continuing education: {ren.continuing_education}."
+            if ren.continuing_education
+            else ""
+        )
         lines.append(f"{years}{_cell(ren.text)}{ce} (sources: {', '.join(ren.sources)})")
     else:
         lines.append(f"Not confirmed: check with {rules.agency.name}.")
     lines += ["", "## Coming from another state", ""]
     if rules.reciprocity is not None:
         rec = rules.reciprocity
-        lines.append(f"{_cell(rec.text)} (confidence {rec.confidence}; sources: {', '.join(rec.sources)})")
+        lines.append(
+            f"{_cell(rec.text)} (confidence {rec.confidence}; sources: {', '.join(rec.sources)})"
+        )
     else:
         lines.append(f"Not confirmed: check with {rules.agency.name}.")
     if rules.notes:
@@ -104,6 +120,8 @@ def render_rules_markdown(rules: StateRules, catalog: ExamCatalog) -> str:
     for src in rules.sources:
         kind = "official" if src.official else "secondary"
         stated = f"as of {src.as_of}" if src.as_of else "undated"
-        lines.append(f"- `{src.id}`: {src.title}, <{src.url}> ({kind}; {stated}; read {src.read_on})")
+        lines.append(
+            f"- `{src.id}`: {src.title}, <{src.url}> ({kind}; {stated}; read {src.read_on})"
+        )
     lines.append("")
     return "\n".join(lines)

@@ -55,6 +55,8 @@ def _plan(result: Assessment) -> Table:
         if step.during is not None:
             after = f"in {step.during}"
         title = Text(step.title)
+        if step.note:
+            title.append(f"\nNote: {step.note}", style="dim")
         if step.link:
             title.append(f"\n{step.link}", style="cyan")
         table.add_row(str(step.order), title, after, months(step.months), money(step.cost_usd))
@@ -118,7 +120,9 @@ def render_terminal(
     parts.append(Text(f"Totals: {result.plan.total_note}.", style="dim"))
     parts.append(Text("\nRequirements by pathway", style="bold underline"))
     parts.append(
-        Text("[x] met  [ ] missing  [?] not given / confirm yourself  [!] not confirmed", style="dim")
+        Text(
+            "[x] met  [ ] missing  [?] not given / confirm yourself  [!] not confirmed", style="dim"
+        )
     )
     best = next(p for p in result.pathways if p.id == result.best_pathway)
     parts.append(_pathway(best, True))
@@ -128,7 +132,8 @@ def render_terminal(
     parts.append(_sources(result))
     parts.append(
         Text(
-            f"Verify every step with {result.agency.name} before you enrol or pay: {result.agency.url}"
+            f"Verify every step with {result.agency.name} before you enrol or pay: "
+            f"{result.agency.url}"
         )
     )
     return parts

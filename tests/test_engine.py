@@ -1,0 +1,157 @@
+"""The pure engine and planner on the shipped rules: verdicts, statuses, conflicts, plan order."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from lmspath.engine import assess
+from lmspath.plan import plan_pathway
+from lmspath.rules import evaluate
+from tests.helpers import TODAY, pathway, profile, requirement, run
+
+TEACHER = {
+    "bachelor": "yes",
+    "teaching_license_state": "TX",
+    "teaching_license_status": "active",
+    "teaching_years": 4,
+}
+READY = {
+    **TEACHER,
+    "master": "yes",
+    "school_library_program": "yes",
+    "exams": "texes-150:250",
+}
+
+VERDICTS = [
+    pytest.param({**TEACHER, "master": "no"}, "not_yet", id="TX-teacher-no-masters"),
+    pytest.param(READY, "eligible", id="TX-ready"),
+    pytest.param({**READY, "exams": "texes-150:231"}, "not_yet", id="TX-score-below-cut"),
+    pytest.param({**READY, "exams": "texes-150"}, "eligible", id="TX-passed-without-score"),
+    pytest.param({**READY, "exams": None}, "cannot_tell", id="TX-exams-left-blank"),
+    pytest.param({**READY, "teaching_years": 1}, "not_yet", id="TX-one-year-short"),
+    pytest.param({"bachelor": "yes"}, "cannot_tell", id="TX-only-bachelor-rest-blank"),
+    pytest.param(
+        {**READY, "teaching_license_status": "none"}, "not_yet", id="TX-no-license-strict-reading"
+    ),
+]
+
+
+@pytest.mark.parametrize(("fields", "verdict"), VERDICTS)
+def test_tx_verdicts(fields: dict[str, object], verdict: str) -> None:
+    assert run("TX", **fields).verdict == verdict
+
+
+def test_tx_score_below_cut_says_both_numbers() -> None:
+    result = run("TX", **{**READY, "exams": "texes-150:231"})
+    exam = requirement(pathway(result, "university-program"), "texes-150")
+    assert exam.status == "missing"
+    assert exam.have == "texes-150: 231 < cut 240"
+
+
+def test_tx_conflict_shown_with_both_readings() -> None:
+    result = run("TX", **{**READY, "teaching_license_status": "none"})
+    cert = requirement(pathway(result, "university-program"), "teaching-certificate")
+    assert cert.status == "missing"
+    assert cert.conflict is not None
+    statuses = [r.status for r in cert.conflict.readings]
+    assert statuses == ["missing", "met"]
+    assert "you already meet this" in cert.conflict.outcome
+    assert "19 TAC 239.60" in cert.conflict.outcome
+    assert any("Sources disagree" in w for w in result.warnings)
+
+
+def test_tx_out_of_state_route_never_wins_for_a_beginner() -> None:
+    # The out-of-state route rests on another state's certificate, which the profile cannot show.
+    result = run("TX", **{**READY, "teaching_license_status": "none"})
+    assert result.best_pathway != "out-of-state"
+    assert result.verdict == "not_yet"
+
+
+def test_tx_years_progress_text() -> None:
+    result = run("TX", **{**READY, "teaching_years": 1})
+    years = requirement(pathway(result, "university-program"), "teaching-years")
+    assert (years.status, years.have) == ("missing", "1 of 2 years")
+
+
+def test_plan_order_and_overlap_for_a_new_teacher() -> None:
+    result = run("TX", **{**TEACHER, "master": "no", "teaching_years": 1, "exams": ""})
+    kinds = [s.kind for s in result.plan.steps]
+    assert kinds == ["master", "teaching_experience", "exam", "application"]
+    master, experience, exam, application = result.plan.steps
+    # Teaching years accrue while the coursework runs: neither waits for the other.
+    assert master.order not in experience.after
+    assert experience.months == (12, 12)
+    # The exam comes at the end of the program; the application waits for everything.
+    assert exam.after == [master.order]
+    assert application.after == [1, 2, 3]
+    assert application.link is not None
+    assert application.link.startswith("https://tea.texas.gov")
+    # Critical path: the longer of the MLIS (18-36) and 12 months of teaching, not their sum.
+    assert result.plan.months == (18, 36)
+    assert result.plan.cost_usd is not None
+    assert "Pass" in result.plan.total_note
+
+
+def test_plan_for_eligible_person_is_just_the_application() -> None:
+    result = run("TX", **READY)
+    assert [s.kind for s in result.plan.steps] == ["application"]
+    assert result.plan.steps[0].cost_usd == (75, 75)
+
+
+def test_teaching_experience_waits_for_a_license() -> None:
+    result = run(
+        "TX", bachelor="yes", teaching_license_status="none", teaching_years=0, master="no"
+    )
+    steps = {s.kind: s for s in result.plan.steps}
+    assert steps["teaching_experience"].after == [steps["teaching_license"].order]
+    # Unknown duration of getting a license is reported, not counted as zero silently.
+    assert any("teaching license" in u for u in result.plan.unestimated)
+
+
+def test_stale_rules_warn() -> None:
+    from lmspath.data import load_estimates, load_exams, load_state
+
+    later = TODAY.replace(year=TODAY.year + 2)
+    result = assess(profile(**READY), load_state("TX"), load_estimates(), load_exams(), today=later)
+    assert any("last checked" in w for w in result.warnings)
+    assert not any("last checked" in w for w in run("TX", **READY).warnings)
+
+
+def test_state_override_is_warned_when_profile_names_another() -> None:
+    result = run("TX", state="FL", **READY)
+    assert any("profile names FL" in w for w in result.warnings)
+
+
+def test_evaluate_and_plan_are_pure_functions() -> None:
+    from lmspath.data import load_estimates, load_exams, load_state
+
+    rules = load_state("TX")
+    person = profile(**TEACHER)
+    first = evaluate(person, rules, load_exams())
+    assert first == evaluate(person, rules, load_exams())
+    plan = plan_pathway(first[0], rules, load_estimates(), person, load_exams())
+    assert plan == plan_pathway(first[0], rules, load_estimates(), person, load_exams())
+
+
+PURE_MODULES = ["rules.py", "plan.py", "engine.py", "profile.py", "rules_model.py", "results.py"]
+FORBIDDEN = {"typer", "rich", "questionary", "click", "os", "subprocess", "pathlib", "socket"}
+
+
+@pytest.mark.parametrize("module", PURE_MODULES)
+def test_engine_modules_import_no_io_or_ui(module: str) -> None:
+    source = Path(__file__).resolve().parents[1] / "src" / "lmspath" / module
+    tree = ast.parse(source.read_text(encoding="utf-8"))
+    imported: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            imported.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            imported.add(node.module.split(".")[0])
+    assert not imported & FORBIDDEN, f"{module} imports {imported & FORBIDDEN}"
+    assert not any(
+        isinstance(n, ast.Call) and getattr(n.func, "id", "") in {"open", "print", "input"}
+        for n in ast.walk(tree)
+    ), f"{module} does I/O"

@@ -1,0 +1,102 @@
+"""Renderers: golden markdown and terminal text, JSON against its schema, every format renders."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from lmspath.render.json_report import json_schema, render_json
+from lmspath.service import Format, render_text
+from tests.conftest import Golden
+from tests.helpers import run
+
+SCHEMA_FILE = Path(__file__).resolve().parents[1] / "src" / "lmspath" / "report.schema.json"
+
+TEACHER = {
+    "bachelor": "yes",
+    "master": "no",
+    "teaching_license_state": "TX",
+    "teaching_license_status": "active",
+    "teaching_years": 1,
+    "exams": "",
+}
+CONFLICTED = {**TEACHER, "teaching_license_status": "none", "master": "yes", "teaching_years": 3}
+
+
+def test_markdown_golden(golden: Golden) -> None:
+    golden.check("tx-teacher.md", render_text(run("TX", **TEACHER), Format.markdown))
+
+
+def test_markdown_golden_with_conflict(golden: Golden) -> None:
+    golden.check("tx-conflict.md", render_text(run("TX", **CONFLICTED), Format.markdown))
+
+
+def test_terminal_golden_fixed_width_no_colour(golden: Golden) -> None:
+    text = render_text(run("TX", **TEACHER), Format.terminal, width=80)
+    assert "\x1b[" not in text
+    assert max(len(line) for line in text.splitlines()) <= 80
+    golden.check("tx-teacher.txt", text)
+
+
+def test_markdown_has_the_parts_a_reader_needs() -> None:
+    text = render_text(run("TX", **CONFLICTED), Format.markdown)
+    assert text.startswith("# School librarian certification plan: Texas (TX)")
+    assert "## Your plan" in text
+    assert "1. [ ] **" in text  # the plan is a numbered checklist
+    assert "| Requirement | Status |" in text
+    assert "Where sources disagree:" in text
+    assert "you already meet this" in text
+    assert "## Sources" in text
+    assert "[^1]: " in text
+    assert "last checked on 2026-11-2" in text
+    assert "verify every step with" in text
+
+
+def test_json_has_the_contract_keys_and_validates_against_the_schema() -> None:
+    data = json.loads(render_json(run("TX", **CONFLICTED)))
+    for key in (
+        "schema_version",
+        "lmspath_version",
+        "state",
+        "verdict",
+        "best_pathway",
+        "pathways",
+        "plan",
+        "skills",
+        "warnings",
+    ):
+        assert key in data, key
+    requirement = data["pathways"][0]["requirements"][0]
+    for key in ("id", "kind", "text", "status", "sources", "confidence", "conflict"):
+        assert key in requirement
+    assert {"url", "as_of"} <= set(requirement["sources"][0])
+    for key in ("remaining_steps", "id", "name"):
+        assert key in data["pathways"][0]
+    step = data["plan"][0]
+    for key in ("order", "kind", "title", "months", "cost_usd", "after", "sources"):
+        assert key in step
+    assert {"have", "gaps"} <= set(data["skills"])
+    jsonschema.validate(data, json.loads(SCHEMA_FILE.read_text(encoding="utf-8")))
+
+
+def test_shipped_schema_matches_the_model() -> None:
+    assert SCHEMA_FILE.read_text(encoding="utf-8") == json_schema(), (
+        "run: python scripts/gen_schema.py"
+    )
+
+
+def test_schema_rejects_a_renamed_key() -> None:
+    data = json.loads(render_json(run("TX", **TEACHER)))
+    data["verdicts"] = data.pop("verdict")
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, json.loads(SCHEMA_FILE.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("fmt", list(Format))
+def test_every_format_renders(fmt: Format) -> None:
+    text = render_text(run("TX", **TEACHER), fmt)
+    assert "Texas" in text
+    assert text.endswith("\n")
