@@ -138,7 +138,7 @@ def _draft_for(
             draft.title = "Finish a bachelor's degree"
             _apply(draft, estimates, "bachelor")
         else:
-            draft.title = "Earn the master's degree: " + req.need
+            draft.title = "Earn " + req.need
             fields = getattr(rule, "fields", None) or []
             if profile.master == "in_progress":
                 draft.title = "Finish your master's degree"
@@ -253,7 +253,10 @@ def _merge_study(drafts: list[_Draft]) -> list[_Draft]:
     program = next((d for d in drafts if d.kind == "program"), None)
     if master is None or program is None:
         return drafts
-    master.title = master.title + ", with the state-approved school library program inside it"
+    master.title += (
+        ", taking the state-approved school library program inside it"
+        " (for example an MLIS with school library certification)"
+    )
     master.detail = master.detail + " " + program.detail
     master.requirement_ids += program.requirement_ids
     master.sources += program.sources

@@ -1,0 +1,90 @@
+"""Every jurisdiction: the data checks out, a beginner gets a plan, a fully qualified person is eligible."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from lmspath.cli import get_app
+from lmspath.data import available_states, default_data_dir, load_estimates, load_exams, load_state
+from lmspath.datacheck import check_dir, full_profile
+from lmspath.datadoc import render_data_md
+from lmspath.engine import assess
+from lmspath.states import JURISDICTIONS
+from tests.helpers import TODAY, run
+
+ROOT = Path(__file__).resolve().parents[1]
+STATES = list(JURISDICTIONS)
+
+#: A person with a bachelor's degree and, explicitly, nothing else.
+ONLY_BACHELOR: dict[str, object] = {
+    "bachelor": "yes",
+    "master": "no",
+    "school_library_program": "no",
+    "library_credit_hours": 0,
+    "teaching_license_state": "none",
+    "teaching_license_status": "none",
+    "teaching_years": 0,
+    "school_library_years": 0,
+    "exams": [],
+    "practicum_hours": 0,
+    "portfolio": "none",
+    "background_check": "no",
+    "national_board": "no",
+}
+
+
+def test_all_51_jurisdictions_ship_rules() -> None:
+    assert available_states() == STATES
+
+
+def test_shipped_data_passes_the_data_check() -> None:
+    assert check_dir(default_data_dir(), TODAY) == []
+
+
+@pytest.mark.parametrize("code", STATES)
+def test_only_a_bachelor_gets_not_yet_and_a_first_step_to_act_on(code: str) -> None:
+    result = run(code, **ONLY_BACHELOR)
+    assert result.verdict == "not_yet"
+    steps = result.plan.steps
+    assert len(steps) >= 2
+    assert steps[-1].kind == "application"
+    first = steps[0]
+    assert first.after == []
+    assert first.kind != "application"
+    assert first.title
+
+
+@pytest.mark.parametrize("code", STATES)
+def test_every_credential_is_eligible(code: str) -> None:
+    rules = load_state(code)
+    result = assess(full_profile(rules), rules, load_estimates(), load_exams(), today=TODAY)
+    assert result.verdict == "eligible", result.verdict_reason
+    best = next(p for p in result.pathways if p.id == result.best_pathway)
+    assert best.complete
+    assert best.audience == "general"
+
+
+@pytest.mark.parametrize("code", STATES)
+def test_every_requirement_cites_a_dated_source(code: str) -> None:
+    result = run(code, bachelor="yes")
+    for pathway in result.pathways:
+        for req in pathway.requirements:
+            assert req.sources, f"{code} {pathway.id}.{req.id} has no source"
+            assert all(s.url.startswith("http") and s.read_on for s in req.sources)
+
+
+def test_states_command_lists_51_rows() -> None:
+    result = CliRunner().invoke(get_app(), ["states", "--format", "json"])
+    assert result.exit_code == 0
+    rows = json.loads(result.stdout)
+    assert [r["code"] for r in rows] == STATES
+
+
+def test_data_md_is_current() -> None:
+    expected = render_data_md([load_state(c) for c in available_states()])
+    actual = (ROOT / "DATA.md").read_text(encoding="utf-8")
+    assert actual == expected, "DATA.md is out of date: run python scripts/gen_data_md.py"
