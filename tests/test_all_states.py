@@ -1,4 +1,4 @@
-"""Every jurisdiction: the data checks out, a beginner gets a plan, a fully qualified person is eligible."""
+"""Every jurisdiction: data checks out, a beginner gets a plan, a fully qualified person is eligible."""
 
 from __future__ import annotations
 

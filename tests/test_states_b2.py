@@ -175,7 +175,9 @@ CASES = [
 
 
 @pytest.mark.parametrize(("state", "fields", "verdict", "best"), CASES)
-def test_verdict_and_best_pathway(state: str, fields: dict, verdict: str, best: str) -> None:
+def test_verdict_and_best_pathway(
+    state: str, fields: dict[str, object], verdict: str, best: str
+) -> None:
     result = run(state, **fields)
     assert result.verdict == verdict
     assert result.best_pathway == best

@@ -15,6 +15,7 @@ STALE_AFTER_DAYS = 365
 
 
 def _rank(result: PathwayResult, plan: Plan, index: int) -> tuple[int, int, int, float, int]:
+    # The rule: fewest remaining steps, then the shortest time, then the file's order.
     months = plan.months[1] if plan.months else float("inf")
     special = 0 if result.audience == "general" else 1
     return (special, 0 if result.complete else 1, result.remaining_steps, months, index)

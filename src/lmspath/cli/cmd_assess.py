@@ -88,6 +88,8 @@ def assess_command(
         from lmspath.questionnaire import run_interview
 
         person = run_interview(person, state_hint=state, save_path=save_profile)
+        # The interview starts from --state, and the review screen may change it.
+        state = person.state or state
     code_text = state or person.state
     if code_text is None:
         raise InputError(
