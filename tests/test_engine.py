@@ -155,3 +155,26 @@ def test_engine_modules_import_no_io_or_ui(module: str) -> None:
         isinstance(n, ast.Call) and getattr(n.func, "id", "") in {"open", "print", "input"}
         for n in ast.walk(tree)
     ), f"{module} does I/O"
+
+
+def test_conflict_governed_by_the_other_reading_decides_status_and_plan() -> None:
+    from lmspath.data import load_estimates, load_exams, load_state
+    from lmspath.rules_model import StateRules
+
+    raw = load_state("TX").model_dump(mode="json")
+    for path in raw["pathways"][:2]:
+        for req in path["requirements"]:
+            if req["conflict"] is not None:
+                req["conflict"]["governs"] = "reading"
+    rules = StateRules.model_validate(raw)
+    person = profile(**{**READY, "teaching_license_status": "none"})
+    result = assess(person, rules, load_estimates(), load_exams(), today=TODAY)
+    cert = requirement(pathway(result, "university-program"), "teaching-certificate")
+    assert cert.status == "met"  # the rule text, which names no certificate, governs
+    assert cert.conflict is not None
+    assert [r.status for r in cert.conflict.readings] == ["missing", "met"]
+    assert "lmspath goes by: Not required by the rule text" in cert.conflict.outcome
+    assert result.verdict == "eligible"
+    assert [s.kind for s in result.plan.steps] == ["application"]
+    strict = run("TX", **{**READY, "teaching_license_status": "none"})
+    assert strict.verdict == "not_yet"

@@ -27,6 +27,7 @@ from lmspath.rules_model import (
     PortfolioRequirement,
     PracticumRequirement,
     ProgramRequirement,
+    Reading,
     Requirement,
     StateRules,
     TeachingLicenseRequirement,
@@ -256,6 +257,14 @@ def _source_names(refs: list[SourceRef]) -> str:
     return ", ".join(r.title for r in refs)
 
 
+def _reading_check(
+    reading: Reading, main: Check, p: Profile, state: str, catalog: ExamCatalog | None
+) -> Check:
+    if reading.rule is None:
+        return Check("met", main.have, "not required under this reading")
+    return check_rule(reading.rule, p, state, catalog)
+
+
 def _conflict(
     req: Requirement, main: Check, p: Profile, rules: StateRules, catalog: ExamCatalog | None
 ) -> ConflictResult | None:
@@ -270,10 +279,7 @@ def _conflict(
         )
     ]
     for reading in req.conflict.readings:
-        if reading.rule is None:
-            check = Check("met", main.have, "not required")
-        else:
-            check = check_rule(reading.rule, p, rules.code, catalog)
+        check = _reading_check(reading, main, p, rules.code, catalog)
         readings.append(
             ReadingResult(
                 says=reading.says,
@@ -293,6 +299,8 @@ def _conflict(
         outcome = "You meet this under every reading."
     else:
         outcome = "You do not meet this yet under any reading."
+    governing = readings[1] if req.conflict.governs == "reading" else readings[0]
+    outcome += f" lmspath goes by: {governing.says}."
     return ConflictResult(summary=req.conflict.summary, readings=readings, outcome=outcome)
 
 
@@ -301,6 +309,10 @@ def evaluate_requirement(
 ) -> RequirementResult:
     """One requirement checked, with its sources, confidence and any conflict."""
     check = check_rule(req, p, rules.code, catalog)
+    conflict = _conflict(req, check, p, rules, catalog)
+    if req.conflict is not None and req.conflict.governs == "reading":
+        # The more authoritative source is the other reading: it decides the status.
+        check = _reading_check(req.conflict.readings[0], check, p, rules.code, catalog)
     options = (
         [evaluate_requirement(opt, p, rules, catalog) for opt in req.options]
         if isinstance(req, AnyOfRequirement)
@@ -317,7 +329,7 @@ def evaluate_requirement(
         sources=_refs(rules, req.sources),
         confidence=req.confidence,
         note=req.note,
-        conflict=_conflict(req, check, p, rules, catalog),
+        conflict=conflict,
         options=options,
     )
 

@@ -75,9 +75,15 @@ class Reading(StrictModel):
 
 
 class Conflict(StrictModel):
-    """Sources disagree: the requirement states one reading, ``readings`` the others."""
+    """Sources disagree: the requirement states one reading, ``readings`` the others.
+
+    ``governs`` says which reading decides the status: ``requirement`` (the default) or
+    ``reading`` (the first of ``readings``), for when the more authoritative source, such as the
+    current rule text, is the one in ``readings``. Every reading is shown either way.
+    """
 
     summary: str
+    governs: Literal["requirement", "reading"] = "requirement"
     readings: list[Reading] = Field(min_length=1)
 
 
