@@ -273,3 +273,20 @@ def test_version_does_not_import_heavy_modules() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert proc.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_assess_json_carries_the_skills_section() -> None:
+    code, out, err = invoke("assess", "--profile", str(EXAMPLE), "--format", "json")
+    assert code == 0, err
+    skills = json.loads(out)["skills"]
+    have = {item["id"] for item in skills["have"]}
+    assert "canva" in have  # the example lists Canva among its tools
+    assert skills["gaps"]
+    assert {"id", "name", "importance", "how_to_close"} <= set(skills["gaps"][0])
+
+
+def test_assess_markdown_and_terminal_show_the_skills_section() -> None:
+    code, out, _ = invoke("assess", "--profile", str(EXAMPLE), "--format", "markdown")
+    assert code == 0
+    assert "## Skills" in out
+    assert "Gaps that matter most" in out

@@ -5,11 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lmspath.data import load_estimates, load_exams, load_state
+from lmspath.datacheck import walk
 from lmspath.engine import assess
 from lmspath.profile import Profile
 from lmspath.results import Assessment
+from lmspath.rules_model import Exam, ExamCatalog, ExamRequirement, StateRules
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 
 class Format(str, Enum):
@@ -35,9 +41,41 @@ def assessment_for(
     profile: Profile, state: str, *, today: dt.date, data_dir: Path | None = None
 ) -> Assessment:
     """Assess a profile against one state's shipped rules (the state code is already resolved)."""
+    from lmspath.skills import skills_report
+    from lmspath.skills_data import load_taxonomy
+
     rules = load_state(state, data_dir)
-    result = assess(profile, rules, load_estimates(data_dir), load_exams(data_dir), today=today)
-    return result
+    catalog = load_exams(data_dir)
+    result = assess(profile, rules, load_estimates(data_dir), catalog, today=today)
+    exam = state_exam(rules, result.best_pathway, catalog)
+    skills = skills_report(profile, load_taxonomy(data_dir), exam, catalog.sources)
+    return result.model_copy(update={"skills": skills.model_dump(mode="json")})
+
+
+def state_exam(rules: StateRules, pathway_id: str, catalog: ExamCatalog) -> Exam | None:
+    """The exam the person's best pathway asks for (else the first the state names), or None."""
+    ordered = sorted(rules.pathways, key=lambda p: p.id != pathway_id)
+    for pathway in ordered:
+        for top in pathway.requirements:
+            for _, req in walk(top, ""):
+                if isinstance(req, ExamRequirement):
+                    return next((e for e in catalog.exams if e.id == req.exam), None)
+    return None
+
+
+def _skills_markdown(data: dict[str, object]) -> str:
+    from lmspath.render.skills_section import skills_markdown
+    from lmspath.skills_model import SkillsReport
+
+    return skills_markdown(SkillsReport.model_validate(data))
+
+
+def skills_renderable(data: dict[str, object]) -> RenderableType:
+    """The skills section as a rich renderable (for the terminal report)."""
+    from lmspath.render.skills_section import skills_terminal
+    from lmspath.skills_model import SkillsReport
+
+    return skills_terminal(SkillsReport.model_validate(data))
 
 
 def render_text(result: Assessment, fmt: Format, width: int | None = None) -> str:
@@ -49,8 +87,8 @@ def render_text(result: Assessment, fmt: Format, width: int | None = None) -> st
     if fmt is Format.markdown:
         from lmspath.render.markdown import render_markdown
 
-        return render_markdown(result)
+        return render_markdown(result, _skills_markdown)
     from lmspath.console import FILE_WIDTH, render_plain
     from lmspath.render.terminal import render_terminal
 
-    return render_plain(render_terminal(result), width or FILE_WIDTH)
+    return render_plain(render_terminal(result, skills_renderable), width or FILE_WIDTH)

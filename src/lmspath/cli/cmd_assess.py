@@ -111,7 +111,9 @@ def assess_command(
         from lmspath.render.terminal import render_terminal
 
         console = stdout_console()
-        for part in render_terminal(result):
+        from lmspath.service import skills_renderable
+
+        for part in render_terminal(result, skills_renderable):
             console.print(part)
         return
     typer.echo(render_text(result, chosen), nl=False)

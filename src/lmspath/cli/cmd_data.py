@@ -27,7 +27,13 @@ def check_command(
     base = folder or default_data_dir()
     if not base.is_dir():
         raise InputError(f"{base}: is not a folder")
+    from lmspath.skills_data import check_taxonomy
+
     problems = check_dir(base, dt.date.today())
+    if (base / "skills.yaml").exists():
+        problems += check_taxonomy(base)
+    else:
+        problems.append(f"{base / 'skills.yaml'}: missing")
     if problems:
         for line in problems:
             typer.echo(line, err=True)

@@ -1,0 +1,422 @@
+"""Render the skills section and the skills taxonomy as markdown text or rich terminal output."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from lmspath.results import SourceRef
+from lmspath.skills_model import (
+    ExamReadiness,
+    GapItem,
+    HaveItem,
+    ItemRow,
+    ItemView,
+    PortfolioEntry,
+    SkillsReport,
+    WayOut,
+)
+
+BAR_WIDTH = 10
+COURSE_CAVEAT = (
+    "Course titles are examples seen on program pages; numbers and titles change, so check your "
+    "program's catalogue."
+)
+WAY_LABELS = {
+    "course": "Course",
+    "free_resource": "Free resource",
+    "artifact": "Portfolio artifact",
+}
+
+
+def bar(fraction: float, width: int = BAR_WIDTH) -> str:
+    """A readiness bar of full and empty blocks: 0.3 -> '███░░░░░░░'."""
+    fraction = min(max(fraction, 0.0), 1.0)
+    full = int(fraction * width + 0.5)
+    return "█" * full + "░" * (width - full)
+
+
+def percent(fraction: float) -> str:
+    """A fraction as a whole percentage: 0.1281 -> '13%'."""
+    return f"{int(fraction * 100 + 0.5)}%"
+
+
+class Citations:
+    """Numbers sources in order of first use so text can cite [S1] and list them at the end."""
+
+    def __init__(self) -> None:
+        self._order: list[SourceRef] = []
+        self._numbers: dict[str, int] = {}
+
+    def cite(self, sources: Sequence[SourceRef]) -> str:
+        """'[S1][S2]' for these sources, numbering new ones."""
+        marks = []
+        for src in sources:
+            if src.id not in self._numbers:
+                self._order.append(src)
+                self._numbers[src.id] = len(self._order)
+            marks.append(f"[S{self._numbers[src.id]}]")
+        return "".join(marks)
+
+    def lines(self) -> list[str]:
+        """One line per cited source: number, title, URL, dates."""
+        out = []
+        for number, src in enumerate(self._order, start=1):
+            dated = f"as of {src.as_of}; " if src.as_of else ""
+            kind = "official" if src.official else "secondary"
+            out.append(f"[S{number}] {src.title} — {src.url} ({dated}read {src.read_on}; {kind})")
+        return out
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _summary(report: SkillsReport) -> str:
+    if not report.given:
+        return (
+            "You did not list any tools or skills, so everything below counts as a gap. "
+            "Add `tools` and `skills` to your profile to see what you already cover."
+        )
+    have = len(report.have)
+    missing = len(report.unrecognised)
+    text = f"{have} item{'s' if have != 1 else ''} of the skills taxonomy matched what you listed"
+    if missing:
+        text += f"; {missing} entr{'ies were' if missing != 1 else 'y was'} not recognised"
+    return text + "."
+
+
+def _from_text(item: HaveItem) -> str:
+    parts = []
+    for found in item.matched_from:
+        note = " (unverified name)" if found.via == "unverified_alias" else ""
+        parts.append(f'{found.field}: "{found.text}"{note}')
+    return "; ".join(parts)
+
+
+def _gap_title(gap: GapItem) -> str:
+    title = gap.name
+    if gap.alternatives:
+        names = ", ".join(alt.name for alt in gap.alternatives)
+        kind = gap.group_name or "tool of this kind"
+        title += f" (or any other {kind[:1].lower()}{kind[1:]}: {names})"
+    return title
+
+
+def _way_line(way: WayOut, citations: Citations) -> str:
+    note = f" {way.note}" if way.note else ""
+    return (
+        f"{WAY_LABELS[way.kind]}: {way.text} ({way.confidence} confidence){note} "
+        f"{citations.cite(way.sources)}"
+    )
+
+
+def _readiness_rows(readiness: ExamReadiness) -> list[tuple[str, str, str]]:
+    rows = [
+        (c.name, f"{c.percent:g}%", f"{bar(c.readiness)} {percent(c.readiness)}")
+        for c in readiness.categories
+    ]
+    total = sum(c.percent for c in readiness.categories)
+    overall = f"{bar(readiness.overall)} {percent(readiness.overall)}"
+    rows.append(("Weighted overall", f"{total:g}%", overall))
+    return rows
+
+
+def _readiness_title(readiness: ExamReadiness) -> str:
+    return (
+        f"{readiness.label} ({readiness.exam_name}): readiness per content category, "
+        "each weighted by its share of the questions."
+    )
+
+
+def _readiness_caption(readiness: ExamReadiness, citations: Citations) -> str:
+    cited = citations.cite(readiness.sources) if readiness.sources else ""
+    if not cited and readiness.source_ids:
+        cited = "(sources: " + ", ".join(readiness.source_ids) + ")"
+    return (
+        "Readiness is the share of each category's skills and tools, weighted by importance, that "
+        "you listed. It is coverage of the taxonomy, not a predicted score. Category shares: "
+        f"{readiness.confidence} confidence {cited}".rstrip()
+    )
+
+
+def _portfolio_covered(entry: PortfolioEntry) -> str:
+    if not entry.covered:
+        return "not yet"
+    return "yes: " + ", ".join(ref.name for ref in entry.covered_by)
+
+
+def _artifact_text(entry: PortfolioEntry, citations: Citations) -> str:
+    ideas = []
+    for idea in entry.artifacts:
+        ideas.append(f"{idea.text} ({idea.confidence}) {citations.cite(idea.sources)}")
+    return " / ".join(ideas) if ideas else "no artifact idea in the data"
+
+
+def _shown_gaps(report: SkillsReport) -> list[GapItem]:
+    return report.gaps[: report.show_top]
+
+
+def skills_markdown(report: SkillsReport) -> str:
+    """The skills section as GitHub-flavoured markdown, starting with '## Skills'."""
+    citations = Citations()
+    out: list[str] = ["## Skills", "", _summary(report), ""]
+
+    out += ["### What you have", ""]
+    if report.have:
+        out += ["| Skill or tool | Kind | Importance | From what you wrote |", "|---|---|---|---|"]
+        for item in report.have:
+            out.append(
+                f"| {_cell(item.name)} | {item.kind} | {item.importance} | "
+                f"{_cell(_from_text(item))} |"
+            )
+    else:
+        out.append("Nothing you listed matched the taxonomy yet.")
+    out.append("")
+    if report.unrecognised:
+        out += ["Not recognised (nothing you wrote is dropped; check these):", ""]
+        out += [f"- {entry.field}: {entry.message}" for entry in report.unrecognised]
+        out.append("")
+
+    shown = _shown_gaps(report)
+    out += ["### Gaps that matter most", ""]
+    if shown:
+        out += [f"How the rank is set: {report.ranking.explanation}. {COURSE_CAVEAT}", ""]
+        for gap in shown:
+            out.append(
+                f"{gap.rank}. **{_gap_title(gap)}**: {gap.kind}, {gap.importance}. "
+                f"Why #{gap.rank}: {gap.why}."
+            )
+            indent = " " * len(f"{gap.rank}. ")
+            out += [f"{indent}- {_way_line(way, citations)}" for way in gap.how_to_close]
+        if len(report.gaps) > len(shown):
+            out += [
+                "",
+                f"Showing {len(shown)} of {len(report.gaps)} gaps; the JSON report has all.",
+            ]
+    else:
+        out.append("No gaps: you listed every item of the taxonomy.")
+    out.append("")
+
+    out += ["### Exam readiness", ""]
+    readiness = report.exam_readiness
+    if readiness is None:
+        out += [report.exam_note or "No exam readiness to show.", ""]
+    else:
+        out += [
+            _readiness_title(readiness),
+            "",
+            "| Category | Share of questions | Readiness |",
+            "|---|---:|---|",
+        ]
+        for name, share, cell in _readiness_rows(readiness):
+            out.append(f"| {_cell(name)} | {share} | `{cell}` |")
+        out += ["", _readiness_caption(readiness, citations), ""]
+
+    out += [f"### Portfolio checklist: {report.portfolio_framework}", ""]
+    out += ["| Standard | Covered by what you listed | Artifact ideas |", "|---|---|---|"]
+    for entry in report.portfolio:
+        out.append(
+            f"| {entry.id} {_cell(entry.name)} | {_cell(_portfolio_covered(entry))} | "
+            f"{_cell(_artifact_text(entry, citations))} |"
+        )
+    covered = sum(1 for entry in report.portfolio if entry.covered)
+    out += ["", f"{covered} of {len(report.portfolio)} components covered by what you listed.", ""]
+
+    source_lines = citations.lines()
+    if source_lines:
+        out += ["### Skills sources", ""]
+        out += [f"- {line}" for line in source_lines]
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _hanging(rows: Sequence[tuple[str, str]]) -> Table:
+    """Marked lines whose wrapped text stays indented under the first word."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for mark, text in rows:
+        grid.add_row(mark, text)
+    return grid
+
+
+def _table(*headers: str) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+    for header in headers:
+        table.add_column(header, overflow="fold")
+    return table
+
+
+def skills_terminal(report: SkillsReport) -> RenderableType:
+    """The skills section for a terminal: fits 80 columns; colour never carries the meaning."""
+    citations = Citations()
+    parts: list[RenderableType] = [
+        Text("Skills", style="bold underline"),
+        Text(_summary(report).replace("`", "")),
+    ]
+
+    parts.append(Text("\nWhat you have", style="bold"))
+    if report.have:
+        table = _table("Skill or tool", "Kind", "Importance", "From")
+        for item in report.have:
+            table.add_row(item.name, item.kind, item.importance, _from_text(item))
+        parts.append(table)
+    else:
+        parts.append(Text("Nothing you listed matched the taxonomy yet."))
+    if report.unrecognised:
+        parts.append(Text("Not recognised (nothing you wrote is dropped; check these):"))
+        parts.append(
+            _hanging([("?", f"{entry.field}: {entry.message}") for entry in report.unrecognised])
+        )
+
+    parts.append(Text("\nGaps that matter most", style="bold"))
+    shown = _shown_gaps(report)
+    if not shown:
+        parts.append(Text("No gaps: you listed every item of the taxonomy."))
+    else:
+        parts.append(Text(f"How the rank is set: {report.ranking.explanation}. {COURSE_CAVEAT}"))
+    for gap in shown:
+        body: list[RenderableType] = []
+        title = Text()
+        title.append(_gap_title(gap), style="bold")
+        title.append(f" ({gap.kind}, {gap.importance})")
+        body.append(title)
+        body.append(Text(f"Why #{gap.rank}: {gap.why}"))
+        body.append(_hanging([("-", _way_line(way, citations)) for way in gap.how_to_close]))
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True, min_width=3)
+        grid.add_column(overflow="fold")
+        grid.add_row(f"{gap.rank}.", Group(*body))
+        parts.append(grid)
+    if len(report.gaps) > len(shown):
+        parts.append(
+            Text(f"Showing {len(shown)} of {len(report.gaps)} gaps; the JSON report has all.")
+        )
+
+    parts.append(Text("\nExam readiness", style="bold"))
+    readiness = report.exam_readiness
+    if readiness is None:
+        parts.append(Text(report.exam_note or "No exam readiness to show."))
+    else:
+        parts.append(Text(_readiness_title(readiness)))
+        table = _table("Category", "Share", "Readiness")
+        for name, share, shown_bar in _readiness_rows(readiness):
+            table.add_row(name, share, shown_bar)
+        parts.append(table)
+        parts.append(Text(_readiness_caption(readiness, citations)))
+
+    parts.append(Text(f"\nPortfolio checklist: {report.portfolio_framework}", style="bold"))
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for entry in report.portfolio:
+        lines: list[RenderableType] = [Text(f"{entry.id} {entry.name}", style="bold")]
+        if entry.covered:
+            lines.append(Text("covered by " + ", ".join(ref.name for ref in entry.covered_by)))
+        ideas = [
+            ("idea:", f"{idea.text} ({idea.confidence}) {citations.cite(idea.sources)}")
+            for idea in entry.artifacts
+        ]
+        if ideas:
+            lines.append(_hanging(ideas))
+        grid.add_row("✓ yes" if entry.covered else "✗ not yet", Group(*lines))
+    parts.append(grid)
+    covered = sum(1 for entry in report.portfolio if entry.covered)
+    parts.append(Text(f"{covered} of {len(report.portfolio)} components covered."))
+
+    source_lines = citations.lines()
+    if source_lines:
+        parts.append(Text("\nSkills sources", style="bold"))
+        parts.append(_hanging([("-", line) for line in source_lines]))
+    return Group(*parts)
+
+
+# --- The taxonomy (`lmspath skills`) ----------------------------------------------------------
+
+
+def taxonomy_markdown(rows: Sequence[ItemRow]) -> str:
+    """The taxonomy listing as a markdown table."""
+    out = ["| id | name | kind | importance | confidence |", "|---|---|---|---|---|"]
+    for row in rows:
+        out.append(
+            f"| {row.id} | {_cell(row.name)} | {row.kind} | {row.importance} | {row.confidence} |"
+        )
+    return "\n".join(out) + "\n"
+
+
+def taxonomy_terminal(rows: Sequence[ItemRow]) -> RenderableType:
+    """The taxonomy listing as a rich table."""
+    table = _table("id", "name", "kind", "importance")
+    for row in rows:
+        table.add_row(row.id, row.name, row.kind, row.importance)
+    return Group(table, Text(f"{len(rows)} items; `lmspath skills ID` shows one."))
+
+
+def _item_lines(view: ItemView) -> list[tuple[str, str]]:
+    lines = [
+        ("Kind", view.kind),
+        ("Area", view.area),
+    ]
+    if view.group_name:
+        lines.append(("Group", f"{view.group_name} (any one tool of the group covers it)"))
+    lines += [
+        ("Importance", f"{view.importance}: {view.importance_basis}"),
+        ("Confidence", view.confidence),
+        ("Aliases", ", ".join(view.aliases) or "none"),
+    ]
+    if view.ambiguous_aliases:
+        lines.append(("Only in a tools list", ", ".join(view.ambiguous_aliases)))
+    if view.unverified_aliases:
+        lines.append(
+            ("Unverified aliases", ", ".join(view.unverified_aliases) + " (low confidence)")
+        )
+    if view.not_alone:
+        lines.append(("Never alone", ", ".join(view.not_alone)))
+    if view.note:
+        lines.append(("Note", view.note))
+    return lines
+
+
+def item_markdown(view: ItemView) -> str:
+    """One taxonomy item as markdown: aliases, frameworks, exam categories, how to close it."""
+    citations = Citations()
+    out = [f"## {view.name} (`{view.id}`)", ""]
+    out += [f"- **{label}:** {value}" for label, value in _item_lines(view)]
+    out += ["", "### Frameworks", ""]
+    out += [f"- {ref.framework}: {ref.name}" for ref in view.frameworks] or ["- none"]
+    out += ["", "### Exam categories", ""]
+    out += [f"- {ref.framework}: {ref.name}" for ref in view.exams] or ["- none"]
+    out += ["", "### How to close it", ""]
+    out += [f"- {_way_line(way, citations)}" for way in view.how_to_close]
+    out += ["", f"Item sources: {citations.cite(view.sources)}", "", "### Sources", ""]
+    out += [f"- {line}" for line in citations.lines()]
+    return "\n".join(out) + "\n"
+
+
+def item_terminal(view: ItemView) -> RenderableType:
+    """One taxonomy item for a terminal."""
+    citations = Citations()
+    parts: list[RenderableType] = [Text(f"{view.name} ({view.id})", style="bold underline")]
+    table = Table.grid(padding=(0, 1))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(overflow="fold")
+    for label, value in _item_lines(view):
+        table.add_row(label, value)
+    parts.append(table)
+    parts.append(Text("\nFrameworks", style="bold"))
+    parts.append(_hanging([("-", f"{ref.framework}: {ref.name}") for ref in view.frameworks]))
+    parts.append(Text("\nExam categories", style="bold"))
+    parts.append(_hanging([("-", f"{ref.framework}: {ref.name}") for ref in view.exams]))
+    if not view.exams:
+        parts.append(Text("- none"))
+    parts.append(Text("\nHow to close it", style="bold"))
+    parts.append(_hanging([("-", _way_line(way, citations)) for way in view.how_to_close]))
+    parts.append(Text(f"\nItem sources: {citations.cite(view.sources)}"))
+    parts.append(Text("\nSources", style="bold"))
+    parts.append(_hanging([("-", line) for line in citations.lines()]))
+    return Group(*parts)
