@@ -23,6 +23,16 @@ class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+def ensure_unique_ids(groups: dict[str, list[str]]) -> None:
+    """ValueError naming the first id used twice within any group ('source', 'pathway', ...)."""
+    for label, ids in groups.items():
+        seen: set[str] = set()
+        for item in ids:
+            if item in seen:
+                raise ValueError(f"two {label}s share the id {item!r}")
+            seen.add(item)
+
+
 def _check_id(value: str) -> str:
     if not _ID.match(value):
         raise ValueError(f"{value!r} is not an id (lowercase letters, digits and '-')")
@@ -268,15 +278,9 @@ class StateRules(StrictModel):
 
     @model_validator(mode="after")
     def _unique_ids(self) -> StateRules:
-        for label, ids in (
-            ("source", [s.id for s in self.sources]),
-            ("pathway", [p.id for p in self.pathways]),
-        ):
-            seen: set[str] = set()
-            for item in ids:
-                if item in seen:
-                    raise ValueError(f"two {label}s share the id {item!r}")
-                seen.add(item)
+        ensure_unique_ids(
+            {"source": [s.id for s in self.sources], "pathway": [p.id for p in self.pathways]}
+        )
         return self
 
     def source(self, source_id: str) -> Source:

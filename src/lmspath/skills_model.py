@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from lmspath.results import Result, SourceRef
-from lmspath.rules_model import Cited, Confidence, Source, StrictModel
+from lmspath.rules_model import Cited, Confidence, Source, StrictModel, ensure_unique_ids
 
 Kind = Literal["competency", "tool", "standard"]
 Importance = Literal["essential", "important", "useful"]
@@ -158,18 +158,15 @@ class Taxonomy(StrictModel):
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Taxonomy:
-        for label, ids in (
-            ("source", [s.id for s in self.sources]),
-            ("framework", [f.id for f in self.frameworks]),
-            ("area", [a.id for a in self.areas]),
-            ("group", [g.id for g in self.groups]),
-            ("item", [i.id for i in self.items]),
-        ):
-            seen: set[str] = set()
-            for item in ids:
-                if item in seen:
-                    raise ValueError(f"two {label}s share the id {item!r}")
-                seen.add(item)
+        ensure_unique_ids(
+            {
+                "source": [s.id for s in self.sources],
+                "framework": [f.id for f in self.frameworks],
+                "area": [a.id for a in self.areas],
+                "group": [g.id for g in self.groups],
+                "item": [i.id for i in self.items],
+            }
+        )
         return self
 
     def item(self, item_id: str) -> SkillItem:
