@@ -178,3 +178,21 @@ def test_conflict_governed_by_the_other_reading_decides_status_and_plan() -> Non
     assert [s.kind for s in result.plan.steps] == ["application"]
     strict = run("TX", **{**READY, "teaching_license_status": "none"})
     assert strict.verdict == "not_yet"
+
+
+def test_plan_uses_the_governing_readings_numbers() -> None:
+    # MO add-on coursework: SLC 2015 said 30 hours; the current Mizzou and Missouri State
+    # program pages say 12, and that reading governs.
+    result = run(
+        "MO",
+        bachelor="yes",
+        teaching_license_state="MO",
+        teaching_license_status="active",
+        teaching_years=3,
+        library_credit_hours=6,
+        master="no",
+        school_library_program="no",
+        exams=[],
+    )
+    assert result.best_pathway == "add-on"
+    assert result.plan.steps[0].title == "Complete 6 more semester hours of library coursework"

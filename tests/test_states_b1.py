@@ -272,3 +272,45 @@ def test_dc_initial_credential_is_employer_sponsored() -> None:
     result = run("DC", **{**ONLY_BACHELOR, "master": "yes", "master_fields": "library_science"})
     assert pathway(result, "initial-credential").audience == "employer_sponsored"
     assert result.best_pathway == "standard-credential"
+
+
+# Delaware: the regulation names only the education requirement (14 DE Admin. Code 1580-4.0):
+# https://www.law.cornell.edu/regulations/delaware/14-Del-Admin-Code-SS-1580-4.0
+# and a new applicant applies for the Initial License together with a specialist standard
+# certificate (14 DE Admin. Code 1510-4.0):
+# https://casetext.com/regulation/delaware-administrative-code/title-14-education/professional-standards-board/initial-license/section-1510-40-requirements-for-an-initial-license
+# These readings govern (conflict.governs: reading) over the single 2023 secondary guide.
+DE_ALA_MASTERS: dict[str, object] = {
+    **ONLY_BACHELOR,
+    "master": "yes",
+    "master_fields": "school_library_media",
+    "master_ala_accredited": "yes",
+}
+
+
+def test_de_regulation_governs_no_prior_license_or_teaching_year() -> None:
+    result = run("DE", **DE_ALA_MASTERS)
+    assert result.verdict == "eligible"
+    assert result.best_pathway == "ala-masters"
+    assert [s.kind for s in result.plan.steps] == ["application"]
+    path = pathway(result, "ala-masters")
+    for req_id, says in [
+        ("de-license", "lmspath goes by: No prior license is needed"),
+        ("teaching-year", "lmspath goes by: Not required; section 4.0 of the regulation"),
+    ]:
+        req = requirement(path, req_id)
+        assert req.status == "met"
+        assert req.conflict is not None
+        # The guide's reading is still shown, and the person does not meet it.
+        assert [r.status for r in req.conflict.readings] == ["missing", "met"]
+        assert says in req.conflict.outcome
+
+
+def test_de_any_masters_still_needs_the_approved_program() -> None:
+    # 1580-4.1.1.2: a master's in any area plus a Department-approved school library media program.
+    # https://www.law.cornell.edu/regulations/delaware/14-Del-Admin-Code-SS-1580-4.0
+    result = run("DE", **{**ONLY_BACHELOR, "master": "yes", "master_fields": "education"})
+    assert result.verdict == "not_yet"
+    assert result.best_pathway == "masters-plus-program"
+    assert result.plan.steps[0].kind == "program"
+    assert requirement(pathway(result, "masters-plus-program"), "de-license").status == "met"

@@ -1,4 +1,4 @@
-"""Hand-written engine cases for ME, MD, MA, MI, MN, MS, NE and NV on the shipped rules data.
+"""Hand-written engine cases for ME, MD, MA, MI, MN, MS, MO, NE and NV on the shipped rules data.
 
 Each case cites the page its expected answer comes from, so a changed rule shows up as a failing
 test that points at the source to re-read.
@@ -206,3 +206,41 @@ def test_mn_has_no_exam_requirement_for_program_completers() -> None:
     result = run("MN", **{**NOTHING, "school_library_program": "yes"})
     kinds = {r.kind for r in pathway(result, "approved-program").requirements}
     assert "exam" not in kinds
+
+
+def test_mo_stand_alone_completer_needs_no_teaching_license() -> None:
+    # Missouri Baptist University 2024-25 Graduate Bulletin (stand-alone K-12 certification) and
+    # Mizzou SISLT (add-on and stand-alone) govern over School Library Connection (2015):
+    # https://catalog.mobap.edu/preview_program.php?catoid=27&poid=6966
+    # https://sislt.missouri.edu/lis/mlis-lms/
+    fields = {
+        **NOTHING,
+        "school_library_program": "yes",
+        "exams": "moca-042:230",
+        "background_check": "yes",
+    }
+    result = run("MO", **fields)
+    assert result.verdict == "eligible"
+    assert result.best_pathway == "stand-alone"
+    lic = requirement(pathway(result, "stand-alone"), "teaching-license")
+    assert lic.status == "met"
+    assert lic.conflict is not None
+    assert [r.status for r in lic.conflict.readings] == ["missing", "met"]
+    assert "lmspath goes by: Not required on the stand-alone route" in lic.conflict.outcome
+    assert "teaching_license" not in [s.kind for s in result.plan.steps]
+
+
+def test_mo_add_on_needs_twelve_hours_not_thirty() -> None:
+    # Mizzou's and Missouri State's add-on certificates for certified teachers: 12 credits (four
+    # DESE-required courses), over School Library Connection's 30 hours (2015):
+    # https://gradschool.missouri.edu/degree-program/school-librarianship-graduate-certificate/
+    # https://catalog.missouristate.edu/preview_program.php?catoid=5&poid=1453&returnto=268
+    fields = {**NOTHING, **licensed("MO"), "library_credit_hours": 12, "exams": "moca-042:230"}
+    result = run("MO", **fields)
+    assert result.verdict == "eligible"
+    assert result.best_pathway == "add-on"
+    assert [s.kind for s in result.plan.steps] == ["application"]
+    hours = requirement(pathway(result, "add-on"), "coursework")
+    assert hours.status == "met"
+    assert hours.conflict is not None
+    assert [r.status for r in hours.conflict.readings] == ["missing", "met"]

@@ -226,31 +226,63 @@ CASES = [
     ),
     # Ed 507.21 (bachelor's plus competencies, no teaching license named):
     # https://casetext.com/regulation/new-hampshire-administrative-code/title-ed-board-of-education/chapter-ed-500-credential-standards-for-educational-personnel/part-ed-507-requirements-and-certification-for-educational-personnel-in-specific-areas/section-ed-50721-library-media-specialist
-    # The stricter secondary reading (teaching license) is the stated rule, kept as a conflict.
+    # The secondary reading (teaching license) stays a conflict, but the rule text governs.
     pytest.param(
         "NH",
         person(school_library_program="yes"),
-        "not_yet",
+        "eligible",
         "approved-program",
         [
             ("approved-program", "program", "met"),
-            ("approved-program", "teaching-license", "missing"),
+            ("approved-program", "teaching-license", "met"),
         ],
-        "teaching_license",
+        "application",
         id="NH-program-completer-without-license",
     ),
-    # NDAC 67-11-04-04 as quoted by the ND State Library (LM03: 15 semester hours):
+    # NDAC 67-11-04-04 as quoted by the ND State Library (LM03: 15 semester hours), which governs
+    # over SLC's 16; the credential rule names no test (NDAC 67-11-04-05):
     # https://library-nd.libguides.com/librarylaw/media_specialist
+    # https://casetext.com/regulation/north-dakota-administrative-code/title-67-public-instruction-superintendent-of/article-67-11-education-professional-credentials/chapter-67-11-04-north-dakota-library-media-credential/section-67-11-04-05-credential-standards
     pytest.param(
         "ND",
         person(
             teaching_license_status="active", teaching_license_state="ND", library_credit_hours=15
         ),
-        "not_yet",
-        "lm02",
-        [("lm03", "coursework", "missing"), ("lm02", "coursework", "missing")],
-        "coursework",
+        "eligible",
+        "lm03",
+        [
+            ("lm03", "coursework", "met"),
+            ("lm03", "praxis", "met"),
+            ("lm02", "coursework", "missing"),
+        ],
+        "application",
         id="ND-teacher-with-15-hours",
+    ),
+    # LM02: 24 semester hours (SLC's rule-based bullets and Mayville State's 2024-25 catalog) govern
+    # over SLC's summary line (26):
+    # https://mayvillestate.smartcatalogiq.com/en/2024-2025/2024-2025-academic-catalog/academic-programs/library-media-and-information-science/library-media-and-information-science-minor
+    pytest.param(
+        "ND",
+        person(
+            teaching_license_status="active", teaching_license_state="ND", library_credit_hours=24
+        ),
+        "eligible",
+        "lm02",
+        [("lm02", "coursework", "met"), ("lm02", "praxis", "met")],
+        "application",
+        id="ND-teacher-with-24-hours-is-lm02",
+    ),
+    # URI's RIDE-approved School Library Media track names no teaching certificate for admission
+    # and builds in the student teaching RIDE requires:
+    # https://harrington.uri.edu/academics/library-and-information-studies/mlis-curriculum/school-library-media/
+    pytest.param(
+        "RI",
+        person(school_library_program="yes"),
+        "eligible",
+        "approved-program",
+        [("approved-program", "teaching-license", "met")],
+        "other",
+        id="RI-program-completer-without-license",
     ),
     # UNC SILS and UNCG: a master's in library science, an approved 076 program and the Praxis test:
     # https://sils.unc.edu/programs/slmc/licensure
@@ -299,15 +331,6 @@ def test_state_case(
 
 # (state, profile, pathway, requirement, the reading under which the person already qualifies)
 CONFLICTS = [
-    # NH: Ed 507.21 names no teaching license (see the NH case above).
-    pytest.param(
-        "NH",
-        person(school_library_program="yes"),
-        "approved-program",
-        "teaching-license",
-        "met",
-        id="NH-license-conflict-rule-reading-met",
-    ),
     # NJ: 6A:9B-14.14(c) read as alternatives lets a master's plus a standard certificate suffice.
     pytest.param(
         "NJ",
@@ -321,17 +344,6 @@ CONFLICTS = [
         "program",
         "met",
         id="NJ-ceas-list-conflict-certificate-reading-met",
-    ),
-    # ND: the rule as quoted by the ND State Library says 15 hours for LM03 (SLC's summary says 16).
-    pytest.param(
-        "ND",
-        person(
-            teaching_license_status="active", teaching_license_state="ND", library_credit_hours=15
-        ),
-        "lm03",
-        "coursework",
-        "met",
-        id="ND-lm03-hours-conflict-15-reading-met",
     ),
     # OK: OSU's 18-credit certificate vs UCO's 24 hours for master's holders in another field.
     pytest.param(
@@ -361,6 +373,56 @@ def test_conflict_reading(
     assert req.status == "missing"
     assert req.conflict is not None
     assert reading in {r.status for r in req.conflict.readings}
+
+
+# Conflicts whose reading rests on the more authoritative current source (conflict.governs:
+# reading): that reading decides the status, and the other reading is still shown.
+# (state, profile, pathway, requirement, text the outcome names as the governing reading)
+GOVERNED = [
+    # NH: Ed 507.21 names no teaching license (see the NH case above).
+    pytest.param(
+        "NH",
+        person(school_library_program="yes"),
+        "approved-program",
+        "teaching-license",
+        "Not required; the rule names a bachelor's degree",
+        id="NH-license-conflict-rule-reading-met",
+    ),
+    # ND: the rule as quoted by the ND State Library says 15 hours for LM03 (SLC's summary says 16).
+    pytest.param(
+        "ND",
+        person(
+            teaching_license_status="active", teaching_license_state="ND", library_credit_hours=15
+        ),
+        "lm03",
+        "coursework",
+        "At least 15 semester hours",
+        id="ND-lm03-hours-conflict-15-reading-met",
+    ),
+    # ND: NDAC 67-11-04 names coursework and no test (SLC says a Praxis score of 156).
+    pytest.param(
+        "ND",
+        person(
+            teaching_license_status="active", teaching_license_state="ND", library_credit_hours=15
+        ),
+        "lm03",
+        "praxis",
+        "Not required; the DPI credential rule names coursework only",
+        id="ND-lm03-praxis-conflict-rule-reading-met",
+    ),
+]
+
+
+@pytest.mark.parametrize(("state", "fields", "pathway_id", "requirement_id", "says"), GOVERNED)
+def test_governing_reading_decides_the_status(
+    state: str, fields: dict[str, object], pathway_id: str, requirement_id: str, says: str
+) -> None:
+    result = run(state, **fields)
+    req = requirement(pathway(result, pathway_id), requirement_id)
+    assert req.status == "met"
+    assert req.conflict is not None
+    assert [r.status for r in req.conflict.readings] == ["missing", "met"]
+    assert "lmspath goes by: " + says in req.conflict.outcome
 
 
 @pytest.mark.parametrize("state", ["NH", "NJ", "NM", "NC", "ND", "OH", "OK", "OR", "PA", "RI"])

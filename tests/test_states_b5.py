@@ -167,6 +167,51 @@ VERDICT_CASES = [
         "advanced-certification",
         id="SC-teacher-usc-mlis-praxis",
     ),
+    # Governing readings (conflict.governs: reading): the approved programs' own pages and the
+    # agency's pages say no prior teaching license is needed, over the secondary guides.
+    # UT Knoxville and ETSU lead people never licensed to the initial license with the endorsement:
+    # https://sis.utk.edu/exploreprograms/certificate-licensure/licensure
+    # https://www.etsu.edu/coe/cuai/graduate/mediatech/apply-licensure.php
+    pytest.param(
+        "TN",
+        {
+            **BACHELOR_ONLY,
+            "master": "yes",
+            "master_fields": ["library_science"],
+            "school_library_program": "yes",
+            "exams": ["praxis-5312:160"],
+        },
+        "eligible",
+        "initial-license-masters",
+        id="TN-never-licensed-masters-program-praxis",
+    ),
+    # USC's SCDE-approved MLIS track offers initial certification to students without a license:
+    # https://www.les.sc.edu/study/colleges_schools/cic/academic_programs/masters/master_of_library_and_information_science/school_library_certification/faqs.php
+    pytest.param(
+        "SC",
+        {
+            **BACHELOR_ONLY,
+            "master": "yes",
+            "master_fields": ["library_science"],
+            "school_library_program": "yes",
+            "exams": ["praxis-5312"],
+            "background_check": "yes",
+        },
+        "eligible",
+        "initial-certification",
+        id="SC-no-license-initial-certification-track",
+    ),
+    # Vermont AOE transcript review (Library Media Specialist as an initial endorsement) and UVM's
+    # program for people without teacher certification:
+    # http://education.vermont.gov/licensing/application/transcript-review
+    # https://uvm.edu/cess/doe/school-library-media-specialist
+    pytest.param(
+        "VT",
+        {**BACHELOR_ONLY, "library_credit_hours": 18, "practicum_hours": 60},
+        "eligible",
+        "initial-transcript-review",
+        id="VT-no-license-first-endorsement-by-transcript-review",
+    ),
 ]
 
 
@@ -214,23 +259,41 @@ def test_sd_out_of_state_teacher_needs_a_south_dakota_certificate() -> None:
 
 
 def test_ut_praxis_conflict_is_reported() -> None:
-    # SUU FAQ lists a passing Praxis: https://library.suu.edu/school-library-media-program_faqs
-    # ETS Utah: Praxis is one option for content competency:
+    # SUU's older FAQ lists a passing Praxis: https://library.suu.edu/school-library-media-program_faqs
+    # ETS Utah (current): USBE made the Praxis one option for content competency; this governs:
     # https://www.ets.org/praxis/ut/epp/state-requirements/licensure-requirements.html
     result = run("UT", **_licensed("UT", library_credit_hours=18, exams=[]))
-    assert result.verdict == "not_yet"
+    assert result.verdict == "eligible"
+    assert [step.kind for step in result.plan.steps] == ["application"]
     praxis = requirement(pathway(result, "endorsement-program"), "library-praxis")
-    assert praxis.status == "missing"
+    assert praxis.status == "met"
     assert praxis.conflict is not None
     assert [reading.status for reading in praxis.conflict.readings] == ["missing", "met"]
+    assert "lmspath goes by: Not required; the Praxis is one way" in praxis.conflict.outcome
 
 
 def test_va_no_license_program_completer_sees_the_license_conflict() -> None:
-    # ODU's master's leads to initial licensure as a school librarian for non-teachers:
+    # ODU's master's leads to initial licensure as a school librarian for non-teachers, and
+    # 8VAC20-23-420 names a bachelor's and an approved program; these govern over SLC:
     # http://ww2.education.odu.edu/eci/libsci/
+    # https://casetext.com/regulation/virginia-administrative-code/title-8-education/agency-20-state-board-of-education/chapter-23-licensure-regulations-for-school-personnel/part-v-licensure-regulations-governing-prek-12-special-education-secondary-grades-6-12-and-adult-education-endorsements/section-8vac20-23-420-effective-until-10242024-library-media-prek-12
     result = run("VA", bachelor="yes", school_library_program="yes", teaching_license_status="none")
-    assert result.verdict == "not_yet"
+    assert result.verdict == "eligible"
+    assert result.best_pathway == "approved-program"
     lic = requirement(pathway(result, "approved-program"), "teaching-license")
+    assert lic.status == "met"
+    assert lic.conflict is not None
+    assert [reading.status for reading in lic.conflict.readings] == ["missing", "met"]
+    # The first step is the state trainings for a first license, not a teaching license.
+    assert [step.kind for step in result.plan.steps] == ["other", "application"]
+
+
+def test_va_24_hour_route_still_plans_on_a_license() -> None:
+    # ODU's endorsement-only and MLIS routes are for licensed teachers (stricter reading governs):
+    # https://catalog.odu.edu/graduate/education/stem-education-professional-studies/library-information-studies-school-librarianship-mlis
+    result = run("VA", bachelor="yes", library_credit_hours=24, teaching_license_status="none")
+    lic = requirement(pathway(result, "coursework-24-hours"), "teaching-license")
+    assert lic.status == "missing"
     assert lic.conflict is not None
     assert [reading.status for reading in lic.conflict.readings] == ["missing", "met"]
 
@@ -250,13 +313,15 @@ def test_vt_practicum_is_sixty_hours() -> None:
 
 def test_wy_three_years_conflict() -> None:
     # SLC (2023) says three years of teaching in the last six; the PTSB add-endorsement packet
-    # names none: https://wyomingptsb.com/portfolio-items/add-endo
+    # names none, and it governs: https://wyomingptsb.com/portfolio-items/add-endo
     profile = _licensed(
         "WY", school_library_program="yes", library_credit_hours=21, teaching_years=1
     )
     result = run("WY", **profile)
-    assert result.verdict == "not_yet"
+    assert result.verdict == "eligible"
+    assert [step.kind for step in result.plan.steps] == ["application"]
     years = requirement(pathway(result, "institutional-recommendation"), "teaching-experience")
+    assert years.status == "met"
     assert years.conflict is not None
     assert [reading.status for reading in years.conflict.readings] == ["missing", "met"]
 

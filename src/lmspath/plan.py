@@ -7,7 +7,16 @@ from dataclasses import dataclass, field
 
 from lmspath.profile import Profile
 from lmspath.results import PathwayResult, Plan, PlanStep, RequirementResult, SourceRef, StepKind
-from lmspath.rules_model import Estimate, Estimates, ExamCatalog, Source, StateRules
+from lmspath.rules import governing_rule
+from lmspath.rules_model import (
+    AnyOfRequirement,
+    Estimate,
+    Estimates,
+    ExamCatalog,
+    Requirement,
+    Source,
+    StateRules,
+)
 
 Range = tuple[float, float]
 
@@ -100,16 +109,17 @@ def _pick_option(result: RequirementResult) -> RequirementResult:
     return result.options[0]
 
 
-def _find_requirement(rules: StateRules, pathway_id: str, req_id: str) -> object | None:
+def _find_requirement(rules: StateRules, pathway_id: str, req_id: str) -> Requirement | None:
     for pathway in rules.pathways:
         if pathway.id != pathway_id:
             continue
-        stack: list[object] = list(pathway.requirements)
+        stack: list[Requirement] = list(pathway.requirements)
         while stack:
             item = stack.pop()
-            if getattr(item, "id", None) == req_id:
+            if item.id == req_id:
                 return item
-            stack.extend(getattr(item, "options", []))
+            if isinstance(item, AnyOfRequirement):
+                stack.extend(item.options)
     return None
 
 
@@ -122,8 +132,11 @@ def _draft_for(
     catalog: ExamCatalog | None,
     alternatives: list[str],
 ) -> _Draft:
-    kind = _STEP_KIND.get(req.kind, "other")
-    rule = _find_requirement(rules, pathway_id, req.id)
+    found = _find_requirement(rules, pathway_id, req.id)
+    # Where a conflict is governed by another reading, its rule sets the kind and the numbers.
+    rule = governing_rule(found) if found is not None else None
+    rule_kind = rule.kind if rule is not None else req.kind
+    kind = _STEP_KIND.get(rule_kind, "other")
     detail = req.text
     if alternatives:
         detail += " Alternatives: " + "; ".join(alternatives) + "."
@@ -131,7 +144,7 @@ def _draft_for(
     draft.status = "manual" if req.manual else req.status
     draft.note = _status_note(req)
     draft.sources.extend(req.sources)
-    if req.kind == "degree":
+    if rule_kind == "degree":
         level = getattr(rule, "level", "master")
         if level == "bachelor":
             draft.kind = "bachelor"
@@ -145,31 +158,33 @@ def _draft_for(
                 draft.estimate_note = "in progress: time left depends on your program"
             elif {"library_science", "school_library_media"} & set(fields) or not fields:
                 _apply(draft, estimates, "mlis")
-    elif req.kind in {"program", "credit_hours"}:
-        if req.kind == "credit_hours" and getattr(rule, "min_hours", None) is not None:
+    elif rule_kind in {"program", "credit_hours"}:
+        if rule_kind == "credit_hours" and getattr(rule, "min_hours", None) is not None:
             have = profile.library_credit_hours or 0
             left = max(0.0, float(getattr(rule, "min_hours", 0)) - have)
             draft.title = f"Complete {left:g} more semester hours of library coursework"
-        elif req.kind == "program":
+        elif rule_kind == "program":
             draft.title = "Complete a state-approved school library preparation program"
-        if profile.school_library_program == "in_progress" and req.kind == "program":
+        if profile.school_library_program == "in_progress" and rule_kind == "program":
             draft.title = "Finish your school library preparation program"
             draft.estimate_note = "in progress: time left depends on your program"
         else:
             _apply(draft, estimates, "addon-program")
-    elif req.kind == "teaching_license":
+    elif rule_kind == "teaching_license":
         draft.title = (
             "Renew or reinstate your teaching license"
             if profile.teaching_license_status == "expired"
             else "Earn a teaching license"
         )
         _apply(draft, estimates, "teaching-license")
-    elif req.kind in {"teaching_years", "school_library_years"}:
+    elif rule_kind in {"teaching_years", "school_library_years"}:
         need = getattr(rule, "min_years", None)
         years_have = (
-            profile.teaching_years if req.kind == "teaching_years" else profile.school_library_years
+            profile.teaching_years
+            if rule_kind == "teaching_years"
+            else profile.school_library_years
         )
-        what = "classroom teaching" if req.kind == "teaching_years" else "school library work"
+        what = "classroom teaching" if rule_kind == "teaching_years" else "school library work"
         if need is not None:
             left = max(0.0, float(need) - (years_have or 0))
             draft.title = f"Gain {left:g} more year{'s' if left != 1 else ''} of {what}"
@@ -177,7 +192,7 @@ def _draft_for(
             draft.estimate_note = f"{left:g} years left of the {float(need):g} the rule asks for"
         else:
             draft.title = f"Gain {what} experience (years required not confirmed)"
-    elif req.kind == "exam":
+    elif rule_kind == "exam":
         exam_id = getattr(rule, "exam", None)
         draft.title = "Pass " + req.need.removeprefix("pass ")
         if catalog is not None and exam_id:
@@ -188,7 +203,7 @@ def _draft_for(
                     by_id = {s.id: s for s in catalog.sources}
                     draft.sources.extend(_ref(by_id[s]) for s in exam.sources if s in by_id)
         _fee(draft, rules, "exam", exam_id)
-    elif req.kind == "practicum":
+    elif rule_kind == "practicum":
         need = getattr(rule, "min_hours", None)
         hours_left = (
             max(0.0, float(need) - (profile.practicum_hours or 0)) if need is not None else None
@@ -199,13 +214,13 @@ def _draft_for(
             else "Complete the supervised school-library practicum"
         )
         _apply(draft, estimates, "practicum", months=False)
-    elif req.kind == "portfolio":
+    elif rule_kind == "portfolio":
         draft.title = "Complete your professional portfolio"
         _apply(draft, estimates, "portfolio", months=False)
-    elif req.kind == "background_check":
+    elif rule_kind == "background_check":
         draft.title = "Complete the fingerprint / background check"
         _fee(draft, rules, "background_check", None)
-    elif req.kind == "national_board":
+    elif rule_kind == "national_board":
         draft.title = "Earn National Board Certification (Library Media)"
         _apply(draft, estimates, "national-board")
     return draft

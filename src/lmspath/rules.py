@@ -236,6 +236,16 @@ def check_rule(
     return _combine(checks, "one of the options")
 
 
+def governing_rule(req: Requirement) -> Requirement | None:
+    """The rule that decides: the requirement, or its first other reading when that governs.
+
+    None means the governing reading says the requirement does not apply.
+    """
+    if req.conflict is not None and req.conflict.governs == "reading":
+        return req.conflict.readings[0].rule
+    return req
+
+
 def _refs(rules: StateRules, ids: list[str]) -> list[SourceRef]:
     refs = []
     for source_id in ids:
@@ -325,7 +335,7 @@ def evaluate_requirement(
         status=check.status,
         have=check.have,
         need=check.need,
-        manual=isinstance(req, OtherRequirement),
+        manual=isinstance(governing_rule(req), OtherRequirement),
         sources=_refs(rules, req.sources),
         confidence=req.confidence,
         note=req.note,

@@ -597,15 +597,19 @@ def exam_readiness(
                 id=category.id,
                 name=category.name,
                 percent=category.percent,
-                readiness=round(gained / total, 4) if total else 0.0,
+                # A category no skill maps to (a response format, say) has no readiness at all.
+                readiness=round(gained / total, 4) if total else None,
                 points_have=gained,
                 points_total=total,
                 have=got,
                 missing=missing,
             )
         )
-    weight_sum = sum(c.percent for c in categories)
-    overall = sum(c.percent * c.readiness for c in categories) / weight_sum if weight_sum else 0.0
+    weighed = [c for c in categories if c.readiness is not None]
+    weight_sum = sum(c.percent for c in weighed)
+    overall = (
+        sum(c.percent * (c.readiness or 0.0) for c in weighed) / weight_sum if weight_sum else 0.0
+    )
     return ExamReadiness(
         exam=exam.id,
         exam_name=exam.name,

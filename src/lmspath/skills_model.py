@@ -297,7 +297,7 @@ class CategoryReadiness(Result):
     id: str
     name: str
     percent: float
-    readiness: float
+    readiness: float | None
     points_have: float
     points_total: float
     have: list[ItemRef]

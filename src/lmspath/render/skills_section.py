@@ -117,10 +117,16 @@ def _way_line(way: WayOut, citations: Citations) -> str:
 
 def _readiness_rows(readiness: ExamReadiness) -> list[tuple[str, str, str]]:
     rows = [
-        (c.name, f"{c.percent:g}%", f"{bar(c.readiness)} {percent(c.readiness)}")
+        (
+            c.name,
+            f"{c.percent:g}%",
+            f"{bar(c.readiness)} {percent(c.readiness)}"
+            if c.readiness is not None
+            else "not weighed: no skill maps to it (a response format, not content)",
+        )
         for c in readiness.categories
     ]
-    total = sum(c.percent for c in readiness.categories)
+    total = sum(c.percent for c in readiness.categories if c.readiness is not None)
     overall = f"{bar(readiness.overall)} {percent(readiness.overall)}"
     rows.append(("Weighted overall", f"{total:g}%", overall))
     return rows
