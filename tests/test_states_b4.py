@@ -295,14 +295,15 @@ CASES = [
             school_library_program="yes",
             exams=["praxis-5312"],
         ),
-        "not_yet",
+        "eligible",
         "approved-program",
         [
             ("approved-program", "masters-lis", "met"),
             ("approved-program", "praxis", "met"),
-            ("approved-program", "teaching-license", "missing"),
+            # Current UNCG and NCCU pages govern: no license, education courses to confirm.
+            ("approved-program", "teaching-license", "not_given"),
         ],
-        "teaching_license",
+        "other",
         id="NC-mlis-program-praxis-no-license",
     ),
 ]
