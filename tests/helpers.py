@@ -16,7 +16,12 @@ TODAY = dt.date(2026, 11, 24)
 def profile(**fields: object) -> Profile:
     """A Profile from keyword fields, parsed exactly as a profile file would be."""
     index = exam_index()
-    return build_profile(fields, resolve_exam=index.resolve, suggest_exam=index.suggest)
+    return build_profile(
+        fields,
+        resolve_exam=index.resolve,
+        suggest_exam=index.suggest,
+        score_range=index.score_range,
+    )
 
 
 def run(code: str, /, **fields: object) -> Assessment:

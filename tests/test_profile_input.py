@@ -126,6 +126,11 @@ BAD_PROFILES = [
         id="bad-list-item",
     ),
     pytest.param("state: TX\nbachelor: {a: 1}\n", "should be a single value", id="mapping-value"),
+    pytest.param(
+        "state: TX\nexams: 'texes-150:500'\n",
+        "exams: score 500 for texes-150 is outside its scale (100 to 300)",
+        id="score-outside-scale",
+    ),
 ]
 
 

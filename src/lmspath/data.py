@@ -147,6 +147,9 @@ class ExamIndex:
 
     def __init__(self, catalog: ExamCatalog) -> None:
         self._ids = [exam.id for exam in catalog.exams]
+        self._scales = {
+            exam.id: (exam.scale.min, exam.scale.max) for exam in catalog.exams if exam.scale
+        }
         self._by_key: dict[str, str] = {}
         for exam in catalog.exams:
             for name in (exam.id, f"{exam.vendor} {exam.code}", *exam.aliases):
@@ -162,6 +165,10 @@ class ExamIndex:
     def resolve(self, text: str) -> str | None:
         """The exam id, or None when nothing matches."""
         return self._by_key.get(_compact(text))
+
+    def score_range(self, exam_id: str) -> tuple[float, float] | None:
+        """The exam's (min, max) score scale, or None when the data does not give one."""
+        return self._scales.get(exam_id)
 
     def suggest(self, text: str) -> str | None:
         """The closest known exam id."""

@@ -63,6 +63,8 @@ LIMITS: dict[str, float] = {
 ExamResolver = Callable[[str], "str | None"]
 #: Suggests the closest known exam for an id that did not resolve.
 ExamSuggester = Callable[[str], "str | None"]
+#: The (min, max) score scale of an exam id, or None when the scale is not known.
+ScoreRange = Callable[[str], "tuple[float, float] | None"]
 
 
 class ExamResult(BaseModel):
@@ -294,6 +296,7 @@ def parse_exams(
     value: object,
     resolve: ExamResolver,
     suggest: ExamSuggester | None = None,
+    score_range: ScoreRange | None = None,
 ) -> tuple[ExamResult, ...]:
     """Exams from a list or a ';' string of ``ID`` or ``ID:SCORE`` items."""
     if isinstance(value, Mapping):
@@ -318,6 +321,12 @@ def parse_exams(
                 ) from None
             if score < 0 or math.isnan(score) or math.isinf(score):
                 raise ValueError(f"score {score_text.strip()!r} for {exam_id} is not a valid score")
+            scale = score_range(exam_id) if score_range else None
+            if scale is not None and not scale[0] <= score <= scale[1]:
+                raise ValueError(
+                    f"score {score:g} for {exam_id} is outside its scale "
+                    f"({scale[0]:g} to {scale[1]:g})"
+                )
         results.append(ExamResult(exam=exam_id, score=score))
     return tuple(results)
 
@@ -328,6 +337,7 @@ def parse_field(
     *,
     resolve_exam: ExamResolver | None = None,
     suggest_exam: ExamSuggester | None = None,
+    score_range: ScoreRange | None = None,
 ) -> object:
     """One field's value, normalised; None for blank; ValueError with a plain reason otherwise."""
     if _blank(value):
@@ -335,7 +345,9 @@ def parse_field(
     if isinstance(value, list | tuple) and not value and field not in {"tools", "skills", "exams"}:
         return None
     if field == "exams":
-        return parse_exams(value, resolve_exam or (lambda s: s.lower() or None), suggest_exam)
+        return parse_exams(
+            value, resolve_exam or (lambda s: s.lower() or None), suggest_exam, score_range
+        )
     parser = _PARSERS[field]
     if isinstance(value, Mapping | list | tuple) and field not in {
         "master_fields",
@@ -365,6 +377,7 @@ def build_profile(
     *,
     resolve_exam: ExamResolver | None = None,
     suggest_exam: ExamSuggester | None = None,
+    score_range: ScoreRange | None = None,
     allow_client_id: bool = True,
 ) -> Profile:
     """A Profile from raw key/values, or ProfileProblems listing every bad field at once."""
@@ -378,7 +391,13 @@ def build_profile(
             problems.append(FieldProblem(name, f"unknown field{tail}"))
             continue
         try:
-            parsed = parse_field(name, value, resolve_exam=resolve_exam, suggest_exam=suggest_exam)
+            parsed = parse_field(
+                name,
+                value,
+                resolve_exam=resolve_exam,
+                suggest_exam=suggest_exam,
+                score_range=score_range,
+            )
         except ValueError as exc:
             problems.append(FieldProblem(name, str(exc)))
             continue

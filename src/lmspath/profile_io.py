@@ -26,7 +26,11 @@ def read_profile(path: Path, exams: ExamIndex) -> Profile:
         raise InputError(f"{path}: should be a mapping of field: value, not a {_kind(raw)}")
     try:
         return build_profile(
-            raw, resolve_exam=exams.resolve, suggest_exam=exams.suggest, allow_client_id=True
+            raw,
+            resolve_exam=exams.resolve,
+            suggest_exam=exams.suggest,
+            score_range=exams.score_range,
+            allow_client_id=True,
         )
     except ProfileProblems as exc:
         raise InputError(
