@@ -10,6 +10,12 @@ import pytest
 GOLDEN = Path(__file__).parent / "golden"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Keep the data cache of the test run (and its subprocesses) out of the user's home."""
+    os.environ["LMSPATH_CACHE_DIR"] = str(tmp_path_factory.mktemp("lmspath-cache"))
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden",

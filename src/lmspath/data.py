@@ -10,6 +10,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from lmspath.cache import cached
 from lmspath.datadate import data_dir_path
 from lmspath.errors import DataError, InputError
 from lmspath.rules_model import Estimates, Exam, ExamCatalog, Source, StateRules
@@ -85,10 +86,16 @@ def load_state(code: str, data_dir: Path | None = None) -> StateRules:
     path = base / "requirements" / f"{code}.yaml"
     if not path.exists():
         raise DataError(f"{_label(base, path)}: missing; every jurisdiction ships a rules file")
-    rules = load_model(path, StateRules, _label(base, path))
-    if rules.code != code:
-        raise DataError(f"{_label(base, path)}: code: {rules.code!r} does not match the file name")
-    return rules
+
+    def build() -> StateRules:
+        rules = load_model(path, StateRules, _label(base, path))
+        if rules.code != code:
+            raise DataError(
+                f"{_label(base, path)}: code: {rules.code!r} does not match the file name"
+            )
+        return rules
+
+    return cached(f"state-{code}", [path], build, StateRules)
 
 
 def available_states(data_dir: Path | None = None) -> list[str]:
@@ -114,6 +121,10 @@ def load_exams(data_dir: Path | None = None) -> ExamCatalog:
     files = sorted((base / "exams").glob("*.yaml"))
     if not files:
         raise DataError(f"{_label(base, base / 'exams')}: no exam files found")
+    return cached("exams", files, lambda: _merge_exams(base, files), ExamCatalog)
+
+
+def _merge_exams(base: Path, files: list[Path]) -> ExamCatalog:
     sources: dict[str, Source] = {}
     exams: dict[str, Exam] = {}
     for path in files:
@@ -135,7 +146,11 @@ def load_estimates(data_dir: Path | None = None) -> Estimates:
     """The plan estimates."""
     base = data_dir or default_data_dir()
     path = base / "estimates.yaml"
-    return load_model(path, Estimates, _label(base, path))
+    if not path.is_file():
+        return load_model(path, Estimates, _label(base, path))
+    return cached(
+        "estimates", [path], lambda: load_model(path, Estimates, _label(base, path)), Estimates
+    )
 
 
 def _compact(text: str) -> str:

@@ -20,7 +20,7 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 class StrictModel(BaseModel):
     """Base for data models: unknown keys are errors, values are immutable."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 def ensure_unique_ids(groups: dict[str, list[str]]) -> None:
@@ -357,7 +357,3 @@ class Estimates(StrictModel):
                 return est
         return None
 
-
-Reading.model_rebuild()
-Conflict.model_rebuild()
-AnyOfRequirement.model_rebuild()

@@ -6,6 +6,7 @@ import functools
 from collections.abc import Sequence
 from pathlib import Path
 
+from lmspath.cache import cached
 from lmspath.data import default_data_dir, load_exams, load_model
 from lmspath.errors import DataError
 from lmspath.rules_model import Exam
@@ -165,12 +166,18 @@ def load_taxonomy(data_dir: Path | None = None) -> Taxonomy:
     base = data_dir or default_data_dir()
     path = base / FILE_NAME
     label = _label(base, path)
-    taxonomy = load_model(path, Taxonomy, label)
-    problems = taxonomy_problems(taxonomy, label)
-    if problems:
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise DataError(problems[0] + more, details=problems)
-    return taxonomy
+
+    def build() -> Taxonomy:
+        taxonomy = load_model(path, Taxonomy, label)
+        problems = taxonomy_problems(taxonomy, label)
+        if problems:
+            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+            raise DataError(problems[0] + more, details=problems)
+        return taxonomy
+
+    if not path.is_file():
+        return build()  # raises the plain "no such file" error
+    return cached("skills", [path], build, Taxonomy)
 
 
 def check_taxonomy(data_dir: Path | None = None) -> list[str]:
