@@ -9,6 +9,22 @@ from lmspath.engine import assess
 from lmspath.profile import Profile, build_profile
 from lmspath.results import Assessment, PathwayResult, RequirementResult
 
+#: A person with a bachelor's degree and, explicitly, nothing else (every other answer "no" or 0).
+ONLY_BACHELOR: dict[str, object] = {
+    "bachelor": "yes",
+    "master": "no",
+    "school_library_program": "no",
+    "library_credit_hours": 0,
+    "teaching_license_status": "none",
+    "teaching_years": 0,
+    "school_library_years": 0,
+    "exams": [],
+    "practicum_hours": 0,
+    "portfolio": "none",
+    "background_check": "no",
+    "national_board": "no",
+}
+
 #: The day the tests pretend it is, so staleness warnings do not change from day to day.
 TODAY = dt.date(2026, 11, 24)
 

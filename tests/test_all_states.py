@@ -1,4 +1,4 @@
-"""Every jurisdiction: data checks out, a beginner gets a plan, a fully qualified person is eligible."""
+"""Every jurisdiction: data checks out, a beginner gets a plan, a qualified person is eligible."""
 
 from __future__ import annotations
 
@@ -14,27 +14,10 @@ from lmspath.datacheck import check_dir, full_profile
 from lmspath.datadoc import render_data_md
 from lmspath.engine import assess
 from lmspath.states import JURISDICTIONS
-from tests.helpers import TODAY, run
+from tests.helpers import ONLY_BACHELOR, TODAY, run
 
 ROOT = Path(__file__).resolve().parents[1]
 STATES = list(JURISDICTIONS)
-
-#: A person with a bachelor's degree and, explicitly, nothing else.
-ONLY_BACHELOR: dict[str, object] = {
-    "bachelor": "yes",
-    "master": "no",
-    "school_library_program": "no",
-    "library_credit_hours": 0,
-    "teaching_license_state": "none",
-    "teaching_license_status": "none",
-    "teaching_years": 0,
-    "school_library_years": 0,
-    "exams": [],
-    "practicum_hours": 0,
-    "portfolio": "none",
-    "background_check": "no",
-    "national_board": "no",
-}
 
 
 def test_all_51_jurisdictions_ship_rules() -> None:

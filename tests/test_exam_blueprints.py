@@ -153,7 +153,9 @@ def test_skills_report_gives_a_readiness_row_per_category(exam_id: str) -> None:
             assert category.have
             assert category.missing
     weighed = [c for c in readiness.categories if c.readiness is not None]
-    expected = sum(c.percent * (c.readiness or 0) for c in weighed) / sum(c.percent for c in weighed)
+    expected = sum(c.percent * (c.readiness or 0) for c in weighed) / sum(
+        c.percent for c in weighed
+    )
     assert readiness.overall == pytest.approx(expected, abs=1e-4)
     # The exam's share now orders gaps of equal importance.
     assert all(gap.score_parts.exam_points > 0 for gap in result.gaps)

@@ -8,23 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import pathway, requirement, run
-
-# Someone with a bachelor's degree and nothing else, every other field answered "no" / zero.
-ONLY_BACHELOR: dict[str, object] = {
-    "bachelor": "yes",
-    "master": "no",
-    "school_library_program": "no",
-    "library_credit_hours": 0,
-    "teaching_license_status": "none",
-    "teaching_years": 0,
-    "school_library_years": 0,
-    "exams": [],
-    "practicum_hours": 0,
-    "portfolio": "none",
-    "background_check": "no",
-    "national_board": "no",
-}
+from tests.helpers import ONLY_BACHELOR, pathway, requirement, run
 
 # Arizona: https://cms.azed.gov/educator-certification/library-media-specialist-prek-12-endorsement
 # (Arizona certificate, one year of PreK-12 teaching, NES 502 or an alternative, IVP card).

@@ -8,23 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import pathway, requirement, run
-
-# A person who has a bachelor's degree and nothing else, every field answered.
-NOTHING_ELSE = {
-    "bachelor": "yes",
-    "master": "no",
-    "school_library_program": "no",
-    "library_credit_hours": 0,
-    "teaching_license_status": "none",
-    "teaching_years": 0,
-    "school_library_years": 0,
-    "exams": [],
-    "practicum_hours": 0,
-    "portfolio": "none",
-    "background_check": "no",
-    "national_board": "no",
-}
+from tests.helpers import ONLY_BACHELOR, pathway, requirement, run
 
 CASES = [
     # GA: Ga. Comp. R. & Regs. 505-2-.201 names no teaching certificate for Media Specialist, only a
@@ -185,7 +169,7 @@ def test_verdict_and_best_pathway(
 
 @pytest.mark.parametrize("state", ["AR", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA"])
 def test_bachelor_only_is_not_yet_with_a_plan(state: str) -> None:
-    result = run(state, **NOTHING_ELSE)
+    result = run(state, **ONLY_BACHELOR)
     assert result.verdict == "not_yet"
     assert result.plan.steps
     assert result.plan.steps[-1].kind == "application"

@@ -8,23 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import pathway, requirement, run
-
-# Every answer given as "no" / zero, so blanks cannot turn a verdict into 'cannot_tell'.
-NOTHING = {
-    "bachelor": "yes",
-    "master": "no",
-    "school_library_program": "no",
-    "library_credit_hours": 0,
-    "teaching_license_status": "none",
-    "teaching_years": 0,
-    "school_library_years": 0,
-    "exams": [],
-    "practicum_hours": 0,
-    "portfolio": "none",
-    "background_check": "no",
-    "national_board": "no",
-}
+from tests.helpers import ONLY_BACHELOR, pathway, requirement, run
 
 MLIS_ALA = {"master": "yes", "master_fields": ["library_science"], "master_ala_accredited": "yes"}
 
@@ -40,7 +24,7 @@ CASES = [
     # https://dsd.maryland.gov/regulations/Pages/13A.12.04.04.aspx
     pytest.param(
         "MD",
-        {**NOTHING, "library_credit_hours": 36, "teaching_years": 1},
+        {**ONLY_BACHELOR, "library_credit_hours": 36, "teaching_years": 1},
         "eligible",
         "masters-equivalent",
         id="MD-bachelor-36-credits-one-year-teaching",
@@ -49,7 +33,7 @@ CASES = [
     # https://dsd.maryland.gov/regulations/Pages/13A.12.04.04.aspx
     pytest.param(
         "MD",
-        {**NOTHING, "library_credit_hours": 30, "teaching_years": 2},
+        {**ONLY_BACHELOR, "library_credit_hours": 30, "teaching_years": 2},
         "not_yet",
         "masters-equivalent",
         id="MD-bachelor-30-credits",
@@ -58,7 +42,7 @@ CASES = [
     # https://dsd.maryland.gov/regulations/Pages/13A.12.04.04.aspx
     pytest.param(
         "MD",
-        {**NOTHING, "master": "yes", "national_board": "yes"},
+        {**ONLY_BACHELOR, "master": "yes", "national_board": "yes"},
         "eligible",
         "national-board",
         id="MD-masters-national-board",
@@ -67,7 +51,7 @@ CASES = [
     # https://regulations.justia.com/states/nevada/chapter-391/special-endorsements/section-391-255/
     pytest.param(
         "NV",
-        {**NOTHING, **licensed("NV"), **MLIS_ALA},
+        {**ONLY_BACHELOR, **licensed("NV"), **MLIS_ALA},
         "eligible",
         "ala-masters",
         id="NV-licensed-teacher-ala-mlis",
@@ -76,7 +60,7 @@ CASES = [
     # https://regulations.justia.com/states/nevada/chapter-391/special-endorsements/section-391-255/
     pytest.param(
         "NV",
-        {**NOTHING, **MLIS_ALA, "library_credit_hours": 36},
+        {**ONLY_BACHELOR, **MLIS_ALA, "library_credit_hours": 36},
         "not_yet",
         "ala-masters",
         id="NV-mlis-no-teaching-license",
@@ -85,7 +69,7 @@ CASES = [
     # https://mn.gov/pelsb/current-educators/testing/
     pytest.param(
         "MN",
-        {**NOTHING, "school_library_program": "yes"},
+        {**ONLY_BACHELOR, "school_library_program": "yes"},
         "eligible",
         "approved-program",
         id="MN-program-completer-no-exams",
@@ -95,7 +79,7 @@ CASES = [
     # https://regulations.justia.com/states/massachusetts/603-cmr/title-603-cmr-7-00/section-7-04
     pytest.param(
         "MA",
-        {**NOTHING, "exams": "mtel-cls:245"},
+        {**ONLY_BACHELOR, "exams": "mtel-cls:245"},
         "eligible",
         "provisional-competency-review",
         id="MA-bachelor-mtel-passed",
@@ -104,7 +88,7 @@ CASES = [
     # https://mtel.nesinc.com/Content/StudyGuide/MA_SG_obj_01.htm
     pytest.param(
         "MA",
-        {**NOTHING, "exams": "mtel-cls:230"},
+        {**ONLY_BACHELOR, "exams": "mtel-cls:230"},
         "not_yet",
         "provisional-competency-review",
         id="MA-mtel-below-240",
@@ -113,7 +97,12 @@ CASES = [
     # https://michigan.gov/mde/services/ed-serv/ed-cert/cert-guidance/becoming-a-teacher/adding-an-endorsement
     pytest.param(
         "MI",
-        {**NOTHING, **licensed("MI"), "school_library_program": "yes", "exams": "mttc-048:231"},
+        {
+            **ONLY_BACHELOR,
+            **licensed("MI"),
+            "school_library_program": "yes",
+            "exams": "mttc-048:231",
+        },
         "eligible",
         "endorsement-program",
         id="MI-teacher-program-mttc",
@@ -122,7 +111,7 @@ CASES = [
     # https://tmi.olemiss.edu/testing.html
     pytest.param(
         "MS",
-        {**NOTHING, **licensed("MS"), "exams": "praxis-5312:150"},
+        {**ONLY_BACHELOR, **licensed("MS"), "exams": "praxis-5312:150"},
         "eligible",
         "test-only-add-on",
         id="MS-licensed-praxis-150",
@@ -131,7 +120,7 @@ CASES = [
     # https://teach.nebraska.gov/node/144
     pytest.param(
         "NE",
-        {**NOTHING, **licensed("NE"), "library_credit_hours": 30},
+        {**ONLY_BACHELOR, **licensed("NE"), "library_credit_hours": 30},
         "not_yet",
         "add-to-certificate",
         id="NE-teacher-30-hours-no-test",
@@ -150,7 +139,7 @@ def test_verdict_and_best_pathway(
 
 def test_md_thirty_credits_is_the_missing_piece() -> None:
     # https://dsd.maryland.gov/regulations/Pages/13A.12.04.04.aspx (36 post-baccalaureate credits)
-    result = run("MD", **{**NOTHING, "library_credit_hours": 30, "teaching_years": 2})
+    result = run("MD", **{**ONLY_BACHELOR, "library_credit_hours": 30, "teaching_years": 2})
     credits = requirement(pathway(result, "masters-equivalent"), "post-bacc-credits")
     assert credits.status == "missing"
     experience = requirement(pathway(result, "masters-equivalent"), "practicum-or-experience")
@@ -160,7 +149,7 @@ def test_md_thirty_credits_is_the_missing_piece() -> None:
 def test_nv_license_from_another_state_does_not_count() -> None:
     # NAC 391.255: the endorsement goes on a Nevada teaching license.
     # https://regulations.justia.com/states/nevada/chapter-391/special-endorsements/section-391-255/
-    result = run("NV", **{**NOTHING, **licensed("AZ"), **MLIS_ALA})
+    result = run("NV", **{**ONLY_BACHELOR, **licensed("AZ"), **MLIS_ALA})
     assert result.verdict == "not_yet"
     license_ = requirement(pathway(result, "ala-masters"), "teaching-license")
     assert license_.status == "missing"
@@ -169,7 +158,7 @@ def test_nv_license_from_another_state_does_not_count() -> None:
 
 def test_ms_praxis_148_is_below_the_5312_cut() -> None:
     # https://tmi.olemiss.edu/testing.html (Library/Media K-12, 5312, 149)
-    result = run("MS", **{**NOTHING, **licensed("MS"), "exams": "praxis-5312:148"})
+    result = run("MS", **{**ONLY_BACHELOR, **licensed("MS"), "exams": "praxis-5312:148"})
     assert result.verdict == "not_yet"
     exam = requirement(pathway(result, "test-only-add-on"), "praxis-5312")
     assert exam.status == "missing"
@@ -178,7 +167,7 @@ def test_ms_praxis_148_is_below_the_5312_cut() -> None:
 
 def test_ne_content_test_is_the_missing_piece() -> None:
     # https://teach.nebraska.gov/node/144 (Appendix C content test since 2015-09-01)
-    result = run("NE", **{**NOTHING, **licensed("NE"), "library_credit_hours": 30})
+    result = run("NE", **{**ONLY_BACHELOR, **licensed("NE"), "library_credit_hours": 30})
     path = pathway(result, "add-to-certificate")
     assert requirement(path, "library-hours").status == "met"
     assert requirement(path, "content-test").status == "missing"
@@ -188,7 +177,7 @@ def test_me_praxis_is_a_conflict_with_a_no_exam_reading() -> None:
     # MASL's quotation of Chapter 115 Part II section 1.11 names no exam; School Library Connection
     # says Praxis. https://maslibraries.org/Certification
     fields = {
-        **NOTHING,
+        **ONLY_BACHELOR,
         "library_credit_hours": 36,
         "portfolio": "complete",
         "background_check": "yes",
@@ -203,7 +192,7 @@ def test_me_praxis_is_a_conflict_with_a_no_exam_reading() -> None:
 
 def test_mn_has_no_exam_requirement_for_program_completers() -> None:
     # https://mn.gov/pelsb/current-educators/testing/ (exams waived from 2023-08-01)
-    result = run("MN", **{**NOTHING, "school_library_program": "yes"})
+    result = run("MN", **{**ONLY_BACHELOR, "school_library_program": "yes"})
     kinds = {r.kind for r in pathway(result, "approved-program").requirements}
     assert "exam" not in kinds
 
@@ -214,7 +203,7 @@ def test_mo_stand_alone_completer_needs_no_teaching_license() -> None:
     # https://catalog.mobap.edu/preview_program.php?catoid=27&poid=6966
     # https://sislt.missouri.edu/lis/mlis-lms/
     fields = {
-        **NOTHING,
+        **ONLY_BACHELOR,
         "school_library_program": "yes",
         "exams": "moca-042:230",
         "background_check": "yes",
@@ -235,7 +224,12 @@ def test_mo_add_on_needs_twelve_hours_not_thirty() -> None:
     # DESE-required courses), over School Library Connection's 30 hours (2015):
     # https://gradschool.missouri.edu/degree-program/school-librarianship-graduate-certificate/
     # https://catalog.missouristate.edu/preview_program.php?catoid=5&poid=1453&returnto=268
-    fields = {**NOTHING, **licensed("MO"), "library_credit_hours": 12, "exams": "moca-042:230"}
+    fields = {
+        **ONLY_BACHELOR,
+        **licensed("MO"),
+        "library_credit_hours": 12,
+        "exams": "moca-042:230",
+    }
     result = run("MO", **fields)
     assert result.verdict == "eligible"
     assert result.best_pathway == "add-on"

@@ -8,28 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import pathway, requirement, run
-
-#: A person with a bachelor's degree and explicitly nothing else.
-NOTHING_ELSE: dict[str, object] = {
-    "bachelor": "yes",
-    "master": "no",
-    "school_library_program": "no",
-    "library_credit_hours": 0,
-    "teaching_license_status": "none",
-    "teaching_years": 0,
-    "school_library_years": 0,
-    "exams": [],
-    "practicum_hours": 0,
-    "portfolio": "none",
-    "background_check": "no",
-    "national_board": "no",
-}
+from tests.helpers import ONLY_BACHELOR, pathway, requirement, run
 
 
 def person(**fields: object) -> dict[str, object]:
-    """NOTHING_ELSE with some fields filled in."""
-    return {**NOTHING_ELSE, **fields}
+    """ONLY_BACHELOR with some fields filled in."""
+    return {**ONLY_BACHELOR, **fields}
 
 
 # (state, profile, verdict, best pathway, [(pathway, requirement, status)], first plan step kind)
@@ -428,7 +412,7 @@ def test_governing_reading_decides_the_status(
 
 @pytest.mark.parametrize("state", ["NH", "NJ", "NM", "NC", "ND", "OH", "OK", "OR", "PA", "RI"])
 def test_bachelor_only_is_not_yet_with_a_plan(state: str) -> None:
-    result = run(state, **NOTHING_ELSE)
+    result = run(state, **ONLY_BACHELOR)
     assert result.verdict == "not_yet"
     assert result.plan.steps
     assert result.plan.steps[-1].kind == "application"

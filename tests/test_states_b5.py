@@ -7,23 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import pathway, requirement, run
-
-#: A person who holds a bachelor's degree and explicitly nothing else.
-BACHELOR_ONLY: dict[str, object] = {
-    "bachelor": "yes",
-    "master": "no",
-    "school_library_program": "no",
-    "library_credit_hours": 0,
-    "teaching_license_status": "none",
-    "teaching_years": 0,
-    "school_library_years": 0,
-    "exams": [],
-    "practicum_hours": 0,
-    "portfolio": "none",
-    "background_check": "no",
-    "national_board": "no",
-}
+from tests.helpers import ONLY_BACHELOR, pathway, requirement, run
 
 
 def _licensed(state: str, **extra: object) -> dict[str, object]:
@@ -175,7 +159,7 @@ VERDICT_CASES = [
     pytest.param(
         "TN",
         {
-            **BACHELOR_ONLY,
+            **ONLY_BACHELOR,
             "master": "yes",
             "master_fields": ["library_science"],
             "school_library_program": "yes",
@@ -190,7 +174,7 @@ VERDICT_CASES = [
     pytest.param(
         "SC",
         {
-            **BACHELOR_ONLY,
+            **ONLY_BACHELOR,
             "master": "yes",
             "master_fields": ["library_science"],
             "school_library_program": "yes",
@@ -207,7 +191,7 @@ VERDICT_CASES = [
     # https://uvm.edu/cess/doe/school-library-media-specialist
     pytest.param(
         "VT",
-        {**BACHELOR_ONLY, "library_credit_hours": 18, "practicum_hours": 60},
+        {**ONLY_BACHELOR, "library_credit_hours": 18, "practicum_hours": 60},
         "eligible",
         "initial-transcript-review",
         id="VT-no-license-first-endorsement-by-transcript-review",
@@ -342,7 +326,7 @@ def test_wy_three_years_conflict() -> None:
     ],
 )
 def test_bachelor_only_is_not_yet_with_a_plan(state: str, best: str) -> None:
-    result = run(state, **BACHELOR_ONLY)
+    result = run(state, **ONLY_BACHELOR)
     assert result.verdict == "not_yet"
     assert result.best_pathway == best
     assert result.plan.steps
