@@ -409,7 +409,7 @@ def test_readiness_is_weighted_coverage_per_category() -> None:
     access = next(c for c in destiny.categories if c.id == "organization-and-access")
     assert access.points_have == 2
     assert access.readiness == round(2 / access.points_total, 4)
-    expected = sum(c.percent * c.readiness for c in destiny.categories) / 100
+    expected = sum(c.percent * (c.readiness or 0.0) for c in destiny.categories) / 100
     assert destiny.overall == pytest.approx(expected, abs=1e-4)
 
 

@@ -1,0 +1,509 @@
+"""Read an intake CSV: encoding, delimiter, header, and each row as a Profile or its problems."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import IO
+
+from lmspath.errors import InputError
+from lmspath.profile import (
+    FIELDS,
+    LIMITS,
+    FieldProblem,
+    Profile,
+    ProfileProblems,
+    build_profile,
+    normalise_key,
+    suggest_field,
+)
+from lmspath.states import JURISDICTIONS, resolve_state
+
+#: Columns an intake file must have; a file without one is unusable (exit 3).
+REQUIRED_COLUMNS: tuple[str, ...] = ("state",)
+
+#: Delimiters tried, in the order that wins a tie.
+DELIMITERS: tuple[str, ...] = (",", ";", "\t", "|")
+
+DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
+
+#: The ``field`` written for a problem with the whole row rather than one cell.
+WHOLE_ROW = "(whole row)"
+
+_SAMPLE_BYTES = 64 * 1024
+_SCAN_CHUNK = 1 << 20
+
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"PK\x03\x04", "an Excel workbook (.xlsx) or zip archive"),
+    (b"\xd0\xcf\x11\xe0", "an old Excel workbook (.xls)"),
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+)
+
+#: A number written with a decimal comma ('1,5'), as a semicolon-separated export from a
+#: European-locale spreadsheet writes it.
+_DECIMAL_COMMA = re.compile(r"\s*\d+,\d+\s*")
+
+_SAVE_AS = "in Excel use File > Save As > 'CSV UTF-8 (Comma delimited)'"
+
+
+@dataclass(frozen=True)
+class Encoding:
+    """How the file's bytes are decoded: the Python codec and the name a person knows it by."""
+
+    codec: str
+    label: str
+    guessed: bool = False
+    #: the first line that is not UTF-8, when the encoding was guessed
+    first_line: int = 0
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What was learned about an intake file before its rows are read."""
+
+    path: Path
+    encoding: Encoding
+    delimiter: str
+    header_line: int
+    #: field name -> 0-based column index
+    columns: dict[str, int]
+    #: number of columns up to the last named one; extra cells past it must be empty
+    width: int
+    #: (1-based column number, header text) of columns that are not profile fields
+    unknown: tuple[tuple[int, str], ...] = ()
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def delimiter_name(self) -> str:
+        """'comma', 'semicolon', 'tab' or 'pipe'."""
+        return DELIMITER_NAMES[self.delimiter]
+
+    @property
+    def name(self) -> str:
+        """The file name used in messages."""
+        return str(self.path)
+
+
+# --- encoding -----------------------------------------------------------------------------------
+
+
+def _scan(handle: IO[bytes], codec: str) -> tuple[int, int] | None:
+    """Decode the file in chunks; None if it decodes, else (line, value) of the first bad byte."""
+    decoder = codecs.getincrementaldecoder(codec)()
+    handle.seek(0)
+    newlines = 0
+    while True:
+        chunk = handle.read(_SCAN_CHUNK)
+        try:
+            decoder.decode(chunk, final=not chunk)
+        except UnicodeDecodeError as exc:
+            # exc.start counts in the decoder's buffer (leftover bytes + chunk): close enough
+            # to name the line.
+            start = max(exc.start, 0)
+            bad = exc.object[start] if start < len(exc.object) else 0
+            return newlines + exc.object[:start].count(b"\n") + 1, bad
+        if not chunk:
+            return None
+        newlines += chunk.count(b"\n")
+
+
+def detect_encoding(path: Path) -> Encoding:
+    """UTF-8 (with or without a BOM), UTF-16 with a BOM, else Windows-1252; InputError otherwise."""
+    try:
+        size = path.stat().st_size
+        handle = open(path, "rb")  # noqa: SIM115 - closed below
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder, not an intake CSV file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read it ({exc.strerror})") from None
+    with handle:
+        if path.is_dir():
+            raise InputError(f"{path}: is a folder, not an intake CSV file")
+        if size == 0:
+            raise InputError(
+                f"{path}: the file is empty (0 bytes); `lmspath intake-template` writes a "
+                "starting file"
+            )
+        head = handle.read(_SAMPLE_BYTES)
+        for magic, what in _MAGIC:
+            if head.startswith(magic):
+                raise InputError(f"{path}: this is {what}, not a CSV file; {_SAVE_AS}")
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            encoding = Encoding("utf-16", "UTF-16")
+        elif head.startswith(codecs.BOM_UTF8):
+            encoding = Encoding("utf-8-sig", "UTF-8 (with byte-order mark)")
+        else:
+            encoding = Encoding("utf-8", "UTF-8")
+        if encoding.codec != "utf-16" and b"\x00" in head:
+            raise InputError(
+                f"{path}: contains NUL bytes, so it is not a text CSV file "
+                f"(a spreadsheet or UTF-16 text without a byte-order mark?); {_SAVE_AS}"
+            )
+        bad = _scan(handle, encoding.codec)
+        if bad is None:
+            return encoding
+        if encoding.codec == "utf-16":
+            raise InputError(f"{path}: line {bad[0]}: not valid UTF-16 text; {_SAVE_AS}")
+        if _scan(handle, "cp1252") is None:
+            return Encoding("cp1252", "Windows-1252", guessed=True, first_line=bad[0])
+        raise InputError(
+            f"{path}: line {bad[0]}: byte 0x{bad[1]:02x} is neither UTF-8 nor Windows-1252 "
+            f"text; {_SAVE_AS}"
+        )
+
+
+# --- header -------------------------------------------------------------------------------------
+
+
+def _first_record(text: str, delimiter: str) -> tuple[int, list[str]] | None:
+    """The first non-blank record of a text sample and the line it starts on."""
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    previous_end = 0
+    try:
+        for cells in reader:
+            start = previous_end + 1
+            previous_end = reader.line_num
+            if any(cell.strip() for cell in cells):
+                return start, cells
+    except csv.Error:
+        return None
+    return None
+
+
+def _header_name(cell: str) -> str:
+    return normalise_key(cell.replace("\ufeff", ""))
+
+
+def sniff_header(text: str) -> tuple[str, int, list[str]]:
+    """The delimiter whose split of the first record names the most profile fields.
+
+    The header, not the data, decides: header names never contain ``,`` ``;`` or tabs, while list
+    cells do contain ``;``. A tie (a one-column file) goes to the earlier delimiter in DELIMITERS.
+    """
+    best: tuple[int, str, int, list[str]] | None = None
+    for delimiter in DELIMITERS:
+        found = _first_record(text, delimiter)
+        if found is None:
+            continue
+        line, cells = found
+        known = len({_header_name(c) for c in cells} & set(FIELDS))
+        if best is None or known > best[0]:
+            best = (known, delimiter, line, cells)
+    if best is None:
+        return ",", 0, []
+    return best[1], best[2], best[3]
+
+
+def _describe_header(cells: list[str]) -> str:
+    shown = ", ".join(repr(c.strip()) for c in cells[:8])
+    more = f" and {len(cells) - 8} more" if len(cells) > 8 else ""
+    return shown + more
+
+
+def _read_sample(path: Path, encoding: Encoding) -> str:
+    with open(path, "rb") as handle:
+        raw = handle.read(_SAMPLE_BYTES)
+    decoder = codecs.getincrementaldecoder(encoding.codec)(errors="replace")
+    return decoder.decode(raw, final=False)
+
+
+def inspect_intake(path: Path) -> Layout:
+    """Encoding, delimiter and column mapping of an intake file; InputError if it is unusable."""
+    encoding = detect_encoding(path)
+    sample = _read_sample(path, encoding)
+    if not sample.strip():
+        raise InputError(f"{path}: has no header row (the file holds only blank lines)")
+    delimiter, header_line, cells = sniff_header(sample)
+    names = [_header_name(c) for c in cells]
+    columns: dict[str, int] = {}
+    unknown: list[tuple[int, str]] = []
+    unnamed: list[int] = []
+    last_named = max((i for i, n in enumerate(names) if n), default=-1)
+    for index, name in enumerate(names):
+        if not name:
+            if index < last_named:
+                unnamed.append(index + 1)
+            continue
+        if name in columns:
+            raise InputError(
+                f"{path}: line {header_line}: columns {columns[name] + 1} and {index + 1} are both "
+                f"{name!r}; keep one"
+            )
+        if name in FIELDS:
+            columns[name] = index
+        else:
+            unknown.append((index + 1, cells[index].strip()))
+    if not columns:
+        raise InputError(
+            f"{path}: line {header_line}: no intake columns in the header "
+            f"({_describe_header(cells)}); the first line must name the columns, "
+            "such as client_id,state,bachelor,... "
+            "(`lmspath intake-template` writes one)"
+        )
+    for required in REQUIRED_COLUMNS:
+        if required not in columns:
+            raise InputError(
+                f"{path}: line {header_line}: no {required!r} column "
+                f"(the header has {_describe_header(cells)}); every intake needs one"
+            )
+    warnings: list[str] = []
+    if encoding.guessed:
+        warnings.append(
+            f"{path}: not UTF-8 (first at line {encoding.first_line}); read as {encoding.label} "
+            "(an Excel export?). Check accented names in the results"
+        )
+    if unknown:
+        parts = []
+        for number, header in unknown:
+            hint = suggest_field(header)
+            parts.append(
+                f"{header!r} (column {number}" + (f"; did you mean {hint!r}?)" if hint else ")")
+            )
+        noun = "column" if len(unknown) == 1 else "columns"
+        warnings.append(f"{path}: ignoring {len(unknown)} unknown {noun}: " + ", ".join(parts))
+    if unnamed:
+        listed = ", ".join(str(n) for n in unnamed)
+        noun = "column" if len(unnamed) == 1 else "columns"
+        warnings.append(f"{path}: {noun} {listed} have no name in the header; ignoring them")
+    if "client_id" not in columns:
+        warnings.append(f"{path}: no 'client_id' column; rows are identified by line number only")
+    return Layout(
+        path=path,
+        encoding=encoding,
+        delimiter=delimiter,
+        header_line=header_line,
+        columns=columns,
+        width=last_named + 1,
+        unknown=tuple(unknown),
+        warnings=tuple(warnings),
+    )
+
+
+# --- rows ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Record:
+    """One non-blank record after the header: the line it starts on and its cells."""
+
+    line: int
+    cells: list[str]
+
+
+class IntakeReader:
+    """Streams an intake file's records after the header; use as a context manager."""
+
+    def __init__(self, layout: Layout) -> None:
+        self.layout = layout
+        self._handle: io.TextIOWrapper | None = None
+        self._raw: IO[bytes] | None = None
+        self.rows_read = 0
+
+    def __enter__(self) -> IntakeReader:
+        try:
+            self._raw = open(self.layout.path, "rb")
+        except OSError as exc:
+            raise InputError(f"{self.layout.path}: cannot read it ({exc.strerror})") from None
+        self._handle = io.TextIOWrapper(self._raw, encoding=self.layout.encoding.codec, newline="")
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if self._handle is not None:
+            self._handle.close()
+
+    def position(self) -> int:
+        """Bytes of the file consumed so far (approximate, for a progress bar)."""
+        if self._handle is None or self._handle.closed:
+            return 0
+        return self._raw.tell() if self._raw is not None else 0
+
+    def records(self) -> Iterator[Record | FieldProblemAt]:
+        """Each non-blank record after the header, or a problem where a record cannot be split."""
+        assert self._handle is not None, "use IntakeReader as a context manager"
+        reader = csv.reader(self._handle, delimiter=self.layout.delimiter)
+        header_line = self.layout.header_line
+        previous_end = 0
+        while True:
+            try:
+                cells = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                start = previous_end + 1
+                previous_end = reader.line_num
+                if start <= header_line:
+                    raise InputError(f"{self.layout.path}: line {start}: {exc}") from None
+                self.rows_read += 1
+                yield FieldProblemAt(
+                    start,
+                    FieldProblem(
+                        WHOLE_ROW,
+                        f"cannot split this record ({exc}); is a quote left open?",
+                    ),
+                )
+                continue
+            start = previous_end + 1
+            previous_end = reader.line_num
+            if start <= header_line:
+                continue
+            if not cells or not "".join(cells).strip():
+                continue
+            self.rows_read += 1
+            yield Record(start, cells)
+
+
+@dataclass(frozen=True)
+class FieldProblemAt:
+    """A record that could not even be split into cells."""
+
+    line: int
+    problem: FieldProblem
+
+
+def client_id_of(cells: list[str], layout: Layout) -> str:
+    """The row's client_id cell, stripped; '' when there is none."""
+    index = layout.columns.get("client_id")
+    if index is None or index >= len(cells):
+        return ""
+    return cells[index].strip()
+
+
+def shape_problem(cells: list[str], layout: Layout) -> FieldProblem | None:
+    """A problem when the row has fewer cells than the header, or filled cells beyond it."""
+    count = len(cells)
+    if count < layout.width:
+        cause = (
+            "a quote opened in this row is never closed, so the lines after it joined the row"
+            if any("\n" in cell for cell in cells)
+            else "a separator is missing, or the row was cut short"
+        )
+        return FieldProblem(
+            WHOLE_ROW,
+            f"has {count} field{'s' if count != 1 else ''} but the header has {layout.width}; "
+            + cause,
+        )
+    if count > layout.width:
+        extra = [c for c in cells[layout.width :] if c.strip()]
+        if extra:
+            hint = (
+                "; in a semicolon-separated file, put list cells in double quotes "
+                '("praxis-5312; texes-150")'
+                if layout.delimiter == ";"
+                else "; a cell holding the separator needs double quotes"
+            )
+            return FieldProblem(
+                WHOLE_ROW,
+                f"has {count} fields but the header has {layout.width}{hint}",
+            )
+    return None
+
+
+class RowParser:
+    """Turns one record's cells into a Profile, or every problem with it."""
+
+    def __init__(
+        self,
+        layout: Layout,
+        available: set[str],
+        resolve_exam: Callable[[str], str | None],
+        suggest_exam: Callable[[str], str | None],
+    ) -> None:
+        self.layout = layout
+        self.available = available
+        self._resolve = resolve_exam
+        self._suggest = suggest_exam
+        self._fields = sorted(layout.columns.items(), key=lambda item: item[1])
+        self._state_index = layout.columns["state"]
+        # In a semicolon-separated file '1,5' means 1.5 (the profile parser reads ',' as a
+        # thousands separator, which would make it 15).
+        self._decimal_comma = (
+            [index for name, index in self._fields if name in LIMITS]
+            if layout.delimiter == ";"
+            else []
+        )
+
+    def parse(self, cells: list[str]) -> Profile | list[FieldProblem]:
+        """The profile, or the list of problems (several per row when several cells are wrong)."""
+        shape = shape_problem(cells, self.layout)
+        if shape is not None:
+            return [shape]
+        if self._decimal_comma:
+            cells = list(cells)
+            for index in self._decimal_comma:
+                if _DECIMAL_COMMA.fullmatch(cells[index]):
+                    cells[index] = cells[index].replace(",", ".")
+        raw = {name: cells[index] for name, index in self._fields}
+        problems: list[FieldProblem] = []
+        profile: Profile | None = None
+        try:
+            profile = build_profile(raw, resolve_exam=self._resolve, suggest_exam=self._suggest)
+        except ProfileProblems as exc:
+            problems.extend(exc.problems)
+        state_text = cells[self._state_index].strip()
+        if not any(p.field == "state" for p in problems):
+            if not state_text:
+                problems.append(FieldProblem("state", "not given; every row needs a state"))
+            else:
+                code = resolve_state(state_text)
+                if code is not None and code not in self.available:
+                    problems.append(
+                        FieldProblem(
+                            "state", f"no rules data for {code} ({JURISDICTIONS[code]}) yet"
+                        )
+                    )
+        if problems:
+            order = dict(self._fields)
+            problems.sort(key=lambda p: order.get(p.field, -1))
+            return problems
+        assert profile is not None
+        return profile
+
+
+# --- template -----------------------------------------------------------------------------------
+
+#: The example row of `lmspath intake-template`: a Texas teacher moving into the library.
+TEMPLATE_EXAMPLE: dict[str, str] = {
+    "client_id": "C-0001",
+    "state": "TX",
+    "bachelor": "yes",
+    "master": "in_progress",
+    "master_fields": "library_science",
+    "master_ala_accredited": "yes",
+    "school_library_program": "in_progress",
+    "library_credit_hours": "12",
+    "teaching_license_state": "TX",
+    "teaching_license_status": "active",
+    "teaching_years": "4",
+    "school_library_years": "0",
+    "exams": "texes-150:250",
+    "practicum_hours": "0",
+    "portfolio": "none",
+    "background_check": "yes",
+    "national_board": "no",
+    "tools": "Destiny; Canva; Google Classroom",
+    "skills": "collaborative lesson planning; reading promotion",
+}
+
+
+def template_csv() -> str:
+    """An intake CSV with every column and one example row."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(FIELDS)
+    writer.writerow([TEMPLATE_EXAMPLE.get(name, "") for name in FIELDS])
+    return out.getvalue()
