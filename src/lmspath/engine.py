@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from lmspath.plan import plan_pathway
 from lmspath.profile import Profile
@@ -14,11 +15,33 @@ from lmspath.rules_model import Estimates, ExamCatalog, StateRules
 STALE_AFTER_DAYS = 365
 
 
-def _rank(result: PathwayResult, plan: Plan, index: int) -> tuple[int, int, int, float, int]:
-    # The issue's rule: fewest remaining steps, then the shortest time, then the file's order.
-    months = plan.months[1] if plan.months else float("inf")
+def _steps_key(result: PathwayResult) -> tuple[int, int, int]:
     special = 0 if result.audience == "general" else 1
-    return (special, 0 if result.complete else 1, result.remaining_steps, months, index)
+    return (special, 0 if result.complete else 1, result.remaining_steps)
+
+
+def _months(plan: Plan) -> float:
+    return plan.months[1] if plan.months else float("inf")
+
+
+def _ranked(
+    results: list[PathwayResult], plan_for: Callable[[int], Plan]
+) -> tuple[list[int], dict[int, Plan]]:
+    """Pathway indices best first, and the plans that were needed to decide.
+
+    The issue's rule: fewest remaining steps, then the shortest time, then the file's order.
+    Plans are built only for the pathways tied on steps at the top, since time only breaks
+    ties there (this keeps batch scoring fast).
+    """
+    order = sorted(range(len(results)), key=lambda i: (_steps_key(results[i]), i))
+    plans: dict[int, Plan] = {}
+    head = _steps_key(results[order[0]])
+    top = [i for i in order if _steps_key(results[i]) == head]
+    for i in top:
+        plans[i] = plan_for(i)
+    top.sort(key=lambda i: (_months(plans[i]), i))
+    rest = [i for i in order if _steps_key(results[i]) != head]
+    return top + rest, plans
 
 
 def _verdict(all_results: list[PathwayResult]) -> tuple[Verdict, str]:
@@ -61,8 +84,9 @@ def assess(
 ) -> Assessment:
     """The full assessment for one state; ``today`` is passed in so the function stays pure."""
     results = evaluate(profile, rules, catalog)
-    plans = [plan_pathway(r, rules, estimates, profile, catalog) for r in results]
-    ranked = sorted(range(len(results)), key=lambda i: _rank(results[i], plans[i], i))
+    ranked, plans = _ranked(
+        results, lambda i: plan_pathway(results[i], rules, estimates, profile, catalog)
+    )
     best = ranked[0]
     best_result, best_plan = results[best], plans[best]
     verdict, verdict_reason = _verdict(results)

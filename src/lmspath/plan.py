@@ -6,7 +6,15 @@ import math
 from dataclasses import dataclass, field
 
 from lmspath.profile import Profile
-from lmspath.results import PathwayResult, Plan, PlanStep, RequirementResult, SourceRef, StepKind
+from lmspath.results import (
+    PathwayResult,
+    Plan,
+    PlanStep,
+    RequirementResult,
+    SourceRef,
+    StepKind,
+    source_ref,
+)
 from lmspath.rules import governing_rule
 from lmspath.rules_model import (
     AnyOfRequirement,
@@ -14,7 +22,6 @@ from lmspath.rules_model import (
     Estimates,
     ExamCatalog,
     Requirement,
-    Source,
     StateRules,
 )
 
@@ -73,20 +80,9 @@ class _Draft:
     during: int | None = None
 
 
-def _ref(src: Source) -> SourceRef:
-    return SourceRef(
-        id=src.id,
-        url=src.url,
-        title=src.title,
-        as_of=src.as_of,
-        read_on=src.read_on.isoformat(),
-        official=src.official,
-    )
-
-
 def _estimate_refs(estimates: Estimates, est: Estimate) -> list[SourceRef]:
     by_id = {s.id: s for s in estimates.sources}
-    return [_ref(by_id[s]) for s in est.sources if s in by_id]
+    return [source_ref(by_id[s]) for s in est.sources if s in by_id]
 
 
 def _apply(draft: _Draft, estimates: Estimates, estimate_id: str, *, months: bool = True) -> None:
@@ -201,7 +197,7 @@ def _draft_for(
                     draft.cost = (exam.fee_usd, exam.fee_usd)
                     draft.estimate_note = f"test fee for {exam.vendor} {exam.code}"
                     by_id = {s.id: s for s in catalog.sources}
-                    draft.sources.extend(_ref(by_id[s]) for s in exam.sources if s in by_id)
+                    draft.sources.extend(source_ref(by_id[s]) for s in exam.sources if s in by_id)
         _fee(draft, rules, "exam", exam_id)
     elif rule_kind == "practicum":
         need = getattr(rule, "min_hours", None)
@@ -248,7 +244,7 @@ def _fee(draft: _Draft, rules: StateRules, applies_to: str, exam: str | None) ->
             continue
         draft.cost = (fee.amount_usd, fee.amount_usd)
         draft.estimate_note = f"{fee.item} ({rules.code})"
-        draft.sources.extend(_ref(rules.source(s)) for s in fee.sources)
+        draft.sources.extend(source_ref(rules.source(s)) for s in fee.sources)
         return
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+if TYPE_CHECKING:
+    from lmspath.rules_model import Source
 
 Status = Literal["met", "missing", "not_given", "not_confirmed"]
 Verdict = Literal["eligible", "not_yet", "cannot_tell"]
@@ -42,6 +45,26 @@ class SourceRef(Result):
     as_of: str | None
     read_on: str
     official: bool
+
+
+_REFS: dict[int, tuple[Source, SourceRef]] = {}
+
+
+def source_ref(src: Source) -> SourceRef:
+    """A data source as the report shows it; one object per source, reused across reports."""
+    hit = _REFS.get(id(src))
+    if hit is not None and hit[0] is src:
+        return hit[1]
+    ref = SourceRef.model_construct(
+        id=src.id,
+        url=src.url,
+        title=src.title,
+        as_of=src.as_of,
+        read_on=src.read_on.isoformat(),
+        official=src.official,
+    )
+    _REFS[id(src)] = (src, ref)  # holding ``src`` keeps its id from being reused
+    return ref
 
 
 class ReadingResult(Result):

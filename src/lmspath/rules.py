@@ -12,6 +12,7 @@ from lmspath.results import (
     RequirementResult,
     SourceRef,
     Status,
+    source_ref,
 )
 from lmspath.rules_model import (
     AnyOfRequirement,
@@ -246,21 +247,16 @@ def governing_rule(req: Requirement) -> Requirement | None:
     return req
 
 
+_BY_ID: dict[int, tuple[StateRules, dict[str, SourceRef]]] = {}
+
+
 def _refs(rules: StateRules, ids: list[str]) -> list[SourceRef]:
-    refs = []
-    for source_id in ids:
-        src = rules.source(source_id)
-        refs.append(
-            SourceRef(
-                id=src.id,
-                url=src.url,
-                title=src.title,
-                as_of=src.as_of,
-                read_on=src.read_on.isoformat(),
-                official=src.official,
-            )
-        )
-    return refs
+    # The same rules object is assessed many times (batch): index its sources once.
+    hit = _BY_ID.get(id(rules))
+    if hit is None or hit[0] is not rules:
+        hit = (rules, {src.id: source_ref(src) for src in rules.sources})
+        _BY_ID[id(rules)] = hit
+    return [hit[1][source_id] for source_id in ids]
 
 
 def _source_names(refs: list[SourceRef]) -> str:

@@ -356,4 +356,3 @@ class Estimates(StrictModel):
             if est.id == estimate_id:
                 return est
         return None
-

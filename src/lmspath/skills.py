@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from lmspath.profile import Profile
-from lmspath.results import SourceRef
+from lmspath.results import SourceRef, source_ref
 from lmspath.rules_model import Confidence, Exam, ExamCategory, Source
 from lmspath.skills_model import (
     ArtifactIdea,
@@ -380,18 +380,6 @@ def prepared(taxonomy: Taxonomy) -> Prepared:
 
 def _ways(taxonomy: Taxonomy, item: SkillItem) -> list[WayOut]:
     return list(prepared(taxonomy).ways[item.id])
-
-
-def source_ref(src: Source) -> SourceRef:
-    """A data source as the report shows it."""
-    return SourceRef(
-        id=src.id,
-        url=src.url,
-        title=src.title,
-        as_of=src.as_of,
-        read_on=src.read_on.isoformat(),
-        official=src.official,
-    )
 
 
 def _refs(taxonomy: Taxonomy, ids: Sequence[str]) -> list[SourceRef]:

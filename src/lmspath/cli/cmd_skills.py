@@ -4,22 +4,14 @@ from __future__ import annotations
 
 import json
 from enum import Enum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
-from lmspath.data import load_exams
 from lmspath.errors import InputError
-from lmspath.render.skills_section import (
-    item_markdown,
-    item_terminal,
-    taxonomy_markdown,
-    taxonomy_terminal,
-)
-from lmspath.skills import find_item, item_rows, item_view, suggest
-from lmspath.skills_data import load_taxonomy
-from lmspath.skills_model import Taxonomy
+
+if TYPE_CHECKING:
+    from lmspath.skills_model import Taxonomy
 
 
 class KindChoice(str, Enum):
@@ -40,6 +32,8 @@ class FormatChoice(str, Enum):
 
 def unknown_item_message(taxonomy: Taxonomy, text: str) -> str:
     """'unknown skill ...; did you mean ...?' for an id or name that names no single item."""
+    from lmspath.skills import suggest
+
     guess = suggest(text, taxonomy)
     if guess is None:
         return f"unknown skill {text!r}; `lmspath skills` lists the known ids"
@@ -66,6 +60,18 @@ def skills_command(
     ] = FormatChoice.terminal,
 ) -> None:
     """List the skills taxonomy, or show one item with aliases, frameworks and how to close it."""
+    # Imported here, not at module level: building the app for any command must stay cheap.
+    from lmspath.console import stdout_console
+    from lmspath.data import load_exams
+    from lmspath.render.skills_section import (
+        item_markdown,
+        item_terminal,
+        taxonomy_markdown,
+        taxonomy_terminal,
+    )
+    from lmspath.skills import find_item, item_rows, item_view
+    from lmspath.skills_data import load_taxonomy
+
     taxonomy = load_taxonomy()
     if item_id is None:
         rows = item_rows(taxonomy, kind.value if kind else None)
@@ -78,7 +84,7 @@ def skills_command(
         elif output is FormatChoice.markdown:
             typer.echo(taxonomy_markdown(rows), nl=False)
         else:
-            Console().print(taxonomy_terminal(rows))
+            stdout_console().print(taxonomy_terminal(rows))
         return
     item = find_item(taxonomy, item_id)
     if item is None:
@@ -91,7 +97,7 @@ def skills_command(
     elif output is FormatChoice.markdown:
         typer.echo(item_markdown(view), nl=False)
     else:
-        Console().print(item_terminal(view))
+        stdout_console().print(item_terminal(view))
 
 
 def register(app: typer.Typer) -> None:
