@@ -60,7 +60,8 @@ def main() -> None:
             assess(person, load_state(code), estimates, catalog, today=today)
         passes.append((time.perf_counter() - start) / count * 1e6)
     print(f"{count} profiles over {len(available_states())} states")
-    print(f"assess: min {min(passes):.0f} us, median {statistics.median(passes):.0f} us per profile")
+    low, mid = min(passes), statistics.median(passes)
+    print(f"assess: min {low:.0f} us, median {mid:.0f} us per profile")
 
 
 if __name__ == "__main__":
