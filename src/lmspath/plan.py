@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from lmspath.memo import IdentityMemo
 from lmspath.profile import Profile
 from lmspath.results import (
     PathwayResult,
@@ -328,6 +329,45 @@ def _critical_path(drafts: list[_Draft]) -> tuple[Range, list[str]]:
     return (lo, hi), unknown
 
 
+#: The profile fields the planner reads for an unmet requirement of each kind (step titles such
+#: as "Gain 1.5 more years", "Finish your master's"); a test varies each field on its own and
+#: compares memoised plans with fresh ones.
+PLAN_FIELDS_BY_KIND: dict[str, tuple[str, ...]] = {
+    "degree": ("master",),
+    "program": ("school_library_program",),
+    "credit_hours": ("library_credit_hours",),
+    "teaching_license": ("teaching_license_status",),
+    "teaching_years": ("teaching_years",),
+    "school_library_years": ("school_library_years",),
+    "practicum": ("practicum_hours",),
+}
+
+_NEEDS: IdentityMemo[tuple[str, ...]] = IdentityMemo()
+_PLANS: IdentityMemo[Plan] = IdentityMemo()
+
+
+def _plan_fields(rules: StateRules, pathway_id: str, req_id: str) -> tuple[str, ...]:
+    """Profile fields the plan step for this requirement (its options and readings) reads."""
+    key = (id(rules), pathway_id, req_id)
+    hit = _NEEDS.get(key)
+    if hit is not None:
+        return hit
+    kinds: set[str] = set()
+    stack: list[Requirement] = []
+    found = _find_requirement(rules, pathway_id, req_id)
+    if found is not None:
+        stack.append(found)
+    while stack:
+        rule = stack.pop()
+        kinds.add(rule.kind)
+        if isinstance(rule, AnyOfRequirement):
+            stack.extend(rule.options)
+        if rule.conflict is not None:
+            stack.extend(r.rule for r in rule.conflict.readings if r.rule is not None)
+    fields = tuple(sorted({f for k in kinds for f in PLAN_FIELDS_BY_KIND.get(k, ())}))
+    return _NEEDS.put(key, (rules,), fields)
+
+
 def plan_pathway(
     result: PathwayResult,
     rules: StateRules,
@@ -335,7 +375,40 @@ def plan_pathway(
     profile: Profile,
     catalog: ExamCatalog | None = None,
 ) -> Plan:
-    """The ordered steps this person still needs on one pathway (pure)."""
+    """The ordered steps this person still needs on one pathway (pure; memoised on its inputs).
+
+    The planner reads each requirement's status, conflict and options from the result (not the
+    exact "you have" wording) and, for unmet requirements only, a few profile fields; the memo
+    key is exactly that, so clients in the same situation share one plan.
+    """
+    shape = tuple(
+        (
+            r.id,
+            r.status,
+            r.conflict.outcome if r.conflict is not None else None,
+            tuple(x.status for x in r.conflict.readings) if r.conflict is not None else (),
+            tuple((o.id, o.status) for o in r.options),
+            ()
+            if r.status == "met"
+            else tuple(getattr(profile, f) for f in _plan_fields(rules, result.id, r.id)),
+        )
+        for r in result.requirements
+    )
+    key = (id(rules), result.id, id(estimates), id(catalog), shape)
+    hit = _PLANS.get(key)
+    if hit is not None:
+        return hit
+    plan = _plan_pathway(result, rules, estimates, profile, catalog)
+    return _PLANS.put(key, (rules, estimates, catalog), plan)
+
+
+def _plan_pathway(
+    result: PathwayResult,
+    rules: StateRules,
+    estimates: Estimates,
+    profile: Profile,
+    catalog: ExamCatalog | None,
+) -> Plan:
     drafts: list[_Draft] = []
     for req in result.requirements:
         if req.status == "met":
