@@ -343,7 +343,7 @@ PLAN_FIELDS_BY_KIND: dict[str, tuple[str, ...]] = {
 }
 
 _NEEDS: IdentityMemo[tuple[str, ...]] = IdentityMemo()
-_PLANS: IdentityMemo[Plan] = IdentityMemo()
+_PLANS: IdentityMemo[Plan] = IdentityMemo(1500)  # sized like the memos in rules.py
 
 
 def _plan_fields(rules: StateRules, pathway_id: str, req_id: str) -> tuple[str, ...]:

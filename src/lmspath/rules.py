@@ -330,7 +330,9 @@ _KIND_FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 _FIELDS_OF: IdentityMemo[tuple[str, ...]] = IdentityMemo()
-_RESULTS: IdentityMemo[RequirementResult] = IdentityMemo()
+#: Sized by measurement (benchmarks/README.md): larger memos barely raise the hit rate of a
+#: realistic cohort but push batch memory past its 150 MB budget.
+_RESULTS: IdentityMemo[RequirementResult] = IdentityMemo(6000)
 
 
 def fields_read(req: Requirement) -> tuple[str, ...]:
@@ -392,7 +394,7 @@ def _evaluate_requirement(
     )
 
 
-_PATHWAYS: IdentityMemo[PathwayResult] = IdentityMemo()
+_PATHWAYS: IdentityMemo[PathwayResult] = IdentityMemo(6000)
 
 
 def evaluate_pathway(
