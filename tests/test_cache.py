@@ -79,3 +79,16 @@ def test_no_cache_switch(monkeypatch: pytest.MonkeyPatch) -> None:
     assert cache_dir() is None
     load_state.cache_clear()
     assert load_state("TX").code == "TX"
+
+
+def test_key_changes_when_a_model_definition_changes(
+    tmp_path: Path, tx_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import lmspath.cache as cache
+
+    model = tmp_path / "rules_model.py"
+    model.write_text("class A: pass\n", encoding="utf-8")
+    monkeypatch.setattr(cache, "_MODEL_SOURCES", (model,))
+    before = cache._key("t", [tx_copy])
+    model.write_text("class A:\n    new_field: int = 0\n", encoding="utf-8")
+    assert cache._key("t", [tx_copy]) != before

@@ -20,6 +20,10 @@ from lmspath import __version__
 
 T = TypeVar("T")
 
+_MODEL_SOURCES = tuple(
+    Path(__file__).resolve().parent / name for name in ("rules_model.py", "skills_model.py")
+)
+
 
 def cache_dir() -> Path | None:
     """Where cache files go, or None when caching is off."""
@@ -37,7 +41,9 @@ def _key(kind: str, paths: Iterable[Path]) -> str:
 
     digest = hashlib.sha256()
     digest.update(f"{kind}|{__version__}|{pydantic.VERSION}|{sys.version_info[:2]}".encode())
-    for path in paths:
+    # The model definitions are part of the key too: a changed model must never meet objects
+    # pickled from the old one.
+    for path in (*_MODEL_SOURCES, *paths):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:32]
