@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from lmspath.render.text import md_cell
 from lmspath.states import JURISDICTIONS
 
 #: Readiness tiers, in the order the summary lists them, with their labels.
@@ -167,10 +168,6 @@ def _pct(count: int, total: int) -> str:
     return f"{value:.1f}%"
 
 
-def _cell(text: str) -> str:
-    return " ".join(text.replace("|", "\\|").split())
-
-
 def _share_rows(items: list[tuple[str, int]], total: int) -> list[str]:
     rows = []
     for label, count in items:
@@ -272,7 +269,7 @@ def render_cohort(tally: CohortTally, meta: CohortMeta) -> str:
         lines += ["| Requirement | State | Clients | |", "|---|---|---:|---|"]
         for ref, count in top:
             lines.append(
-                f"| {_cell(ref.text)} (`{ref.id}`) | {ref.state} | {count:,} | "
+                f"| {md_cell(ref.text)} (`{ref.id}`) | {ref.state} | {count:,} | "
                 f"`{bar(count / widest)}` |"
             )
         lines += ["", "By kind of requirement (clients missing at least one of that kind):", ""]
@@ -301,7 +298,7 @@ def render_cohort(tally: CohortTally, meta: CohortMeta) -> str:
             "|---|---:|---|",
         ]
         for (gap_id, name), count in top_gaps:
-            lines.append(f"| {_cell(name)} (`{gap_id}`) | {count:,} | `{bar(count / widest)}` |")
+            lines.append(f"| {md_cell(name)} (`{gap_id}`) | {count:,} | `{bar(count / widest)}` |")
     lines.append("")
 
     lines += [
@@ -316,7 +313,7 @@ def render_cohort(tally: CohortTally, meta: CohortMeta) -> str:
         lines += ["| Requirement | State | Why | Clients |", "|---|---|---|---:|"]
         ranked = sorted(tally.unconfirmed.items(), key=lambda kv: (-kv[1], kv[0][0].key, kv[0][1]))
         for (ref, why), count in ranked:
-            lines.append(f"| {_cell(ref.text)} (`{ref.id}`) | {ref.state} | {why} | {count:,} |")
+            lines.append(f"| {md_cell(ref.text)} (`{ref.id}`) | {ref.state} | {why} | {count:,} |")
     else:
         lines.append("None: every rule the scored clients depend on is confirmed by the data.")
     lines.append("")

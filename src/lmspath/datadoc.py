@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
+from lmspath.render.text import md_cell
 from lmspath.rules_model import StateRules
 from lmspath.summary import state_row
-
-
-def _cell(text: str) -> str:
-    return " ".join(text.replace("|", "\\|").split())
 
 
 def render_data_md(states: list[StateRules]) -> str:
@@ -37,14 +34,14 @@ def render_data_md(states: list[StateRules]) -> str:
     ]
     for row in rows:
         lines.append(
-            f"| {row.code} {row.name} | {_cell(row.credential)} | {row.confidence} "
+            f"| {row.code} {row.name} | {md_cell(row.credential)} | {row.confidence} "
             f"| {row.last_checked} | {row.pathways} | {row.conflicts} | {row.unconfirmed} "
             f"| {row.exams} |"
         )
     low = [s for s in states if s.confidence == "low"]
     lines += ["", "## Low-confidence jurisdictions", ""]
     if low:
-        lines += [f"- **{s.code}**: {_cell(s.confidence_note)}" for s in low]
+        lines += [f"- **{s.code}**: {md_cell(s.confidence_note)}" for s in low]
     else:
         lines.append("None.")
     lines += [

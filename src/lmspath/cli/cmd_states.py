@@ -21,10 +21,6 @@ def _format(value: str, allowed: tuple[str, ...]) -> str:
     return word
 
 
-def _md_cell(value: object) -> str:
-    return " ".join(str(value).replace("|", "\\|").split())
-
-
 def table_text(rows: list[dict[str, object]], fmt: str, title: str) -> str | None:
     """Rows as markdown, JSON or CSV text; None for the terminal (printed as a rich table)."""
     if fmt == "json":
@@ -38,9 +34,11 @@ def table_text(rows: list[dict[str, object]], fmt: str, title: str) -> str | Non
         writer.writerows(rows)
         return buffer.getvalue()
     if fmt == "markdown":
+        from lmspath.render.text import md_cell
+
         head = list(rows[0]) if rows else []
         lines = [f"# {title}", "", "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-        lines += ["| " + " | ".join(_md_cell(r[h]) for h in head) + " |" for r in rows]
+        lines += ["| " + " | ".join(md_cell(r[h]) for h in head) + " |" for r in rows]
         return "\n".join(lines) + "\n"
     return None
 

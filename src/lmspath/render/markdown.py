@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from lmspath.render.text import STATUS_MARK, STATUS_WORD, VERDICT_WORD, money, months, source_date
+from lmspath.render.text import (
+    STATUS_MARK,
+    STATUS_WORD,
+    VERDICT_WORD,
+    md_cell,
+    money,
+    months,
+    source_date,
+)
 from lmspath.results import Assessment, PathwayResult, RequirementResult, SourceRef
 
 #: Renders the skills section; set by the caller when a skills report is attached.
 SkillsRenderer = Callable[[dict[str, object]], str]
-
-
-def _cell(text: str) -> str:
-    return " ".join(text.replace("|", "\\|").split())
 
 
 class _Footnotes:
@@ -49,7 +53,7 @@ def _requirement_rows(
         if req.conflict is not None:
             text += " **(sources disagree)**"
         rows.append(
-            f"| {_cell(text)} | {status} | {_cell(req.have)} | {_cell(req.need)} "
+            f"| {md_cell(text)} | {status} | {md_cell(req.have)} | {md_cell(req.need)} "
             f"| {req.confidence} | {notes.cite(req.sources)} |"
         )
         rows.extend(_requirement_rows(req.options, notes, indent + "or: "))

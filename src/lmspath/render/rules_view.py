@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from lmspath.render.text import md_cell
 from lmspath.rules_model import (
     AnyOfRequirement,
     DegreeRequirement,
@@ -10,10 +11,6 @@ from lmspath.rules_model import (
     Requirement,
     StateRules,
 )
-
-
-def _cell(text: str) -> str:
-    return " ".join(text.replace("|", "\\|").split())
 
 
 def _detail(req: Requirement, catalog: ExamCatalog) -> str:
@@ -45,9 +42,9 @@ def _requirement(req: Requirement, catalog: ExamCatalog, depth: int = 0) -> list
         f"confidence {req.confidence}; sources: {', '.join(req.sources)})"
     ]
     if req.note:
-        lines.append(f"{pad}  - Note: {_cell(req.note)}")
+        lines.append(f"{pad}  - Note: {md_cell(req.note)}")
     if req.conflict is not None:
-        lines.append(f"{pad}  - **Sources disagree:** {_cell(req.conflict.summary)}")
+        lines.append(f"{pad}  - **Sources disagree:** {md_cell(req.conflict.summary)}")
         lines.append(f"{pad}    - Reading kept as the rule: {req.text} ({', '.join(req.sources)})")
         for reading in req.conflict.readings:
             rule = "not required" if reading.rule is None else _detail(reading.rule, catalog)
@@ -69,16 +66,16 @@ def render_rules_markdown(rules: StateRules, catalog: ExamCatalog) -> str:
         f"- Agency: [{rules.agency.name}]({rules.agency.url})",
         f"- Grade span: {rules.grade_span or 'not stated in the sources read'}",
         f"- Last checked: {rules.last_checked.isoformat()}; confidence {rules.confidence}",
-        f"- Confidence note: {_cell(rules.confidence_note)}",
+        f"- Confidence note: {md_cell(rules.confidence_note)}",
         "",
     ]
     for pathway in rules.pathways:
         audience = "" if pathway.audience == "general" else f" (only for: {pathway.audience})"
-        lines += [f"## Pathway: {pathway.name}{audience}", "", _cell(pathway.summary), ""]
+        lines += [f"## Pathway: {pathway.name}{audience}", "", md_cell(pathway.summary), ""]
         for req in pathway.requirements:
             lines.extend(_requirement(req, catalog))
         if pathway.note:
-            lines += ["", f"Note: {_cell(pathway.note)}"]
+            lines += ["", f"Note: {md_cell(pathway.note)}"]
         lines.append("")
     if rules.fees:
         lines += [
@@ -90,8 +87,8 @@ def render_rules_markdown(rules: StateRules, catalog: ExamCatalog) -> str:
         for fee in rules.fees:
             amount = f"${fee.amount_usd:,.0f}" if fee.amount_usd is not None else "not confirmed"
             lines.append(
-                f"| {_cell(fee.item)} | {amount} | {fee.confidence} | {', '.join(fee.sources)} "
-                f"| {_cell(fee.note or '')} |"
+                f"| {md_cell(fee.item)} | {amount} | {fee.confidence} | {', '.join(fee.sources)} "
+                f"| {md_cell(fee.note or '')} |"
             )
         lines.append("")
     lines += ["## Renewal", ""]
@@ -103,19 +100,19 @@ def render_rules_markdown(rules: StateRules, catalog: ExamCatalog) -> str:
             if ren.continuing_education
             else ""
         )
-        lines.append(f"{years}{_cell(ren.text)}{ce} (sources: {', '.join(ren.sources)})")
+        lines.append(f"{years}{md_cell(ren.text)}{ce} (sources: {', '.join(ren.sources)})")
     else:
         lines.append(f"Not confirmed: check with {rules.agency.name}.")
     lines += ["", "## Coming from another state", ""]
     if rules.reciprocity is not None:
         rec = rules.reciprocity
         lines.append(
-            f"{_cell(rec.text)} (confidence {rec.confidence}; sources: {', '.join(rec.sources)})"
+            f"{md_cell(rec.text)} (confidence {rec.confidence}; sources: {', '.join(rec.sources)})"
         )
     else:
         lines.append(f"Not confirmed: check with {rules.agency.name}.")
     if rules.notes:
-        lines += ["", "## Notes", ""] + [f"- {_cell(n)}" for n in rules.notes]
+        lines += ["", "## Notes", ""] + [f"- {md_cell(n)}" for n in rules.notes]
     lines += ["", "## Sources", ""]
     for src in rules.sources:
         kind = "official" if src.official else "secondary"

@@ -21,6 +21,11 @@ VERDICT_WORD = {
 }
 
 
+def md_cell(value: object) -> str:
+    """Text safe inside a markdown table cell: pipes escaped, whitespace folded to one line."""
+    return " ".join(str(value).replace("|", "\\|").split())
+
+
 def _n(value: float) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
 
