@@ -102,6 +102,10 @@ def test_save_profile_round_trips(tmp_path: Path) -> None:
         (["rules", "ZZ"], 3, "unknown state 'ZZ'"),
         (["rules", "Texs"], 3, "did you mean TX (Texas)?"),
         (["states", "--format", "xml"], 3, "--format: 'xml' is not one of"),
+        (["rules", "TX", "--format", "pdf"], 3, "--format: 'pdf' is not one of"),
+        (["exams", "--format", "pdf"], 3, "--format: 'pdf' is not one of"),
+        (["assess", "-p", str(EXAMPLE), "--ask-missing"], 3, "--ask-missing needs a terminal"),
+        (["data", "check", str(EXAMPLE)], 3, "is not a folder"),
     ],
     ids=[
         "assess-unknown-state",
@@ -111,6 +115,10 @@ def test_save_profile_round_trips(tmp_path: Path) -> None:
         "rules-unknown-state",
         "rules-typo-suggests",
         "states-bad-format",
+        "rules-bad-format",
+        "exams-bad-format",
+        "ask-missing-without-terminal",
+        "data-check-not-a-folder",
     ],
 )
 def test_bad_arguments_get_one_line_and_the_contract_code(
