@@ -71,3 +71,11 @@ def test_data_md_is_current() -> None:
     expected = render_data_md([load_state(c) for c in available_states()])
     actual = (ROOT / "DATA.md").read_text(encoding="utf-8")
     assert actual == expected, "DATA.md is out of date: run python scripts/gen_data_md.py"
+
+
+@pytest.mark.parametrize("code", STATES)
+def test_source_addresses_are_whole(code: str) -> None:
+    # A URL copied from a cut-off listing ('...') cannot be followed by the reader.
+    for src in load_state(code).sources:
+        assert " " not in src.url, (code, src.id)
+        assert not src.url.endswith(("...", "…")), (code, src.id)
