@@ -89,6 +89,8 @@ def test_key_changes_when_a_model_definition_changes(
     model = tmp_path / "rules_model.py"
     model.write_text("class A: pass\n", encoding="utf-8")
     monkeypatch.setattr(cache, "_MODEL_SOURCES", (model,))
+    cache._digest_files.cache_clear()
     before = cache._key("t", [tx_copy])
     model.write_text("class A:\n    new_field: int = 0\n", encoding="utf-8")
+    cache._digest_files.cache_clear()  # a new process after the edit
     assert cache._key("t", [tx_copy]) != before

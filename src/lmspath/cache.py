@@ -8,6 +8,7 @@ the data afresh: the cache can make lmspath faster, never wrong.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -36,14 +37,28 @@ def cache_dir() -> Path | None:
     return Path(base) / "lmspath"
 
 
+def _models_digest() -> str:
+    # The model definitions are part of the key: a changed model must never meet objects
+    # pickled from the old one. Read once per process (and per set of model files).
+    return _digest_files(_MODEL_SOURCES)
+
+
+@functools.cache
+def _digest_files(paths: tuple[Path, ...]) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def _key(kind: str, paths: Iterable[Path]) -> str:
     import pydantic
 
     digest = hashlib.sha256()
     digest.update(f"{kind}|{__version__}|{pydantic.VERSION}|{sys.version_info[:2]}".encode())
-    # The model definitions are part of the key too: a changed model must never meet objects
-    # pickled from the old one.
-    for path in (*_MODEL_SOURCES, *paths):
+    digest.update(_models_digest().encode())
+    for path in paths:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:32]
