@@ -7,16 +7,16 @@ import random
 from lmspath.data import available_states, exam_index, load_estimates, load_exams, load_state
 from lmspath.datacheck import exam_ids
 from lmspath.engine import assess
-from lmspath.plan import _PLANS
+from lmspath.plan import _SKETCHES
 from lmspath.profile import Profile, build_profile
 from lmspath.results import Assessment
-from lmspath.rules import _PATHWAYS, _RESULTS
+from lmspath.rules import _PATHWAYS, _PROGRAMS, _RESULTS
 from lmspath.states import JURISDICTIONS
 from tests.helpers import TODAY
 
 
 def _clear() -> None:
-    for memo in (_RESULTS, _PATHWAYS, _PLANS):
+    for memo in (_RESULTS, _PATHWAYS, _SKETCHES, _PROGRAMS):
         memo.clear()
 
 

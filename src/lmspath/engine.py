@@ -3,75 +3,157 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
-from lmspath.plan import plan_pathway
+from lmspath.plan import Sketch, sketch
 from lmspath.profile import Profile
-from lmspath.results import Agency, Assessment, PathwayResult, Plan, Verdict
-from lmspath.rules import evaluate
+from lmspath.results import Agency, Assessment, PathwayResult, Status, Verdict
+from lmspath.rules import Outcome, evaluate, evaluate_requirement, program
 from lmspath.rules_model import Estimates, ExamCatalog, StateRules
 
 #: Rules checked longer ago than this get a warning on every report that rests on them.
 STALE_AFTER_DAYS = 365
 
 
-def _steps_key(result: PathwayResult) -> tuple[int, int, int]:
-    special = 0 if result.audience == "general" else 1
-    return (special, 0 if result.complete else 1, result.remaining_steps)
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """Where the person stands on one pathway: what ranking and the verdict read."""
+
+    audience: str
+    complete: bool  # every requirement lmspath can check is met
+    remaining_steps: int  # requirements not met, the ones the person confirms included
+    open: bool  # nothing checkable is missing (some answers may be blank or unconfirmed)
 
 
-def _months(plan: Plan) -> float:
-    return plan.months[1] if plan.months else float("inf")
+def standing(audience: str, statuses: Sequence[tuple[Status, bool]]) -> Standing:
+    """A pathway's standing from its requirements' (status, manual) pairs."""
+    remaining = 0
+    blocking = 0
+    missing = False
+    for status, manual in statuses:
+        if status != "met":
+            remaining += 1
+            if not manual:
+                blocking += 1
+                missing = missing or status == "missing"
+    return Standing(audience, blocking == 0, remaining, not missing)
 
 
-def _ranked(
-    results: list[PathwayResult], plan_for: Callable[[int], Plan]
-) -> tuple[list[int], dict[int, Plan]]:
-    """Pathway indices best first, and the plans that were needed to decide.
+def _steps_key(s: Standing) -> tuple[int, int, int]:
+    special = 0 if s.audience == "general" else 1
+    return (special, 0 if s.complete else 1, s.remaining_steps)
+
+
+def _upper(months: tuple[float, float] | None) -> float:
+    return months[1] if months else float("inf")
+
+
+def rank(
+    standings: Sequence[Standing], months_of: Callable[[int], tuple[float, float] | None]
+) -> list[int]:
+    """Pathway indices best first.
 
     The issue's rule: fewest remaining steps, then the shortest time, then the file's order.
-    Plans are built only for the pathways tied on steps at the top, since time only breaks
-    ties there (this keeps batch scoring fast).
+    Times are asked (``months_of``) only for the pathways tied on steps at the top, since time
+    only breaks ties there (this keeps batch scoring fast).
     """
-    order = sorted(range(len(results)), key=lambda i: (_steps_key(results[i]), i))
-    plans: dict[int, Plan] = {}
-    head = _steps_key(results[order[0]])
-    top = [i for i in order if _steps_key(results[i]) == head]
-    for i in top:
-        plans[i] = plan_for(i)
-    top.sort(key=lambda i: (_months(plans[i]), i))
-    rest = [i for i in order if _steps_key(results[i]) != head]
-    return top + rest, plans
+    order = sorted(range(len(standings)), key=lambda i: (_steps_key(standings[i]), i))
+    head = _steps_key(standings[order[0]])
+    top = [i for i in order if _steps_key(standings[i]) == head]
+    upper = {i: _upper(months_of(i)) for i in top}
+    top.sort(key=lambda i: (upper[i], i))
+    return top + [i for i in order if _steps_key(standings[i]) != head]
 
 
-def _verdict(all_results: list[PathwayResult]) -> tuple[Verdict, str]:
+def verdict_of(standings: Sequence[Standing]) -> tuple[Verdict, int | None]:
+    """The verdict and the pathway it rests on (None for ``not_yet``)."""
     # Routes for special situations (another state's certificate, an employer's request) rest on
     # facts the profile cannot show, so they decide the verdict only when no general route exists.
-    general = [r for r in all_results if r.audience == "general"]
-    results = general or all_results
-    complete = [r for r in results if r.complete]
-    if complete:
-        manual = [q for q in complete[0].requirements if q.manual and q.status != "met"]
+    general = [i for i, s in enumerate(standings) if s.audience == "general"]
+    pool = general or list(range(len(standings)))
+    for i in pool:
+        if standings[i].complete:
+            return "eligible", i
+    for i in pool:
+        if standings[i].open:
+            return "cannot_tell", i
+    return "not_yet", None
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What the engine decides for a profile, before any wording: enough for a batch row."""
+
+    outcomes: tuple[tuple[Outcome, ...], ...]
+    standings: tuple[Standing, ...]
+    order: tuple[int, ...]  # pathway indices, best first
+    verdict: Verdict
+    because: int | None  # the pathway the verdict rests on
+    sketches: dict[int, Sketch]  # plans of the pathways tied at the top
+
+    @property
+    def best(self) -> int:
+        """Index of the best pathway."""
+        return self.order[0]
+
+
+def decide(
+    profile: Profile,
+    rules: StateRules,
+    estimates: Estimates,
+    catalog: ExamCatalog | None = None,
+) -> Decision:
+    """Verdict, ranking and plan sketches for one state (pure; memoised underneath)."""
+    compiled = program(rules)
+    outcomes = compiled.outcomes(profile)
+    standings = tuple(
+        standing(
+            pathway.audience,
+            [(o.status, node.manual) for node, o in zip(nodes, outs, strict=True)],
+        )
+        for pathway, nodes, outs in zip(rules.pathways, compiled.pathways, outcomes, strict=True)
+    )
+    sketches: dict[int, Sketch] = {}
+
+    def months_of(i: int) -> tuple[float, float] | None:
+        pathway = rules.pathways[i]
+        sketches[i] = sketch(
+            rules,
+            pathway.id,
+            outcomes[i],
+            profile,
+            estimates,
+            catalog,
+            lambda: [
+                evaluate_requirement(r, profile, rules, catalog) for r in pathway.requirements
+            ],
+        )
+        return sketches[i].months(profile)
+
+    order = rank(standings, months_of)
+    verdict, because = verdict_of(standings)
+    return Decision(outcomes, standings, tuple(order), verdict, because, sketches)
+
+
+def _verdict_reason(verdict: Verdict, result: PathwayResult | None) -> str:
+    if verdict == "eligible":
+        assert result is not None
+        manual = [q for q in result.requirements if q.manual and q.status != "met"]
         tail = f"; confirm {len(manual)} item(s) lmspath cannot check" if manual else ""
-        return "eligible", f"you meet every checkable requirement of '{complete[0].name}'{tail}"
-    open_paths = [
-        r
-        for r in results
-        if not any(q.status == "missing" and not q.manual for q in r.requirements)
-    ]
-    if open_paths:
-        r = open_paths[0]
+        return f"you meet every checkable requirement of '{result.name}'{tail}"
+    if verdict == "cannot_tell":
+        assert result is not None
         blanks = [
             q.text
-            for q in r.requirements
+            for q in result.requirements
             if q.status in {"not_given", "not_confirmed"} and not q.manual
         ]
         return (
-            "cannot_tell",
-            f"'{r.name}' could already be met, but these are not given or not confirmed: "
-            + "; ".join(blanks),
+            f"'{result.name}' could already be met, but these are not given or not confirmed: "
+            + "; ".join(blanks)
         )
-    return "not_yet", "every pathway has at least one requirement you do not meet yet"
+    return "every pathway has at least one requirement you do not meet yet"
 
 
 def assess(
@@ -83,13 +165,16 @@ def assess(
     today: dt.date,
 ) -> Assessment:
     """The full assessment for one state; ``today`` is passed in so the function stays pure."""
+    decision = decide(profile, rules, estimates, catalog)
     results = evaluate(profile, rules, catalog)
-    ranked, plans = _ranked(
-        results, lambda i: plan_pathway(results[i], rules, estimates, profile, catalog)
+    ranked = decision.order
+    best = decision.best
+    best_result = results[best]
+    best_plan = decision.sketches[best].plan(profile)
+    verdict = decision.verdict
+    verdict_reason = _verdict_reason(
+        verdict, results[decision.because] if decision.because is not None else None
     )
-    best = ranked[0]
-    best_result, best_plan = results[best], plans[best]
-    verdict, verdict_reason = _verdict(results)
     if len(results) == 1:
         best_reason = "the only pathway the data describes"
     else:

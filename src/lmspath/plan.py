@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 
 from lmspath.memo import IdentityMemo
 from lmspath.profile import Profile
@@ -16,7 +17,7 @@ from lmspath.results import (
     StepKind,
     source_ref,
 )
-from lmspath.rules import governing_rule
+from lmspath.rules import Outcome, governing_rule, result_outcome
 from lmspath.rules_model import (
     AnyOfRequirement,
     Estimate,
@@ -79,6 +80,10 @@ class _Draft:
     order: int = 0
     after: list[int] = field(default_factory=list)
     during: int | None = None
+    #: For a step whose title (and, for years, time) follows from a number in the profile:
+    #: the profile field, the amount the rule asks for, and what it counts ("coursework",
+    #: "practicum" or "years"); ``_numbered`` fills them in.
+    numbers: tuple[str, float, str] | None = None
 
 
 def _estimate_refs(estimates: Estimates, est: Estimate) -> list[SourceRef]:
@@ -157,9 +162,8 @@ def _draft_for(
                 _apply(draft, estimates, "mlis")
     elif rule_kind in {"program", "credit_hours"}:
         if rule_kind == "credit_hours" and getattr(rule, "min_hours", None) is not None:
-            have = profile.library_credit_hours or 0
-            left = max(0.0, float(getattr(rule, "min_hours", 0)) - have)
-            draft.title = f"Complete {left:g} more semester hours of library coursework"
+            hours = float(getattr(rule, "min_hours", 0))
+            draft.numbers = ("library_credit_hours", hours, "coursework")
         elif rule_kind == "program":
             draft.title = "Complete a state-approved school library preparation program"
         if profile.school_library_program == "in_progress" and rule_kind == "program":
@@ -175,18 +179,11 @@ def _draft_for(
         )
         _apply(draft, estimates, "teaching-license")
     elif rule_kind in {"teaching_years", "school_library_years"}:
-        need = getattr(rule, "min_years", None)
-        years_have = (
-            profile.teaching_years
-            if rule_kind == "teaching_years"
-            else profile.school_library_years
-        )
+        min_years = getattr(rule, "min_years", None)
         what = "classroom teaching" if rule_kind == "teaching_years" else "school library work"
-        if need is not None:
-            left = max(0.0, float(need) - (years_have or 0))
-            draft.title = f"Gain {left:g} more year{'s' if left != 1 else ''} of {what}"
-            draft.months = (left * 12, left * 12)
-            draft.estimate_note = f"{left:g} years left of the {float(need):g} the rule asks for"
+        if min_years is not None:
+            # rule_kind is also the profile field: teaching_years or school_library_years
+            draft.numbers = (rule_kind, float(min_years), "years")
         else:
             draft.title = f"Gain {what} experience (years required not confirmed)"
     elif rule_kind == "exam":
@@ -201,15 +198,10 @@ def _draft_for(
                     draft.sources.extend(source_ref(by_id[s]) for s in exam.sources if s in by_id)
         _fee(draft, rules, "exam", exam_id)
     elif rule_kind == "practicum":
-        need = getattr(rule, "min_hours", None)
-        hours_left = (
-            max(0.0, float(need) - (profile.practicum_hours or 0)) if need is not None else None
-        )
-        draft.title = (
-            f"Complete {hours_left:g} more hours of supervised school-library practicum"
-            if hours_left is not None
-            else "Complete the supervised school-library practicum"
-        )
+        min_hours = getattr(rule, "min_hours", None)
+        draft.title = "Complete the supervised school-library practicum"
+        if min_hours is not None:
+            draft.numbers = ("practicum_hours", float(min_hours), "practicum")
         _apply(draft, estimates, "practicum", months=False)
     elif rule_kind == "portfolio":
         draft.title = "Complete your professional portfolio"
@@ -308,109 +300,165 @@ def _link(drafts: list[_Draft], has_license_rule: bool) -> None:
         draft.after = sorted({d.order for d in deps if d is not None and d is not draft})
 
 
-def _critical_path(drafts: list[_Draft]) -> tuple[Range, list[str]]:
+def _left(numbers: tuple[str, float, str], p: Profile) -> float:
+    name, need, _ = numbers
+    have = getattr(p, name)
+    return max(0.0, need - (have or 0))
+
+
+def _numbered(draft: _Draft, p: Profile) -> _Draft:
+    """A copy of the draft with the title (and, for years, the time) for this profile."""
+    assert draft.numbers is not None
+    name, need, unit = draft.numbers
+    left = _left(draft.numbers, p)
+    if unit == "coursework":
+        return replace(draft, title=f"Complete {left:g} more semester hours of library coursework")
+    if unit == "practicum":
+        return replace(
+            draft, title=f"Complete {left:g} more hours of supervised school-library practicum"
+        )
+    what = "classroom teaching" if name == "teaching_years" else "school library work"
+    return replace(
+        draft,
+        title=f"Gain {left:g} more year{'s' if left != 1 else ''} of {what}",
+        months=(left * 12, left * 12),
+        estimate_note=f"{left:g} years left of the {need:g} the rule asks for",
+    )
+
+
+def _critical_path(
+    drafts: Sequence[_Draft], months: Sequence[Range | None]
+) -> tuple[Range, list[int]]:
+    """Totals along the longest chain of steps, and the steps with no estimate (by index)."""
     finish: dict[int, Range] = {}
-    unknown: list[str] = []
-    for draft in drafts:  # drafts are in dependency order by construction
+    unknown: list[int] = []
+    for index, draft in enumerate(drafts):  # drafts are in dependency order by construction
         start_lo = max((finish[a][0] for a in draft.after), default=0.0)
         start_hi = max((finish[a][1] for a in draft.after), default=0.0)
         if draft.during is not None:
             finish[draft.order] = finish[draft.during]
             continue
-        if draft.months is None:
+        span = months[index]
+        if span is None:
             if draft.kind != "application":
-                unknown.append(draft.title)
+                unknown.append(index)
             lo = hi = 0.0
         else:
-            lo, hi = draft.months
+            lo, hi = span
         finish[draft.order] = (start_lo + lo, start_hi + hi)
     lo = max((f[0] for f in finish.values()), default=0.0)
     hi = max((f[1] for f in finish.values()), default=0.0)
     return (lo, hi), unknown
 
 
-#: The profile fields the planner reads for an unmet requirement of each kind (step titles such
-#: as "Gain 1.5 more years", "Finish your master's"); a test varies each field on its own and
-#: compares memoised plans with fresh ones.
-PLAN_FIELDS_BY_KIND: dict[str, tuple[str, ...]] = {
-    "degree": ("master",),
-    "program": ("school_library_program",),
-    "credit_hours": ("library_credit_hours",),
-    "teaching_license": ("teaching_license_status",),
-    "teaching_years": ("teaching_years",),
-    "school_library_years": ("school_library_years",),
-    "practicum": ("practicum_hours",),
-}
-
-_NEEDS: IdentityMemo[tuple[str, ...]] = IdentityMemo()
-_PLANS: IdentityMemo[Plan] = IdentityMemo(1500)  # sized like the memos in rules.py
+def _total(drafts: Sequence[_Draft], months: Sequence[Range | None]) -> Range | None:
+    """The plan's time: the critical path rounded up to whole months; None with no estimate."""
+    if all(span is None for span in months):
+        return None
+    (lo, hi), _ = _critical_path(drafts, months)
+    return (_round(lo), _round(hi))
 
 
-def _plan_fields(rules: StateRules, pathway_id: str, req_id: str) -> tuple[str, ...]:
-    """Profile fields the plan step for this requirement (its options and readings) reads."""
-    key = (id(rules), pathway_id, req_id)
-    hit = _NEEDS.get(key)
-    if hit is not None:
-        return hit
-    kinds: set[str] = set()
-    stack: list[Requirement] = []
-    found = _find_requirement(rules, pathway_id, req_id)
-    if found is not None:
-        stack.append(found)
-    while stack:
-        rule = stack.pop()
-        kinds.add(rule.kind)
-        if isinstance(rule, AnyOfRequirement):
-            stack.extend(rule.options)
-        if rule.conflict is not None:
-            stack.extend(r.rule for r in rule.conflict.readings if r.rule is not None)
-    fields = tuple(sorted({f for k in kinds for f in PLAN_FIELDS_BY_KIND.get(k, ())}))
-    return _NEEDS.put(key, (rules,), fields)
+class Sketch:
+    """A plan's structure for one situation: its steps, their order, links and estimates.
 
-
-def plan_pathway(
-    result: PathwayResult,
-    rules: StateRules,
-    estimates: Estimates,
-    profile: Profile,
-    catalog: ExamCatalog | None = None,
-) -> Plan:
-    """The ordered steps this person still needs on one pathway (pure; memoised on its inputs).
-
-    The planner reads each requirement's status, conflict and options from the result (not the
-    exact "you have" wording) and, for unmet requirements only, a few profile fields; the memo
-    key is exactly that, so clients in the same situation share one plan.
+    It depends only on the requirements' outcomes and three yes/no facts of the profile (a
+    master's or a program in progress, an expired license); the hours or years still to go are
+    filled in per profile. Clients in the same situation share one sketch.
     """
-    shape = tuple(
-        (
-            r.id,
-            r.status,
-            r.conflict.outcome if r.conflict is not None else None,
-            tuple(x.status for x in r.conflict.readings) if r.conflict is not None else (),
-            tuple((o.id, o.status) for o in r.options),
-            ()
-            if r.status == "met"
-            else tuple(getattr(profile, f) for f in _plan_fields(rules, result.id, r.id)),
+
+    __slots__ = ("_first", "_months", "drafts", "pathway")
+
+    def __init__(self, pathway: str, drafts: list[_Draft]) -> None:
+        self.pathway = pathway
+        self.drafts = tuple(drafts)
+        numbered = any(d.numbers is not None for d in drafts)
+        self._months: Range | bool | None = (
+            False if numbered else _total(self.drafts, [d.months for d in self.drafts])
         )
-        for r in result.requirements
-    )
-    key = (id(rules), result.id, id(estimates), id(catalog), shape)
-    hit = _PLANS.get(key)
-    if hit is not None:
-        return hit
-    plan = _plan_pathway(result, rules, estimates, profile, catalog)
-    return _PLANS.put(key, (rules, estimates, catalog), plan)
+        first = self.drafts[0]
+        self._first = first.title if first.numbers is None else None
+
+    def drafts_for(self, p: Profile) -> list[_Draft]:
+        """The steps with this profile's numbers filled in."""
+        return [d if d.numbers is None else _numbered(d, p) for d in self.drafts]
+
+    def months(self, p: Profile) -> Range | None:
+        """The plan's total time for this profile (what ``Plan.months`` holds)."""
+        if self._months is not False:
+            return self._months  # type: ignore[return-value]
+        spans: list[Range | None] = []
+        for d in self.drafts:
+            if d.numbers is not None and d.numbers[2] == "years":
+                left = _left(d.numbers, p)
+                spans.append((left * 12, left * 12))
+            else:
+                spans.append(d.months)
+        return _total(self.drafts, spans)
+
+    def first_title(self, p: Profile) -> str:
+        """The title of the first step (the next thing to do) for this profile."""
+        if self._first is not None:
+            return self._first
+        return _numbered(self.drafts[0], p).title
+
+    def plan(self, p: Profile) -> Plan:
+        """The full plan for this profile."""
+        drafts = self.drafts_for(p)
+        spans = [d.months for d in drafts]
+        (lo, hi), unknown_at = _critical_path(drafts, spans)
+        unknown = [drafts[i].title for i in unknown_at]
+        has_time = any(span is not None for span in spans)
+        cost_lo = sum(d.cost[0] for d in drafts if d.cost)
+        cost_hi = sum(d.cost[1] for d in drafts if d.cost)
+        no_cost = [d.title for d in drafts if d.cost is None]
+        steps = [
+            PlanStep(
+                order=d.order,
+                kind=d.kind,
+                title=d.title,
+                detail=d.detail,
+                requirement_ids=d.requirement_ids,
+                status=d.status,
+                note=d.note,
+                months=d.months,
+                cost_usd=d.cost,
+                after=d.after,
+                during=d.during,
+                estimate_note=d.estimate_note,
+                link=d.link,
+                sources=_unique_sources(d.sources),
+            )
+            for d in drafts
+        ]
+        note_parts = []
+        if unknown:
+            note_parts.append(
+                "plus time for steps with no confirmed estimate: " + "; ".join(unknown)
+            )
+        if no_cost:
+            note_parts.append(f"cost not confirmed for {len(no_cost)} step(s)")
+        return Plan(
+            pathway=self.pathway,
+            steps=steps,
+            months=(_round(lo), _round(hi)) if has_time else None,
+            cost_usd=(cost_lo, cost_hi) if any(d.cost for d in drafts) else None,
+            unestimated=unknown,
+            total_note="; ".join(note_parts)
+            or "every step has a sourced estimate (ranges, not quotes)",
+        )
 
 
-def _plan_pathway(
-    result: PathwayResult,
+def _build_sketch(
+    pathway_id: str,
+    requirements: Sequence[RequirementResult],
     rules: StateRules,
     estimates: Estimates,
     profile: Profile,
     catalog: ExamCatalog | None,
-) -> Plan:
+) -> Sketch:
     drafts: list[_Draft] = []
-    for req in result.requirements:
+    for req in requirements:
         if req.status == "met":
             continue
         chosen, alternatives = req, []
@@ -418,7 +466,7 @@ def _plan_pathway(
             chosen = _pick_option(req)
             alternatives = [o.text for o in req.options if o is not chosen]
         drafts.append(
-            _draft_for(chosen, rules, result.id, profile, estimates, catalog, alternatives)
+            _draft_for(chosen, rules, pathway_id, profile, estimates, catalog, alternatives)
         )
     drafts = _merge_study(drafts)
     drafts.sort(key=lambda d: _RANK[d.kind])
@@ -434,46 +482,59 @@ def _plan_pathway(
     drafts.append(application)
     for index, draft in enumerate(drafts, start=1):
         draft.order = index
-    has_license_rule = any(r.kind == "teaching_license" for r in result.requirements)
+    has_license_rule = any(r.kind == "teaching_license" for r in requirements)
     _link(drafts, has_license_rule)
-    months, unknown = _critical_path(drafts)
-    cost_lo = sum(d.cost[0] for d in drafts if d.cost)
-    cost_hi = sum(d.cost[1] for d in drafts if d.cost)
-    no_cost = [d.title for d in drafts if d.cost is None]
-    steps = [
-        PlanStep(
-            order=d.order,
-            kind=d.kind,
-            title=d.title,
-            detail=d.detail,
-            requirement_ids=d.requirement_ids,
-            status=d.status,
-            note=d.note,
-            months=d.months,
-            cost_usd=d.cost,
-            after=d.after,
-            during=d.during,
-            estimate_note=d.estimate_note,
-            link=d.link,
-            sources=_unique_sources(d.sources),
-        )
-        for d in drafts
-    ]
-    has_time = any(d.months is not None for d in drafts)
-    note_parts = []
-    if unknown:
-        note_parts.append("plus time for steps with no confirmed estimate: " + "; ".join(unknown))
-    if no_cost:
-        note_parts.append(f"cost not confirmed for {len(no_cost)} step(s)")
-    return Plan(
-        pathway=result.id,
-        steps=steps,
-        months=(_round(months[0]), _round(months[1])) if has_time else None,
-        cost_usd=(cost_lo, cost_hi) if any(d.cost for d in drafts) else None,
-        unestimated=unknown,
-        total_note="; ".join(note_parts)
-        or "every step has a sourced estimate (ranges, not quotes)",
+    return Sketch(pathway_id, drafts)
+
+
+def _flags(p: Profile) -> tuple[bool, bool, bool]:
+    """The only facts of the profile besides outcomes and numbers that a plan's wording reads."""
+    return (
+        p.master == "in_progress",
+        p.school_library_program == "in_progress",
+        p.teaching_license_status == "expired",
     )
+
+
+#: Sketches by situation; few distinct ones exist per state, so this rarely fills.
+_SKETCHES: IdentityMemo[Sketch] = IdentityMemo(4000)
+
+
+def sketch(
+    rules: StateRules,
+    pathway_id: str,
+    outcomes: tuple[Outcome, ...],
+    profile: Profile,
+    estimates: Estimates,
+    catalog: ExamCatalog | None,
+    requirements: Callable[[], Sequence[RequirementResult]],
+) -> Sketch:
+    """The plan sketch for one pathway in this situation (``requirements`` only on a miss).
+
+    ``outcomes`` are the pathway's requirements' outcomes in order; ``requirements`` gives the
+    full results they came from, which the sketch takes its wording and sources from.
+    """
+    key = (id(rules), pathway_id, id(estimates), id(catalog), outcomes, _flags(profile))
+    hit = _SKETCHES.get(key)
+    if hit is not None:
+        return hit
+    built = _build_sketch(pathway_id, requirements(), rules, estimates, profile, catalog)
+    return _SKETCHES.put(key, (rules, estimates, catalog), built)
+
+
+def plan_pathway(
+    result: PathwayResult,
+    rules: StateRules,
+    estimates: Estimates,
+    profile: Profile,
+    catalog: ExamCatalog | None = None,
+) -> Plan:
+    """The ordered steps this person still needs on one pathway (pure)."""
+    outcomes = tuple(result_outcome(r) for r in result.requirements)
+    found = sketch(
+        rules, result.id, outcomes, profile, estimates, catalog, lambda: result.requirements
+    )
+    return found.plan(profile)
 
 
 def _round(value: float) -> float:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import operator
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from lmspath.memo import IdentityMemo
 from lmspath.profile import Profile
@@ -365,14 +368,22 @@ def evaluate_requirement(
     return _RESULTS.put(key, anchors, _evaluate_requirement(req, p, rules, catalog))
 
 
+def _governing_check(
+    req: Requirement, main: Check, p: Profile, state: str, catalog: ExamCatalog | None
+) -> Check:
+    """The check that decides the status: the stated rule's, or its other reading's."""
+    if req.conflict is not None and req.conflict.governs == "reading":
+        # The more authoritative source is the other reading: it decides the status.
+        return _reading_check(req.conflict.readings[0], main, p, state, catalog)
+    return main
+
+
 def _evaluate_requirement(
     req: Requirement, p: Profile, rules: StateRules, catalog: ExamCatalog | None
 ) -> RequirementResult:
-    check = check_rule(req, p, rules.code, catalog)
-    conflict = _conflict(req, check, p, rules, catalog)
-    if req.conflict is not None and req.conflict.governs == "reading":
-        # The more authoritative source is the other reading: it decides the status.
-        check = _reading_check(req.conflict.readings[0], check, p, rules.code, catalog)
+    main = check_rule(req, p, rules.code, catalog)
+    conflict = _conflict(req, main, p, rules, catalog)
+    check = _governing_check(req, main, p, rules.code, catalog)
     options = (
         [evaluate_requirement(opt, p, rules, catalog) for opt in req.options]
         if isinstance(req, AnyOfRequirement)
@@ -434,3 +445,118 @@ def evaluate(
 ) -> list[PathwayResult]:
     """Every pathway of the state checked against the profile, in the data's order."""
     return [evaluate_pathway(pw, p, rules, catalog) for pw in rules.pathways]
+
+
+# --- outcomes: where a profile stands, without the wording -------------------------------------
+
+
+class Outcome(NamedTuple):
+    """Where a profile stands on one requirement, without the "you have" wording.
+
+    The verdict, the ranking of pathways, the structure of a plan and a batch results row depend
+    only on outcomes (and, for plan step titles and times, a few numbers of the profile), so
+    clients whose answers differ only in wording share them.
+    """
+
+    status: Status
+    #: statuses under the stated rule and under each other reading when sources disagree, else ()
+    readings: tuple[Status, ...]
+    #: the outcome of each option of an any-of group, else ()
+    options: tuple[Outcome, ...]
+
+
+def outcome_of(req: Requirement, p: Profile, state: str) -> Outcome:
+    """The requirement's outcome for this profile; the same checks ``evaluate_requirement`` makes.
+
+    Statuses never depend on the exam catalogue (it only names exams in the wording).
+    """
+    main = check_rule(req, p, state)
+    readings: tuple[Status, ...] = ()
+    if req.conflict is not None:
+        readings = (
+            main.status,
+            *(_reading_check(r, main, p, state, None).status for r in req.conflict.readings),
+        )
+    status = _governing_check(req, main, p, state, None).status
+    options = (
+        tuple(outcome_of(opt, p, state) for opt in req.options)
+        if isinstance(req, AnyOfRequirement)
+        else ()
+    )
+    return Outcome(status, readings, options)
+
+
+def result_outcome(result: RequirementResult) -> Outcome:
+    """The outcome a full requirement result records (equal to ``outcome_of`` for it)."""
+    readings = (
+        tuple(r.status for r in result.conflict.readings) if result.conflict is not None else ()
+    )
+    return Outcome(result.status, readings, tuple(result_outcome(o) for o in result.options))
+
+
+def is_manual(req: Requirement) -> bool:
+    """True when no profile field can answer the rule that decides (the person confirms it)."""
+    return isinstance(governing_rule(req), OtherRequirement)
+
+
+def disputed(outcome: Outcome) -> bool:
+    """Sources disagree on whether this person meets the requirement."""
+    return len(set(outcome.readings)) > 1
+
+
+class _Node:
+    """One requirement compiled for fast look-ups: the fields it reads and its own memo."""
+
+    __slots__ = ("manual", "memo", "read", "req")
+
+    #: Outcomes remembered per requirement; cleared when full so memory stays bounded.
+    LIMIT = 512
+
+    def __init__(self, req: Requirement) -> None:
+        names = fields_read(req)
+        self.req = req
+        self.read: Callable[[Profile], object] = (
+            operator.attrgetter(*names) if names else (lambda p: None)
+        )
+        self.manual = is_manual(req)
+        self.memo: dict[object, Outcome] = {}
+
+
+class Program:
+    """A state's rules compiled for scoring many profiles: outcomes memoised per requirement."""
+
+    __slots__ = ("pathways", "rules")
+
+    def __init__(self, rules: StateRules) -> None:
+        self.rules = rules
+        self.pathways = tuple(
+            tuple(_Node(req) for req in pathway.requirements) for pathway in rules.pathways
+        )
+
+    def outcomes(self, p: Profile) -> tuple[tuple[Outcome, ...], ...]:
+        """Every requirement's outcome, pathway by pathway in the data's order."""
+        state = self.rules.code
+        out: list[tuple[Outcome, ...]] = []
+        for nodes in self.pathways:
+            row: list[Outcome] = []
+            for node in nodes:
+                values = node.read(p)
+                hit = node.memo.get(values)
+                if hit is None:
+                    if len(node.memo) >= node.LIMIT:
+                        node.memo.clear()
+                    hit = node.memo[values] = outcome_of(node.req, p, state)
+                row.append(hit)
+            out.append(tuple(row))
+        return tuple(out)
+
+
+_PROGRAMS: IdentityMemo[Program] = IdentityMemo(256)
+
+
+def program(rules: StateRules) -> Program:
+    """The compiled form of one state's rules (built once per rules object)."""
+    hit = _PROGRAMS.get(id(rules))
+    if hit is not None:
+        return hit
+    return _PROGRAMS.put(id(rules), (rules,), Program(rules))
