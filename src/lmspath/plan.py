@@ -496,8 +496,36 @@ def _flags(p: Profile) -> tuple[bool, bool, bool]:
     )
 
 
+#: The kind of rule whose step reads each of the ``_flags``.
+_FLAG_KINDS = ("degree", "program", "teaching_license")
+
+_FLAG_USE: IdentityMemo[tuple[frozenset[int], ...]] = IdentityMemo(4000)
+
+
+def _flag_use(rules: StateRules, pathway_id: str) -> tuple[frozenset[int], ...]:
+    """For each requirement of the pathway, which ``_flags`` its step could read."""
+    key = (id(rules), pathway_id)
+    hit = _FLAG_USE.get(key)
+    if hit is not None:
+        return hit
+    pathway = next(p for p in rules.pathways if p.id == pathway_id)
+    uses: list[frozenset[int]] = []
+    for req in pathway.requirements:
+        kinds: set[str] = set()
+        stack: list[Requirement] = [req]
+        while stack:
+            rule = stack.pop()
+            kinds.add(rule.kind)
+            if isinstance(rule, AnyOfRequirement):
+                stack.extend(rule.options)
+            if rule.conflict is not None:
+                stack.extend(r.rule for r in rule.conflict.readings if r.rule is not None)
+        uses.append(frozenset(i for i, kind in enumerate(_FLAG_KINDS) if kind in kinds))
+    return _FLAG_USE.put(key, (rules,), tuple(uses))
+
+
 #: Sketches by situation; few distinct ones exist per state, so this rarely fills.
-_SKETCHES: IdentityMemo[Sketch] = IdentityMemo(4000)
+_SKETCHES: IdentityMemo[Sketch] = IdentityMemo(16000)
 
 
 def sketch(
@@ -514,7 +542,15 @@ def sketch(
     ``outcomes`` are the pathway's requirements' outcomes in order; ``requirements`` gives the
     full results they came from, which the sketch takes its wording and sources from.
     """
-    key = (id(rules), pathway_id, id(estimates), id(catalog), outcomes, _flags(profile))
+    # Met requirements take no step, so only the unmet ones' outcomes (and the profile facts
+    # their steps read) shape the plan: clients who differ elsewhere share the sketch.
+    unmet = tuple(o if o.status != "met" else None for o in outcomes)
+    used: set[int] = set()
+    for outcome, use in zip(unmet, _flag_use(rules, pathway_id), strict=True):
+        if outcome is not None:
+            used |= use
+    flags = tuple(f if i in used else None for i, f in enumerate(_flags(profile)))
+    key = (id(rules), pathway_id, id(estimates), id(catalog), unmet, flags)
     hit = _SKETCHES.get(key)
     if hit is not None:
         return hit
