@@ -40,7 +40,9 @@ from lmspath.profile import FIELDS, Profile
 if TYPE_CHECKING:
     from multiprocessing.pool import AsyncResult, Pool
 
+    from lmspath.engine import Decision
     from lmspath.results import Assessment
+    from lmspath.rules_model import StateRules
     from lmspath.skills_model import SkillsReport
 
 #: The contract's results columns, then the columns lmspath adds.
@@ -237,8 +239,8 @@ class _Base(NamedTuple):
 class _Entry(NamedTuple):
     scored: Scored
     cells: tuple[str, ...]
-    #: engine memo key and skills memo key, to find or rebuild the full report for a plan
-    key: tuple[object, ...]
+    #: the profile's key and skills memo key, to find or rebuild the full report for a plan
+    key: tuple[object, ...] | None
     skills_key: tuple[object, ...] | None
 
 
@@ -293,84 +295,113 @@ class Scorer:
         )
         self._engine_fields = tuple(f for f in FIELDS if f not in {"client_id", "tools", "skills"})
         self._raw: _LRU[object, _Entry | _Bad] = _LRU(cache_size)
-        self._engine: _LRU[tuple[object, ...], _Base] = _LRU(cache_size)
+        self._bases: _LRU[tuple[object, ...], _Base] = _LRU(cache_size)
+        self._pathway_exams: dict[tuple[str, str], str | None] = {}
         self._skills: _LRU[tuple[object, ...], object] = _LRU(cache_size)
         # Full objects are large: only a few are kept, for plans of clients seen together.
         self._assessments: _LRU[tuple[object, ...], Assessment] = _LRU(PLAN_CACHE_SIZE)
         self._reports: _LRU[tuple[object, ...], SkillsReport] = _LRU(PLAN_CACHE_SIZE)
         self._plans: _LRU[tuple[object, ...], str] = _LRU(PLAN_CACHE_SIZE)
-        self._refs: dict[tuple[str, str], RuleRef] = {}
         self.assessed = 0
         self.skills_computed = 0
 
-    def _ref(self, state: str, req_id: str, text: str, kind: str) -> RuleRef:
-        ref = self._refs.get((state, req_id))
-        if ref is None:
-            ref = self._refs[(state, req_id)] = RuleRef(state, req_id, text, kind)
-        return ref
+    def _row_facts(
+        self,
+        rules: StateRules,
+        decision: Decision,
+        months: tuple[float, float] | None,
+        next_step: str,
+    ) -> _Base:
+        """The results-row facts of one decision, its neutralised cells and the state's exam."""
+        from lmspath.rules import disputed, program
 
-    def summarise(self, result: Assessment) -> tuple[Scored, tuple[str, ...]]:
-        """The results-row facts of one assessment, and its neutralised results cells."""
-        best = next(p for p in result.pathways if p.id == result.best_pathway)
+        best = decision.best
+        pathway = rules.pathways[best]
         missing: list[RuleRef] = []
         unconfirmed: list[RuleRef] = []
         blank: list[RuleRef] = []
-        disputed: list[RuleRef] = []
-        for req in best.requirements:
-            ref = self._ref(result.state, req.id, req.text, req.kind)
-            if req.status == "missing":
+        contested: list[RuleRef] = []
+        nodes = program(rules).pathways[best]
+        for node, outcome in zip(nodes, decision.outcomes[best], strict=True):
+            req = node.req
+            # Not cached by id: two pathways of a state may each have a "program" of their own.
+            ref = RuleRef(rules.code, req.id, req.text, req.kind)
+            if outcome.status == "missing":
                 missing.append(ref)
-            elif req.status == "not_confirmed":
+            elif outcome.status == "not_confirmed":
                 unconfirmed.append(ref)
-            elif req.status == "not_given" and not req.manual:
+            elif outcome.status == "not_given" and not node.manual:
                 blank.append(ref)
-            if req.conflict is not None and len({r.status for r in req.conflict.readings}) > 1:
-                disputed.append(ref)
-        plan = result.plan
+            if disputed(outcome):
+                contested.append(ref)
         scored = Scored(
-            state=result.state,
-            verdict=result.verdict,
-            best_pathway=result.best_pathway,
-            remaining_steps=best.remaining_steps,
-            months=plan.months,
-            next_step=plan.steps[0].title if plan.steps else "",
+            state=rules.code,
+            verdict=decision.verdict,
+            best_pathway=pathway.id,
+            remaining_steps=decision.standings[best].remaining_steps,
+            months=months,
+            next_step=next_step,
             missing=tuple(missing),
             not_confirmed=tuple(unconfirmed),
             not_given=tuple(blank),
-            disputed=tuple(disputed),
+            disputed=tuple(contested),
         )
         cells = (
             scored.state,
             scored.verdict,
             scored.best_pathway,
             str(scored.remaining_steps),
-            _number(plan.months[0]) if plan.months else "",
-            _number(plan.months[1]) if plan.months else "",
+            _number(months[0]) if months else "",
+            _number(months[1]) if months else "",
             scored.next_step,
             _ids(scored.missing),
             _ids(scored.not_confirmed),
             _ids(scored.not_given),
             _ids(scored.disputed),
         )
-        return scored, tuple(neutralise(c) for c in cells)
+        exam_id = self._exam_id(rules.code, pathway.id) if self.skills else None
+        return _Base(scored, tuple(neutralise(c) for c in cells), exam_id)
 
-    # -- the two calls behind service.assessment_for, each memoised --
+    def _exam_id(self, state: str, pathway_id: str) -> str | None:
+        """The exam the state's pathway asks for, which the skills section measures against."""
+        from lmspath.data import load_state
+        from lmspath.service import state_exam
+
+        key = (state, pathway_id)
+        if key not in self._pathway_exams:
+            exam = state_exam(load_state(state), pathway_id, self._catalog)
+            self._pathway_exams[key] = exam.id if exam is not None else None
+        return self._pathway_exams[key]
+
+    def _base(self, profile: Profile) -> _Base:
+        """What the engine decides for this profile, as results-row facts (memoised)."""
+        from lmspath.data import load_state
+        from lmspath.engine import decide
+
+        assert profile.state is not None
+        rules = load_state(profile.state)
+        decision = decide(profile, rules, self._estimates, self._catalog)
+        plan = decision.sketches[decision.best]
+        months = plan.months(profile)
+        next_step = plan.first_title(profile)
+        # Everything a row shows follows from these: clients in the same situation share a row.
+        best = decision.best
+        key = (rules.code, decision.verdict, best, decision.outcomes[best], months, next_step)
+        base = self._bases.get(key)
+        if base is None:
+            self.assessed += 1
+            base = self._row_facts(rules, decision, months, next_step)
+            self._bases.put(key, base)
+        return base
 
     def _run_engine(self, profile: Profile) -> Assessment:
         from lmspath.data import load_state
         from lmspath.engine import assess
 
         assert profile.state is not None
-        self.assessed += 1
-        rules = load_state(profile.state)
-        return assess(profile, rules, self._estimates, self._catalog, today=self.today)
-
-    def _exam_id(self, result: Assessment) -> str | None:
-        from lmspath.data import load_state
-        from lmspath.service import state_exam
-
-        exam = state_exam(load_state(result.state), result.best_pathway, self._catalog)
-        return exam.id if exam is not None else None
+        return assess(
+            profile, load_state(profile.state), self._estimates, self._catalog, today=self.today
+        )
 
     def _skills_report(self, profile: Profile, exam_id: str | None) -> SkillsReport:
         from lmspath.skills import skills_report
@@ -379,17 +410,6 @@ class Scorer:
         self.skills_computed += 1
         exam = self._exams.get(exam_id) if exam_id is not None else None
         return skills_report(profile, load_taxonomy(), exam, self._catalog.sources)
-
-    def _base(self, profile: Profile, key: tuple[object, ...]) -> _Base:
-        base = self._engine.get(key)
-        if base is None:
-            result = self._run_engine(profile)
-            scored, cells = self.summarise(result)
-            base = _Base(scored, cells, self._exam_id(result) if self.skills else None)
-            self._engine.put(key, base)
-            if self.staging is not None:
-                self._assessments.put(key, result)
-        return base
 
     def _gaps(
         self, profile: Profile, skills_key: tuple[object, ...], exam_id: str | None
@@ -412,12 +432,11 @@ class Scorer:
     def assessment(self, profile: Profile) -> Assessment:
         """The full report for a profile, as ``service.assessment_for`` gives it (for plans)."""
         key = self._profile_key(profile)
-        base = self._base(profile, key)
         result = self._assessments.get(key)
         if result is None:
             result = self._run_engine(profile)
             self._assessments.put(key, result)
-        exam_id = base.exam_id if self.skills else self._exam_id(result)
+        exam_id = self._exam_id(result.state, result.best_pathway)
         skills_key = (profile.tools, profile.skills, exam_id)
         report = self._reports.get(skills_key)
         if report is None:
@@ -439,8 +458,9 @@ class Scorer:
         if isinstance(parsed, list):
             entry = _Bad(tuple((p.field, p.problem) for p in parsed))
         else:
-            key = self._profile_key(parsed)
-            base = self._base(parsed, key)
+            # Plans are rendered once per distinct profile, so only they need its full key.
+            key = self._profile_key(parsed) if self.staging is not None else None
+            base = self._base(parsed)
             if self.skills:
                 skills_key = (parsed.tools, parsed.skills, base.exam_id)
                 gaps = self._gaps(parsed, skills_key, base.exam_id)
@@ -605,7 +625,8 @@ class BatchReport:
     shown_errors: list[str]
     problems: int
     seconds: float
-    #: engine runs and skills sections computed: fewer than rows when the memo helped
+    #: distinct situations (results rows) worked out and skills sections computed: fewer than
+    #: rows when clients share them
     assessed: int
     skills_computed: int
     jobs: int

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import IO
+from typing import IO, Any
 
 from lmspath.errors import InputError
 from lmspath.profile import (
@@ -18,12 +18,11 @@ from lmspath.profile import (
     LIMITS,
     FieldProblem,
     Profile,
-    ProfileProblems,
-    build_profile,
     normalise_key,
+    parse_field,
     suggest_field,
 )
-from lmspath.states import JURISDICTIONS, resolve_state
+from lmspath.states import JURISDICTIONS
 
 #: Columns an intake file must have; a file without one is unusable (exit 3).
 REQUIRED_COLUMNS: tuple[str, ...] = ("state",)
@@ -50,6 +49,10 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 #: A number written with a decimal comma ('1,5'), as a semicolon-separated export from a
 #: European-locale spreadsheet writes it.
 _DECIMAL_COMMA = re.compile(r"\s*\d+,\d+\s*")
+#: Parsed answers remembered per column (cleared when full, so memory stays bounded).
+CELL_MEMO_SIZE = 2048
+#: Marks a cell not parsed yet (None is a parsed blank).
+_UNSEEN = object()
 
 _SAVE_AS = "in Excel use File > Save As > 'CSV UTF-8 (Comma delimited)'"
 
@@ -432,46 +435,62 @@ class RowParser:
         # In a semicolon-separated file '1,5' means 1.5 (the profile parser reads ',' as a
         # thousands separator, which would make it 15).
         self._decimal_comma = (
-            [index for name, index in self._fields if name in LIMITS]
+            frozenset(index for name, index in self._fields if name in LIMITS)
             if layout.delimiter == ";"
-            else []
+            else frozenset()
         )
+        self._memo: dict[int, dict[str, object]] = {index: {} for _, index in self._fields}
+
+    def _cell(self, name: str, index: int, cell: str) -> object:
+        """One cell parsed (a value, None for blank, or a FieldProblem); remembered per column."""
+        memo = self._memo[index]
+        hit = memo.get(cell, _UNSEEN)
+        if hit is _UNSEEN:
+            try:
+                hit = parse_field(
+                    name, cell, resolve_exam=self._resolve, suggest_exam=self._suggest
+                )
+            except ValueError as exc:
+                hit = FieldProblem(name, str(exc))
+            if len(memo) >= CELL_MEMO_SIZE:
+                memo.clear()
+            memo[cell] = hit
+        return hit
 
     def parse(self, cells: list[str]) -> Profile | list[FieldProblem]:
-        """The profile, or the list of problems (several per row when several cells are wrong)."""
+        """The profile, or the list of problems (several per row when several cells are wrong).
+
+        The same as ``build_profile`` on the row's cells (a test holds them equal), with each
+        column's answers remembered: an intake repeats the same few answers in most columns.
+        """
         shape = shape_problem(cells, self.layout)
         if shape is not None:
             return [shape]
-        if self._decimal_comma:
-            cells = list(cells)
-            for index in self._decimal_comma:
-                if _DECIMAL_COMMA.fullmatch(cells[index]):
-                    cells[index] = cells[index].replace(",", ".")
-        raw = {name: cells[index] for name, index in self._fields}
+        values: dict[str, Any] = {}  # each value as parse_field returns it
         problems: list[FieldProblem] = []
-        profile: Profile | None = None
-        try:
-            profile = build_profile(raw, resolve_exam=self._resolve, suggest_exam=self._suggest)
-        except ProfileProblems as exc:
-            problems.extend(exc.problems)
-        state_text = cells[self._state_index].strip()
+        for name, index in self._fields:
+            cell = cells[index]
+            if index in self._decimal_comma and _DECIMAL_COMMA.fullmatch(cell):
+                cell = cell.replace(",", ".")
+            value = self._cell(name, index, cell)
+            if isinstance(value, FieldProblem):
+                problems.append(value)
+            elif value is not None:
+                values[name] = value
+        state = values.get("state")
         if not any(p.field == "state" for p in problems):
-            if not state_text:
+            if state is None:
                 problems.append(FieldProblem("state", "not given; every row needs a state"))
-            else:
-                code = resolve_state(state_text)
-                if code is not None and code not in self.available:
-                    problems.append(
-                        FieldProblem(
-                            "state", f"no rules data for {code} ({JURISDICTIONS[code]}) yet"
-                        )
-                    )
+            elif state not in self.available:
+                problems.append(
+                    FieldProblem("state", f"no rules data for {state} ({JURISDICTIONS[state]}) yet")
+                )
         if problems:
             order = dict(self._fields)
             problems.sort(key=lambda p: order.get(p.field, -1))
             return problems
-        assert profile is not None
-        return profile
+        # Every value comes from parse_field, which returns the model's own types.
+        return Profile.model_construct(**values)
 
 
 # --- template -----------------------------------------------------------------------------------

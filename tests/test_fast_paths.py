@@ -1,0 +1,218 @@
+"""Batch scoring's fast paths give exactly the answers of the slow, plain ones.
+
+Batch scoring parses cells through per-column memos, decides from outcomes (statuses without
+wording) and fills plan sketches with each client's numbers. Each test here compares one of
+those with the straightforward computation over thousands of varied inputs.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from lmspath.batch import Scorer
+from lmspath.cohort import RuleRef, Scored
+from lmspath.data import available_states, exam_index, load_estimates, load_exams, load_state
+from lmspath.engine import assess, decide
+from lmspath.intake import Layout, RowParser, inspect_intake
+from lmspath.profile import FIELDS, LIMITS, FieldProblem, Profile, ProfileProblems, build_profile
+from lmspath.results import Assessment
+from lmspath.rules import disputed, result_outcome
+from lmspath.states import JURISDICTIONS, resolve_state
+from tests.helpers import TODAY
+from tests.test_engine_memo import _clear, _profiles
+
+#: Cell values per column in the spellings intake files use: readable ones...
+GOOD: dict[str, list[str]] = {
+    "client_id": ["C1", "  C2 ", "", "=cmd"],
+    "state": ["TX", "tx", "Texas", "new york", "NJ", "Puerto Rico", "ca"],
+    "bachelor": ["yes", "Y", "no", "in progress", ""],
+    "master": ["yes", "No", "in_progress", ""],
+    "master_fields": ["library_science", "MLIS; education", "", "other;other"],
+    "master_ala_accredited": ["yes", "false", ""],
+    "school_library_program": ["yes", "no", "In-Progress", ""],
+    "library_credit_hours": ["0", "12", "18.5", "1,5", "", "1,000"],
+    "teaching_license_state": ["TX", "none", "No", ""],
+    "teaching_license_status": ["active", "expired", "none", "no", ""],
+    "teaching_years": ["0", "2", "3.5", "2,5", ""],
+    "school_library_years": ["0", "1", ""],
+    "exams": ["praxis-5312", "Praxis 5312:160", "texes-150:250; 5312", ""],
+    "practicum_hours": ["0", "40", "120", " 1,5 ", ""],
+    "portfolio": ["none", "complete", "done", ""],
+    "background_check": ["yes", "no", ""],
+    "national_board": ["yes", "no", ""],
+    "tools": ["Destiny; Canva", "", "  ;  ", "Sora"],
+    "skills": ["cataloging", "", "reading promotion; copyright"],
+}
+#: ... and unreadable ones (no state, a misspelt one, words for numbers, unknown exams).
+BAD: dict[str, list[str]] = {
+    "state": ["", "Texsa", "ZZ"],
+    "bachelor": ["maybe"],
+    "master": ["2"],
+    "master_fields": ["basket weaving"],
+    "master_ala_accredited": ["perhaps"],
+    "school_library_program": ["x"],
+    "library_credit_hours": ["-3", "many", "1e9", "nan"],
+    "teaching_license_state": ["Atlantis"],
+    "teaching_license_status": ["lapsed"],
+    "teaching_years": ["ten", "-1"],
+    "school_library_years": ["x"],
+    "exams": ["praxis-9999", "5312:x", "praxis-5312:999"],
+    "practicum_hours": ["lots"],
+    "portfolio": ["half"],
+    "background_check": ["pending"],
+    "national_board": ["?"],
+}
+
+
+def _cell(rng: random.Random, name: str) -> str:
+    if name in BAD and rng.random() < 0.03:
+        return rng.choice(BAD[name])
+    return rng.choice(GOOD[name])
+
+
+def _reference_parse(
+    cells: list[str], layout: Layout, available: set[str]
+) -> Profile | list[FieldProblem]:
+    """The plain way: build_profile on the row, then the row's state checks."""
+    index = exam_index()
+    raw = {}
+    for name, column in sorted(layout.columns.items(), key=lambda item: item[1]):
+        cell = cells[column]
+        # In a ;-separated file, '1,5' in a number column means 1.5.
+        if name in LIMITS and layout.delimiter == ";" and re.fullmatch(r"\s*\d+,\d+\s*", cell):
+            cell = cell.replace(",", ".")
+        raw[name] = cell
+    problems: list[FieldProblem] = []
+    result: Profile | None = None
+    try:
+        result = build_profile(raw, resolve_exam=index.resolve, suggest_exam=index.suggest)
+    except ProfileProblems as exc:
+        problems.extend(exc.problems)
+    if not any(p.field == "state" for p in problems):
+        code = resolve_state(raw["state"].strip()) if raw["state"].strip() else None
+        if not raw["state"].strip():
+            problems.append(FieldProblem("state", "not given; every row needs a state"))
+        elif code is not None and code not in available:
+            problems.append(
+                FieldProblem("state", f"no rules data for {code} ({JURISDICTIONS[code]}) yet")
+            )
+    if problems:
+        order = layout.columns
+        return sorted(problems, key=lambda p: order.get(p.field, -1))
+    assert result is not None
+    return result
+
+
+def _layout(tmp_path: Path, header: list[str], delimiter: str) -> Layout:
+    path = tmp_path / "intake.csv"
+    path.write_text(delimiter.join(header) + "\n", encoding="utf-8")
+    return inspect_intake(path)
+
+
+@pytest.mark.parametrize("delimiter", [",", ";"])
+def test_memoised_cell_parsing_equals_build_profile(tmp_path: Path, delimiter: str) -> None:
+    rng = random.Random(7)
+    header = list(FIELDS)
+    rng.shuffle(header)
+    layout = _layout(tmp_path, header, delimiter)
+    assert layout.delimiter == delimiter
+    available = set(available_states()) - {"NJ"}  # one state without data, as a test set-up
+    index = exam_index()
+    parser = RowParser(layout, available, index.resolve, index.suggest)
+    seen_problems = seen_profiles = 0
+    for _ in range(3000):
+        cells = [_cell(rng, name) for name in header]
+        got = parser.parse(cells)
+        want = _reference_parse(cells, layout, available)
+        assert got == want, cells
+        if isinstance(got, list):
+            seen_problems += 1
+        else:
+            seen_profiles += 1
+            assert got.model_dump() == Profile.model_validate(got.model_dump()).model_dump()
+    assert seen_problems > 300
+    assert seen_profiles > 300
+
+
+# --- decisions -----------------------------------------------------------------------------------
+
+
+def test_decisions_agree_with_full_assessments() -> None:
+    """Outcomes, standings, verdict, ranking and plan numbers match the full report's."""
+    estimates, catalog = load_estimates(), load_exams()
+    people = _profiles(2500, seed=11)
+    _clear()
+    for code, person in people:
+        rules = load_state(code)
+        decision = decide(person, rules, estimates, catalog)
+        full = assess(person, rules, estimates, catalog, today=TODAY)
+        for outcomes, result, standing in zip(
+            decision.outcomes, full.pathways, decision.standings, strict=True
+        ):
+            assert outcomes == tuple(result_outcome(r) for r in result.requirements)
+            assert (standing.complete, standing.remaining_steps) == (
+                result.complete,
+                result.remaining_steps,
+            )
+        assert decision.verdict == full.verdict
+        assert rules.pathways[decision.best].id == full.best_pathway
+        sketch = decision.sketches[decision.best]
+        assert sketch.months(person) == full.plan.months
+        assert sketch.first_title(person) == full.plan.steps[0].title
+        assert sketch.plan(person) == full.plan
+
+
+def _summarise(result: Assessment) -> Scored:
+    """A results row's facts read off the full report, the plain way."""
+    best = next(p for p in result.pathways if p.id == result.best_pathway)
+
+    def refs(keep: str) -> tuple[RuleRef, ...]:
+        out = []
+        for req in best.requirements:
+            statuses = {r.status for r in req.conflict.readings} if req.conflict else set()
+            if (
+                (keep == "missing" and req.status == "missing")
+                or (keep == "not_confirmed" and req.status == "not_confirmed")
+                or (keep == "not_given" and req.status == "not_given" and not req.manual)
+                or (keep == "disputed" and len(statuses) > 1)
+            ):
+                out.append(RuleRef(result.state, req.id, req.text, req.kind))
+        return tuple(out)
+
+    return Scored(
+        state=result.state,
+        verdict=result.verdict,
+        best_pathway=result.best_pathway,
+        remaining_steps=best.remaining_steps,
+        months=result.plan.months,
+        next_step=result.plan.steps[0].title,
+        missing=refs("missing"),
+        not_confirmed=refs("not_confirmed"),
+        not_given=refs("not_given"),
+        disputed=refs("disputed"),
+    )
+
+
+def test_batch_rows_equal_rows_read_off_full_reports(tmp_path: Path) -> None:
+    people = _profiles(2500, seed=12)
+    layout = _layout(tmp_path, list(FIELDS), ",")
+    scorer = Scorer(layout, TODAY, skills=False, cache_size=64)  # small: misses and hits both
+    estimates, catalog = load_estimates(), load_exams()
+    for code, person in people:
+        person = person.model_copy(update={"state": code})
+        got = scorer._base(person).scored
+        want = _summarise(assess(person, load_state(code), estimates, catalog, today=TODAY))
+        assert got == want, (code, person)
+    assert 0 < scorer.assessed < len(people)
+
+
+def test_disputed_means_readings_disagree() -> None:
+    from lmspath.rules import Outcome
+
+    assert disputed(Outcome("met", ("met", "missing"), ()))
+    assert not disputed(Outcome("met", ("met", "met"), ()))
+    assert not disputed(Outcome("missing", (), ()))
