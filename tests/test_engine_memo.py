@@ -6,8 +6,8 @@ import random
 
 from lmspath.data import available_states, exam_index, load_estimates, load_exams, load_state
 from lmspath.datacheck import exam_ids
-from lmspath.engine import assess
-from lmspath.plan import _SKETCHES
+from lmspath.engine import _SHAPES, assess
+from lmspath.plan import _BY_CODES, _SKETCHES
 from lmspath.profile import Profile, build_profile
 from lmspath.results import Assessment
 from lmspath.rules import _PATHWAYS, _PROGRAMS, _RESULTS
@@ -16,7 +16,7 @@ from tests.helpers import TODAY
 
 
 def _clear() -> None:
-    for memo in (_RESULTS, _PATHWAYS, _SKETCHES, _PROGRAMS):
+    for memo in (_RESULTS, _PATHWAYS, _SKETCHES, _BY_CODES, _PROGRAMS, _SHAPES):
         memo.clear()
 
 

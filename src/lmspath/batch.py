@@ -313,7 +313,7 @@ class Scorer:
         next_step: str,
     ) -> _Base:
         """The results-row facts of one decision, its neutralised cells and the state's exam."""
-        from lmspath.rules import disputed, program
+        from lmspath.rules import decode, disputed, program
 
         best = decision.best
         pathway = rules.pathways[best]
@@ -322,7 +322,7 @@ class Scorer:
         blank: list[RuleRef] = []
         contested: list[RuleRef] = []
         nodes = program(rules).pathways[best]
-        for node, outcome in zip(nodes, decision.outcomes[best], strict=True):
+        for node, outcome in zip(nodes, decode(decision.codes[best]), strict=True):
             req = node.req
             # Not cached by id: two pathways of a state may each have a "program" of their own.
             ref = RuleRef(rules.code, req.id, req.text, req.kind)
@@ -386,7 +386,7 @@ class Scorer:
         next_step = plan.first_title(profile)
         # Everything a row shows follows from these: clients in the same situation share a row.
         best = decision.best
-        key = (rules.code, decision.verdict, best, decision.outcomes[best], months, next_step)
+        key = (rules.code, decision.verdict, best, decision.codes[best], months, next_step)
         base = self._bases.get(key)
         if base is None:
             self.assessed += 1

@@ -5,12 +5,29 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
+from lmspath.memo import IdentityMemo
 from lmspath.plan import Sketch, sketch
 from lmspath.profile import Profile
-from lmspath.results import Agency, Assessment, PathwayResult, Status, Verdict
-from lmspath.rules import Outcome, evaluate, evaluate_requirement, program
-from lmspath.rules_model import Estimates, ExamCatalog, StateRules
+from lmspath.results import (
+    Agency,
+    Assessment,
+    PathwayResult,
+    RequirementResult,
+    Status,
+    Verdict,
+)
+from lmspath.rules import (
+    Codes,
+    Outcome,
+    Program,
+    decode,
+    evaluate,
+    evaluate_requirement,
+    program,
+)
+from lmspath.rules_model import Estimates, ExamCatalog, Pathway, StateRules
 
 #: Rules checked longer ago than this get a warning on every report that rests on them.
 STALE_AFTER_DAYS = 365
@@ -49,21 +66,16 @@ def _upper(months: tuple[float, float] | None) -> float:
     return months[1] if months else float("inf")
 
 
-def rank(
-    standings: Sequence[Standing], months_of: Callable[[int], tuple[float, float] | None]
-) -> list[int]:
-    """Pathway indices best first.
+def tiers(standings: Sequence[Standing]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The pathways tied at the top on steps (file order), and the rest in rank order.
 
-    The issue's rule: fewest remaining steps, then the shortest time, then the file's order.
-    Times are asked (``months_of``) only for the pathways tied on steps at the top, since time
-    only breaks ties there (this keeps batch scoring fast).
+    The ranking rule: fewest remaining steps, then the shortest time, then the file's order.
+    Time only breaks ties at the top, so only those pathways need a plan to rank them.
     """
     order = sorted(range(len(standings)), key=lambda i: (_steps_key(standings[i]), i))
     head = _steps_key(standings[order[0]])
-    top = [i for i in order if _steps_key(standings[i]) == head]
-    upper = {i: _upper(months_of(i)) for i in top}
-    top.sort(key=lambda i: (upper[i], i))
-    return top + [i for i in order if _steps_key(standings[i]) != head]
+    top = tuple(i for i in order if _steps_key(standings[i]) == head)
+    return top, tuple(i for i in order if _steps_key(standings[i]) != head)
 
 
 def verdict_of(standings: Sequence[Standing]) -> tuple[Verdict, int | None]:
@@ -85,7 +97,7 @@ def verdict_of(standings: Sequence[Standing]) -> tuple[Verdict, int | None]:
 class Decision:
     """What the engine decides for a profile, before any wording: enough for a batch row."""
 
-    outcomes: tuple[tuple[Outcome, ...], ...]
+    codes: tuple[Codes, ...]  # each pathway's outcomes as codes (``rules.decode``)
     standings: tuple[Standing, ...]
     order: tuple[int, ...]  # pathway indices, best first
     verdict: Verdict
@@ -97,6 +109,49 @@ class Decision:
         """Index of the best pathway."""
         return self.order[0]
 
+    @property
+    def outcomes(self) -> tuple[tuple[Outcome, ...], ...]:
+        """Each pathway's requirements' outcomes."""
+        return tuple(decode(codes) for codes in self.codes)
+
+
+class _Shape(NamedTuple):
+    """What follows from the outcomes alone: standings, the top tier and the verdict."""
+
+    standings: tuple[Standing, ...]
+    top: tuple[int, ...]
+    rest: tuple[int, ...]
+    verdict: Verdict
+    because: int | None
+
+
+#: Shapes by state and outcomes; a cohort has far fewer distinct ones than clients.
+_SHAPES: IdentityMemo[_Shape] = IdentityMemo(20_000)
+
+
+def _shape(rules: StateRules, compiled: Program, codes: tuple[Codes, ...]) -> _Shape:
+    key = (id(rules), codes)
+    hit = _SHAPES.get(key)
+    if hit is not None:
+        return hit
+    standings = tuple(
+        standing(
+            pathway.audience,
+            [(o.status, node.manual) for node, o in zip(nodes, decode(row), strict=True)],
+        )
+        for pathway, nodes, row in zip(rules.pathways, compiled.pathways, codes, strict=True)
+    )
+    top, rest = tiers(standings)
+    verdict, because = verdict_of(standings)
+    return _SHAPES.put(key, (rules,), _Shape(standings, top, rest, verdict, because))
+
+
+def _full_results(
+    pathway: Pathway, profile: Profile, rules: StateRules, catalog: ExamCatalog | None
+) -> Callable[[], list[RequirementResult]]:
+    """The pathway's full requirement results, for a plan sketch seen for the first time."""
+    return lambda: [evaluate_requirement(r, profile, rules, catalog) for r in pathway.requirements]
+
 
 def decide(
     profile: Profile,
@@ -106,34 +161,26 @@ def decide(
 ) -> Decision:
     """Verdict, ranking and plan sketches for one state (pure; memoised underneath)."""
     compiled = program(rules)
-    outcomes = compiled.outcomes(profile)
-    standings = tuple(
-        standing(
-            pathway.audience,
-            [(o.status, node.manual) for node, o in zip(nodes, outs, strict=True)],
-        )
-        for pathway, nodes, outs in zip(rules.pathways, compiled.pathways, outcomes, strict=True)
-    )
+    codes = compiled.codes(profile)
+    shape = _shape(rules, compiled, codes)
     sketches: dict[int, Sketch] = {}
-
-    def months_of(i: int) -> tuple[float, float] | None:
+    for i in shape.top:
         pathway = rules.pathways[i]
         sketches[i] = sketch(
             rules,
             pathway.id,
-            outcomes[i],
+            codes[i],
             profile,
             estimates,
             catalog,
-            lambda: [
-                evaluate_requirement(r, profile, rules, catalog) for r in pathway.requirements
-            ],
+            _full_results(pathway, profile, rules, catalog),
         )
-        return sketches[i].months(profile)
-
-    order = rank(standings, months_of)
-    verdict, because = verdict_of(standings)
-    return Decision(outcomes, standings, tuple(order), verdict, because, sketches)
+    top = shape.top
+    if len(top) > 1:
+        upper = {i: _upper(sketches[i].months(profile)) for i in top}
+        top = tuple(sorted(top, key=lambda i: (upper[i], i)))
+    order = top + shape.rest
+    return Decision(codes, shape.standings, order, shape.verdict, shape.because, sketches)
 
 
 def _verdict_reason(verdict: Verdict, result: PathwayResult | None) -> str:

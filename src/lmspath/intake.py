@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any
+from typing import IO
 
 from lmspath.errors import InputError
 from lmspath.profile import (
@@ -466,7 +466,7 @@ class RowParser:
         shape = shape_problem(cells, self.layout)
         if shape is not None:
             return [shape]
-        values: dict[str, Any] = {}  # each value as parse_field returns it
+        values: dict[str, object] = {}
         problems: list[FieldProblem] = []
         for name, index in self._fields:
             cell = cells[index]
@@ -477,7 +477,7 @@ class RowParser:
                 problems.append(value)
             elif value is not None:
                 values[name] = value
-        state = values.get("state")
+        state = str(values["state"]) if "state" in values else None
         if not any(p.field == "state" for p in problems):
             if state is None:
                 problems.append(FieldProblem("state", "not given; every row needs a state"))
@@ -489,8 +489,7 @@ class RowParser:
             order = dict(self._fields)
             problems.sort(key=lambda p: order.get(p.field, -1))
             return problems
-        # Every value comes from parse_field, which returns the model's own types.
-        return Profile.model_construct(**values)
+        return Profile.model_validate(values)
 
 
 # --- template -----------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -17,7 +18,7 @@ from lmspath.results import (
     StepKind,
     source_ref,
 )
-from lmspath.rules import Outcome, governing_rule, result_outcome
+from lmspath.rules import Codes, decode, governing_rule, outcome_code, result_outcome
 from lmspath.rules_model import (
     AnyOfRequirement,
     Estimate,
@@ -359,6 +360,10 @@ def _total(drafts: Sequence[_Draft], months: Sequence[Range | None]) -> Range | 
     return (_round(lo), _round(hi))
 
 
+#: Marks "not remembered" where None is a remembered total.
+_UNKNOWN = object()
+
+
 class Sketch:
     """A plan's structure for one situation: its steps, their order, links and estimates.
 
@@ -367,15 +372,21 @@ class Sketch:
     filled in per profile. Clients in the same situation share one sketch.
     """
 
-    __slots__ = ("_first", "_months", "drafts", "pathway")
+    __slots__ = ("_by_years", "_first", "_months", "_years", "drafts", "pathway")
+
+    #: Totals remembered per sketch for distinct years (cleared when full).
+    LIMIT = 64
 
     def __init__(self, pathway: str, drafts: list[_Draft]) -> None:
         self.pathway = pathway
         self.drafts = tuple(drafts)
-        numbered = any(d.numbers is not None for d in drafts)
-        self._months: Range | bool | None = (
-            False if numbered else _total(self.drafts, [d.months for d in self.drafts])
+        # Only years left change the time; hours left change titles alone.
+        years = sorted({d.numbers[0] for d in drafts if d.numbers and d.numbers[2] == "years"})
+        self._years: Callable[[Profile], object] | None = (
+            operator.attrgetter(*years) if years else None
         )
+        self._by_years: dict[object, Range | None] = {}
+        self._months = _total(self.drafts, [d.months for d in self.drafts]) if not years else None
         first = self.drafts[0]
         self._first = first.title if first.numbers is None else None
 
@@ -385,8 +396,12 @@ class Sketch:
 
     def months(self, p: Profile) -> Range | None:
         """The plan's total time for this profile (what ``Plan.months`` holds)."""
-        if self._months is not False:
-            return self._months  # type: ignore[return-value]
+        if self._years is None:
+            return self._months
+        key = self._years(p)
+        known = self._by_years.get(key, _UNKNOWN)
+        if known is not _UNKNOWN:
+            return known  # type: ignore[return-value]
         spans: list[Range | None] = []
         for d in self.drafts:
             if d.numbers is not None and d.numbers[2] == "years":
@@ -394,7 +409,10 @@ class Sketch:
                 spans.append((left * 12, left * 12))
             else:
                 spans.append(d.months)
-        return _total(self.drafts, spans)
+        if len(self._by_years) >= self.LIMIT:
+            self._by_years.clear()
+        total = self._by_years[key] = _total(self.drafts, spans)
+        return total
 
     def first_title(self, p: Profile) -> str:
         """The title of the first step (the next thing to do) for this profile."""
@@ -526,12 +544,14 @@ def _flag_use(rules: StateRules, pathway_id: str) -> tuple[frozenset[int], ...]:
 
 #: Sketches by situation; few distinct ones exist per state, so this rarely fills.
 _SKETCHES: IdentityMemo[Sketch] = IdentityMemo(16000)
+#: The same sketches found by the raw codes and flags (a cheaper key; many keys, one sketch).
+_BY_CODES: IdentityMemo[Sketch] = IdentityMemo(40000)
 
 
 def sketch(
     rules: StateRules,
     pathway_id: str,
-    outcomes: tuple[Outcome, ...],
+    codes: Codes,
     profile: Profile,
     estimates: Estimates,
     catalog: ExamCatalog | None,
@@ -539,23 +559,28 @@ def sketch(
 ) -> Sketch:
     """The plan sketch for one pathway in this situation (``requirements`` only on a miss).
 
-    ``outcomes`` are the pathway's requirements' outcomes in order; ``requirements`` gives the
-    full results they came from, which the sketch takes its wording and sources from.
+    ``codes`` stand for the pathway's requirements' outcomes in order; ``requirements`` gives
+    the full results they came from, which the sketch takes its wording and sources from.
     """
+    flags = _flags(profile)
+    fast = (id(rules), pathway_id, id(estimates), id(catalog), codes, flags)
+    hit = _BY_CODES.get(fast)
+    if hit is not None:
+        return hit
     # Met requirements take no step, so only the unmet ones' outcomes (and the profile facts
     # their steps read) shape the plan: clients who differ elsewhere share the sketch.
-    unmet = tuple(o if o.status != "met" else None for o in outcomes)
+    unmet = tuple(o if o.status != "met" else None for o in decode(codes))
     used: set[int] = set()
     for outcome, use in zip(unmet, _flag_use(rules, pathway_id), strict=True):
         if outcome is not None:
             used |= use
-    flags = tuple(f if i in used else None for i, f in enumerate(_flags(profile)))
-    key = (id(rules), pathway_id, id(estimates), id(catalog), unmet, flags)
-    hit = _SKETCHES.get(key)
-    if hit is not None:
-        return hit
-    built = _build_sketch(pathway_id, requirements(), rules, estimates, profile, catalog)
-    return _SKETCHES.put(key, (rules, estimates, catalog), built)
+    relevant = tuple(f if i in used else None for i, f in enumerate(flags))
+    key = (id(rules), pathway_id, id(estimates), id(catalog), unmet, relevant)
+    found = _SKETCHES.get(key)
+    if found is None:
+        built = _build_sketch(pathway_id, requirements(), rules, estimates, profile, catalog)
+        found = _SKETCHES.put(key, (rules, estimates, catalog), built)
+    return _BY_CODES.put(fast, (rules, estimates, catalog), found)
 
 
 def plan_pathway(
@@ -566,9 +591,9 @@ def plan_pathway(
     catalog: ExamCatalog | None = None,
 ) -> Plan:
     """The ordered steps this person still needs on one pathway (pure)."""
-    outcomes = tuple(result_outcome(r) for r in result.requirements)
+    codes = tuple(outcome_code(result_outcome(r)) for r in result.requirements)
     found = sketch(
-        rules, result.id, outcomes, profile, estimates, catalog, lambda: result.requirements
+        rules, result.id, codes, profile, estimates, catalog, lambda: result.requirements
     )
     return found.plan(profile)
 

@@ -504,6 +504,29 @@ def disputed(outcome: Outcome) -> bool:
     return len(set(outcome.readings)) > 1
 
 
+#: Every distinct outcome seen, by code. Outcomes are few (a status, the statuses of a rule's
+#: readings and options), so small-int codes stand for them in memo keys and hash fast.
+_OUTCOMES: list[Outcome] = []
+_CODES: dict[Outcome, int] = {}
+
+#: A pathway's outcomes as codes, in requirement order.
+Codes = tuple[int, ...]
+
+
+def outcome_code(outcome: Outcome) -> int:
+    """The code that stands for this outcome (the same for equal outcomes)."""
+    code = _CODES.get(outcome)
+    if code is None:
+        code = _CODES[outcome] = len(_OUTCOMES)
+        _OUTCOMES.append(outcome)
+    return code
+
+
+def decode(codes: Codes) -> tuple[Outcome, ...]:
+    """The outcomes the codes stand for."""
+    return tuple(_OUTCOMES[code] for code in codes)
+
+
 class _Node:
     """One requirement compiled for fast look-ups: the fields it reads and its own memo."""
 
@@ -519,7 +542,7 @@ class _Node:
             operator.attrgetter(*names) if names else (lambda p: None)
         )
         self.manual = is_manual(req)
-        self.memo: dict[object, Outcome] = {}
+        self.memo: dict[object, int] = {}
 
 
 class Program:
@@ -533,20 +556,20 @@ class Program:
             tuple(_Node(req) for req in pathway.requirements) for pathway in rules.pathways
         )
 
-    def outcomes(self, p: Profile) -> tuple[tuple[Outcome, ...], ...]:
-        """Every requirement's outcome, pathway by pathway in the data's order."""
+    def codes(self, p: Profile) -> tuple[Codes, ...]:
+        """Every requirement's outcome as a code, pathway by pathway in the data's order."""
         state = self.rules.code
-        out: list[tuple[Outcome, ...]] = []
+        out: list[Codes] = []
         for nodes in self.pathways:
-            row: list[Outcome] = []
+            row: list[int] = []
             for node in nodes:
                 values = node.read(p)
-                hit = node.memo.get(values)
-                if hit is None:
+                code = node.memo.get(values)
+                if code is None:
                     if len(node.memo) >= node.LIMIT:
                         node.memo.clear()
-                    hit = node.memo[values] = outcome_of(node.req, p, state)
-                row.append(hit)
+                    code = node.memo[values] = outcome_code(outcome_of(node.req, p, state))
+                row.append(code)
             out.append(tuple(row))
         return tuple(out)
 
