@@ -439,23 +439,22 @@ class RowParser:
             if layout.delimiter == ";"
             else frozenset()
         )
-        self._memo: dict[int, dict[str, object]] = {index: {} for _, index in self._fields}
+        #: (field, column, that column's parsed answers, reads a decimal comma) per column
+        self._columns: list[tuple[str, int, dict[str, object], bool]] = [
+            (name, index, {}, index in self._decimal_comma) for name, index in self._fields
+        ]
 
-    def _cell(self, name: str, index: int, cell: str) -> object:
-        """One cell parsed (a value, None for blank, or a FieldProblem); remembered per column."""
-        memo = self._memo[index]
-        hit = memo.get(cell, _UNSEEN)
-        if hit is _UNSEEN:
-            try:
-                hit = parse_field(
-                    name, cell, resolve_exam=self._resolve, suggest_exam=self._suggest
-                )
-            except ValueError as exc:
-                hit = FieldProblem(name, str(exc))
-            if len(memo) >= CELL_MEMO_SIZE:
-                memo.clear()
-            memo[cell] = hit
-        return hit
+    def _parse_cell(self, name: str, cell: str, memo: dict[str, object]) -> object:
+        """One cell parsed (a value, None for blank, or a FieldProblem), and remembered."""
+        value: object
+        try:
+            value = parse_field(name, cell, resolve_exam=self._resolve, suggest_exam=self._suggest)
+        except ValueError as exc:
+            value = FieldProblem(name, str(exc))
+        if len(memo) >= CELL_MEMO_SIZE:
+            memo.clear()
+        memo[cell] = value
+        return value
 
     def parse(self, cells: list[str]) -> Profile | list[FieldProblem]:
         """The profile, or the list of problems (several per row when several cells are wrong).
@@ -468,16 +467,26 @@ class RowParser:
             return [shape]
         values: dict[str, object] = {}
         problems: list[FieldProblem] = []
-        for name, index in self._fields:
+        for name, index, memo, decimal_comma in self._columns:
             cell = cells[index]
-            if index in self._decimal_comma and _DECIMAL_COMMA.fullmatch(cell):
+            if decimal_comma and _DECIMAL_COMMA.fullmatch(cell):
                 cell = cell.replace(",", ".")
-            value = self._cell(name, index, cell)
-            if isinstance(value, FieldProblem):
+            value = memo.get(cell, _UNSEEN)
+            if value is _UNSEEN:
+                value = self._parse_cell(name, cell, memo)
+            if value is None:
+                continue
+            if type(value) is FieldProblem:
                 problems.append(value)
-            elif value is not None:
+            else:
                 values[name] = value
         state = str(values["state"]) if "state" in values else None
+        if problems or state is None or state not in self.available:
+            return self._problems(problems, state)
+        return Profile.model_validate(values)
+
+    def _problems(self, problems: list[FieldProblem], state: str | None) -> list[FieldProblem]:
+        """Every problem of a row, the state's own checks included, in column order."""
         if not any(p.field == "state" for p in problems):
             if state is None:
                 problems.append(FieldProblem("state", "not given; every row needs a state"))
@@ -485,11 +494,9 @@ class RowParser:
                 problems.append(
                     FieldProblem("state", f"no rules data for {state} ({JURISDICTIONS[state]}) yet")
                 )
-        if problems:
-            order = dict(self._fields)
-            problems.sort(key=lambda p: order.get(p.field, -1))
-            return problems
-        return Profile.model_validate(values)
+        order = dict(self._fields)
+        problems.sort(key=lambda p: order.get(p.field, -1))
+        return problems
 
 
 # --- template -----------------------------------------------------------------------------------
