@@ -297,6 +297,7 @@ class Scorer:
         self._raw: _LRU[object, _Entry | _Bad] = _LRU(cache_size)
         self._bases: _LRU[tuple[object, ...], _Base] = _LRU(cache_size)
         self._pathway_exams: dict[tuple[str, str], str | None] = {}
+        self._refs: dict[tuple[str, str, str], RuleRef] = {}
         self._skills: _LRU[tuple[object, ...], object] = _LRU(cache_size)
         # Full objects are large: only a few are kept, for plans of clients seen together.
         self._assessments: _LRU[tuple[object, ...], Assessment] = _LRU(PLAN_CACHE_SIZE)
@@ -304,6 +305,15 @@ class Scorer:
         self._plans: _LRU[tuple[object, ...], str] = _LRU(PLAN_CACHE_SIZE)
         self.assessed = 0
         self.skills_computed = 0
+
+    def _ref(self, state: str, pathway_id: str, req_id: str, text: str, kind: str) -> RuleRef:
+        # One object per requirement: rows share it, and a chunk pickles it once. Keyed by
+        # pathway too, since two pathways of a state may each have a "program" of their own.
+        key = (state, pathway_id, req_id)
+        ref = self._refs.get(key)
+        if ref is None:
+            ref = self._refs[key] = RuleRef(state, req_id, text, kind)
+        return ref
 
     def _row_facts(
         self,
@@ -324,8 +334,7 @@ class Scorer:
         nodes = program(rules).pathways[best]
         for node, outcome in zip(nodes, decode(decision.codes[best]), strict=True):
             req = node.req
-            # Not cached by id: two pathways of a state may each have a "program" of their own.
-            ref = RuleRef(rules.code, req.id, req.text, req.kind)
+            ref = self._ref(rules.code, pathway.id, req.id, req.text, req.kind)
             if outcome.status == "missing":
                 missing.append(ref)
             elif outcome.status == "not_confirmed":

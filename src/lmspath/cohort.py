@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from lmspath.render.text import md_cell
 from lmspath.states import JURISDICTIONS
@@ -28,9 +29,12 @@ _BAR_WIDTH = 24
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 
 
-@dataclass(frozen=True, slots=True)
-class RuleRef:
-    """One requirement of one state's rules, as the cohort counts it."""
+class RuleRef(NamedTuple):
+    """One requirement of one state's rules, as the cohort counts it.
+
+    A tuple, so the cohort's counters hash and compare it at C speed (a batch counts several
+    per client).
+    """
 
     state: str
     id: str

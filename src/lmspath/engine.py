@@ -146,11 +146,19 @@ def _shape(rules: StateRules, compiled: Program, codes: tuple[Codes, ...]) -> _S
     return _SHAPES.put(key, (rules,), _Shape(standings, top, rest, verdict, because))
 
 
-def _full_results(
-    pathway: Pathway, profile: Profile, rules: StateRules, catalog: ExamCatalog | None
+def _unmet_results(
+    pathway: Pathway,
+    codes: Codes,
+    profile: Profile,
+    rules: StateRules,
+    catalog: ExamCatalog | None,
 ) -> Callable[[], list[RequirementResult]]:
-    """The pathway's full requirement results, for a plan sketch seen for the first time."""
-    return lambda: [evaluate_requirement(r, profile, rules, catalog) for r in pathway.requirements]
+    """Full results of the pathway's unmet requirements, for a plan sketch seen the first time."""
+    return lambda: [
+        evaluate_requirement(r, profile, rules, catalog)
+        for r, o in zip(pathway.requirements, decode(codes), strict=True)
+        if o.status != "met"
+    ]
 
 
 def decide(
@@ -173,7 +181,7 @@ def decide(
             profile,
             estimates,
             catalog,
-            _full_results(pathway, profile, rules, catalog),
+            _unmet_results(pathway, codes[i], profile, rules, catalog),
         )
     top = shape.top
     if len(top) > 1:

@@ -500,7 +500,8 @@ def _build_sketch(
     drafts.append(application)
     for index, draft in enumerate(drafts, start=1):
         draft.order = index
-    has_license_rule = any(r.kind == "teaching_license" for r in requirements)
+    pathway = next(p for p in rules.pathways if p.id == pathway_id)
+    has_license_rule = any(r.kind == "teaching_license" for r in pathway.requirements)
     _link(drafts, has_license_rule)
     return Sketch(pathway_id, drafts)
 
@@ -560,7 +561,8 @@ def sketch(
     """The plan sketch for one pathway in this situation (``requirements`` only on a miss).
 
     ``codes`` stand for the pathway's requirements' outcomes in order; ``requirements`` gives
-    the full results they came from, which the sketch takes its wording and sources from.
+    the full results of (at least) the unmet ones, which the sketch takes its wording and
+    sources from.
     """
     flags = _flags(profile)
     fast = (id(rules), pathway_id, id(estimates), id(catalog), codes, flags)

@@ -535,14 +535,56 @@ class _Node:
     #: Outcomes remembered per requirement; cleared when full so memory stays bounded.
     LIMIT = 512
 
-    def __init__(self, req: Requirement) -> None:
-        names = fields_read(req)
+    def __init__(self, req: Requirement, state: str) -> None:
         self.req = req
-        self.read: Callable[[Profile], object] = (
-            operator.attrgetter(*names) if names else (lambda p: None)
-        )
+        self.read = _reader(req, state)
         self.manual = is_manual(req)
         self.memo: dict[object, int] = {}
+
+
+def _rule_tree(req: Requirement) -> list[Requirement]:
+    """The requirement, its options and its other readings' rules, all the way down."""
+    out: list[Requirement] = []
+    stack = [req]
+    while stack:
+        rule = stack.pop()
+        out.append(rule)
+        if isinstance(rule, AnyOfRequirement):
+            stack.extend(rule.options)
+        if rule.conflict is not None:
+            stack.extend(r.rule for r in rule.conflict.readings if r.rule is not None)
+    return out
+
+
+def _reader(req: Requirement, state: str) -> Callable[[Profile], object]:
+    """The memo key of a requirement's outcome: the fields it reads, in the only terms it uses.
+
+    A license's state matters only as none, this state or another one, and only the exams the
+    rule names matter; keying on those lets clients licensed in different states, or listing
+    other exams, share an outcome.
+    """
+    names = fields_read(req)
+    if not names:
+        return lambda p: None
+    get = operator.attrgetter(*names)
+    if "teaching_license_state" not in names and "exams" not in names:
+        return get
+    exams = frozenset(getattr(rule, "exam", "") for rule in _rule_tree(req)) - {""}
+
+    def canonical(name: str, value: object) -> object:
+        if value is None:
+            return None
+        if name == "teaching_license_state":
+            return value if value == "none" else value == state
+        if name == "exams":
+            assert isinstance(value, tuple)
+            return tuple(e for e in value if e.exam in exams)
+        return value
+
+    if len(names) == 1:
+        only = names[0]
+        return lambda p: canonical(only, get(p))
+    return lambda p: tuple(canonical(n, v) for n, v in zip(names, get(p), strict=True))
 
 
 class Program:
@@ -553,7 +595,8 @@ class Program:
     def __init__(self, rules: StateRules) -> None:
         self.rules = rules
         self.pathways = tuple(
-            tuple(_Node(req) for req in pathway.requirements) for pathway in rules.pathways
+            tuple(_Node(req, rules.code) for req in pathway.requirements)
+            for pathway in rules.pathways
         )
 
     def codes(self, p: Profile) -> tuple[Codes, ...]:
