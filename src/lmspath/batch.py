@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import dataclasses
 import datetime as dt
+import heapq
 import multiprocessing
 import operator
 import os
@@ -38,7 +38,7 @@ from lmspath.intake import (
 from lmspath.profile import FIELDS, Profile
 
 if TYPE_CHECKING:
-    from multiprocessing.pool import AsyncResult, Pool
+    from multiprocessing.pool import Pool
 
     from lmspath.engine import Decision
     from lmspath.results import Assessment
@@ -204,9 +204,11 @@ class _LRU(Generic[K, V]):
             self._data.popitem(last=False)
 
 
-@dataclass(frozen=True, slots=True)
-class RowScored:
-    """A row that was scored: its line, client_id, results cells and summary."""
+class RowScored(NamedTuple):
+    """A row that was scored: its line, client_id, results cells and summary.
+
+    Outcomes are tuples because worker processes send them back, and tuples pickle fast.
+    """
 
     line: int
     client_id: str
@@ -214,8 +216,7 @@ class RowScored:
     scored: Scored
 
 
-@dataclass(frozen=True, slots=True)
-class RowRejected:
+class RowRejected(NamedTuple):
     """A row that could not be scored, with every problem found in it."""
 
     line: int
@@ -288,14 +289,10 @@ class Scorer:
         self._estimates = load_estimates()
         self._catalog = load_exams()
         self._exams = {exam.id: exam for exam in self._catalog.exams}
-        skipped = {"client_id"} if self.skills else {"client_id", "tools", "skills"}
-        raw_columns = sorted(i for name, i in layout.columns.items() if name not in skipped)
-        self._raw_key: Callable[[list[str]], object] = (
-            operator.itemgetter(*raw_columns) if raw_columns else (lambda cells: ())
-        )
         self._engine_fields = tuple(f for f in FIELDS if f not in {"client_id", "tools", "skills"})
-        self._raw: _LRU[object, _Entry | _Bad] = _LRU(cache_size)
-        self._bases: _LRU[tuple[object, ...], _Base] = _LRU(cache_size)
+        # Plain dicts cleared when full: a look-up per row must cost next to nothing.
+        self._cache_size = cache_size
+        self._bases: dict[tuple[object, ...], _Base] = {}
         self._pathway_exams: dict[tuple[str, str], str | None] = {}
         self._refs: dict[tuple[str, str, str], RuleRef] = {}
         self._skills: _LRU[tuple[object, ...], object] = _LRU(cache_size)
@@ -400,7 +397,9 @@ class Scorer:
         if base is None:
             self.assessed += 1
             base = self._row_facts(rules, decision, months, next_step)
-            self._bases.put(key, base)
+            if len(self._bases) >= self._cache_size:
+                self._bases.clear()
+            self._bases[key] = base
         return base
 
     def _run_engine(self, profile: Profile) -> Assessment:
@@ -457,29 +456,17 @@ class Scorer:
         return tuple(getattr(profile, name) for name in self._engine_fields)
 
     def _entry(self, cells: list[str]) -> _Entry | _Bad:
-        raw_key = self._raw_key(cells) if len(cells) == self.layout.width else None
-        if raw_key is not None:
-            hit = self._raw.get(raw_key)
-            if hit is not None:
-                return hit
         parsed = self.parser.parse(cells)
-        entry: _Entry | _Bad
         if isinstance(parsed, list):
-            entry = _Bad(tuple((p.field, p.problem) for p in parsed))
-        else:
-            # Plans are rendered once per distinct profile, so only they need its full key.
-            key = self._profile_key(parsed) if self.staging is not None else None
-            base = self._base(parsed)
-            if self.skills:
-                skills_key = (parsed.tools, parsed.skills, base.exam_id)
-                gaps = self._gaps(parsed, skills_key, base.exam_id)
-                scored = dataclasses.replace(base.scored, skill_gaps=gaps)
-                entry = _Entry(scored, base.cells, key, skills_key)
-            else:
-                entry = _Entry(base.scored, base.cells, key, None)
-        if raw_key is not None:
-            self._raw.put(raw_key, entry)
-        return entry
+            return _Bad(tuple((p.field, p.problem) for p in parsed))
+        # Plans are rendered once per distinct profile, so only they need its full key.
+        key = self._profile_key(parsed) if self.staging is not None else None
+        base = self._base(parsed)
+        if not self.skills:
+            return _Entry(base.scored, base.cells, key, None)
+        skills_key = (parsed.tools, parsed.skills, base.exam_id)
+        gaps = self._gaps(parsed, skills_key, base.exam_id)
+        return _Entry(base.scored._replace(skill_gaps=gaps), base.cells, key, skills_key)
 
     def _plan_text(self, entry: _Entry, cells: list[str]) -> str:
         plan_key = (entry.key, entry.skills_key)
@@ -710,6 +697,82 @@ def _pool(jobs: int, init: tuple[object, ...]) -> Pool:
     return context.Pool(jobs, initializer=_init_worker, initargs=init)
 
 
+#: State spellings remembered by the router (bounded: a file of misspelt states cannot grow it).
+_ROUTES = 4096
+
+
+class _Shards:
+    """Worker processes that each score the rows of their own states.
+
+    A state's rows always go to the same worker, so each worker learns (and memoises) only its
+    own states' rules instead of every worker learning all of them. A chunk of rows is split by
+    worker and the outcomes are merged back into input order by line.
+    """
+
+    def __init__(self, jobs: int, init: tuple[object, ...], layout: Layout) -> None:
+        self.pools = [_pool(1, init) for _ in range(jobs)]
+        self._state = layout.columns["state"]
+        self._home: dict[str, int] = {}  # the state cell as written -> its worker
+        self._by_code: dict[str, int] = {}  # the state's code -> its worker
+        self._rows = [0] * jobs
+
+    def _worker(self, cells: list[str]) -> int:
+        from lmspath.states import resolve_state
+
+        text = cells[self._state] if self._state < len(cells) else ""
+        home = self._home.get(text)
+        if home is None:
+            # "Texas" and "TX" are one state; a new state goes to the least busy worker.
+            code = resolve_state(text) or text
+            home = self._by_code.get(code)
+            if home is None:
+                home = min(range(len(self._rows)), key=self._rows.__getitem__)
+                if len(self._by_code) < _ROUTES:
+                    self._by_code[code] = home
+            if len(self._home) < _ROUTES:
+                self._home[text] = home
+        self._rows[home] += 1
+        return home
+
+    def submit(self, chunk: list[Job]) -> Callable[[], tuple[list[Outcome], int, int]]:
+        """Send a chunk to the workers; the returned call waits for its outcomes, in order."""
+        parts: list[list[Job]] = [[] for _ in self.pools]
+        ready: list[Outcome] = []
+        for job in chunk:
+            if isinstance(job, RowRejected):
+                ready.append(job)
+            else:
+                parts[self._worker(job[1])].append(job)
+        waiting = [
+            pool.apply_async(_work, (part,))
+            for pool, part in zip(self.pools, parts, strict=True)
+            if part
+        ]
+
+        def collect() -> tuple[list[Outcome], int, int]:
+            done = [w.get() for w in waiting]
+            merged = list(
+                heapq.merge(ready, *(d[0] for d in done), key=operator.attrgetter("line"))
+            )
+            return merged, sum(d[1] for d in done), sum(d[2] for d in done)
+
+        return collect
+
+    def close(self) -> None:
+        """Let the workers finish and stop."""
+        for pool in self.pools:
+            pool.close()
+        for pool in self.pools:
+            pool.join()
+
+    def terminate(self) -> None:
+        """Stop the workers now."""
+        for pool in self.pools:
+            pool.terminate()
+        for pool in self.pools:
+            pool.join()
+
+
 class _RowWriter(Protocol):
     def writerow(self, row: Iterable[object], /) -> object: ...
 
@@ -738,11 +801,11 @@ def run_batch(
     for message in layout.warnings:
         say(message)
     jobs = options.jobs or os.cpu_count() or 1
-    chunk_size = options.chunk_size or (1000 if jobs > 1 else 256)
+    chunk_size = options.chunk_size or (1000 * jobs if jobs > 1 else 256)
 
     opened: list[_AtomicFile] = []
     plans: _PlanFolder | None = None
-    pool: Pool | None = None
+    pool: _Shards | None = None
     restore = _terminate_as_interrupt()
     line = layout.header_line
     try:
@@ -765,7 +828,8 @@ def run_batch(
         skills = options.summary is not None or options.plans is not None
         scorer: Scorer | None = None
         if jobs > 1:
-            pool = _pool(jobs, (layout, options.today, staging, skills, options.cache_size))
+            init = (layout, options.today, staging, skills, options.cache_size)
+            pool = _Shards(jobs, init, layout)
         else:
             scorer = Scorer(layout, options.today, staging, skills, options.cache_size)
         tally = CohortTally()
@@ -803,16 +867,16 @@ def run_batch(
                         who = f" ({outcome.client_id})" if outcome.client_id else ""
                         shown.append(f"{intake}: line {outcome.line}{who}: {name}: {problem}")
 
-        pending: deque[AsyncResult[tuple[list[Outcome], int, int]]] = deque()
+        pending: deque[Callable[[], tuple[list[Outcome], int, int]]] = deque()
 
         def flush(chunk: list[Job]) -> None:
             if scorer is not None:
                 handle(scorer.score_chunk(chunk))
                 return
             assert pool is not None
-            pending.append(pool.apply_async(_work, (chunk,)))
-            while len(pending) > 2 * jobs:
-                handle(pending.popleft().get())
+            pending.append(pool.submit(chunk))
+            while len(pending) > 2:
+                handle(pending.popleft()())
 
         if progress is not None:
             progress.start(intake.stat().st_size)
@@ -848,14 +912,13 @@ def run_batch(
             if chunk:
                 flush(chunk)
             while pending:
-                handle(pending.popleft().get())
+                handle(pending.popleft()())
             if progress is not None:
                 progress.advance(reader.rows_read, reader.position())
             rows_read = reader.rows_read
         assert rows_read == tally.rows, "every row read is scored or rejected"
         if pool is not None:
             pool.close()
-            pool.join()
             pool = None
         if duplicates:
             listed = ", ".join(
@@ -909,7 +972,6 @@ def run_batch(
             progress.stop()
         if pool is not None:
             pool.terminate()
-            pool.join()
         for item_file in opened:
             item_file.abort()
         if plans is not None:

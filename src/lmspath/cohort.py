@@ -47,9 +47,11 @@ class RuleRef(NamedTuple):
         return f"{self.state}:{self.id}"
 
 
-@dataclass(frozen=True, slots=True)
-class Scored:
-    """What one assessment means for the outputs: the results row and the cohort's counts."""
+class Scored(NamedTuple):
+    """What one assessment means for the outputs: the results row and the cohort's counts.
+
+    A tuple, so worker processes hand it back cheaply (pickle treats tuples at C speed).
+    """
 
     state: str
     verdict: str

@@ -542,49 +542,34 @@ class _Node:
         self.memo: dict[object, int] = {}
 
 
-def _rule_tree(req: Requirement) -> list[Requirement]:
-    """The requirement, its options and its other readings' rules, all the way down."""
-    out: list[Requirement] = []
-    stack = [req]
-    while stack:
-        rule = stack.pop()
-        out.append(rule)
-        if isinstance(rule, AnyOfRequirement):
-            stack.extend(rule.options)
-        if rule.conflict is not None:
-            stack.extend(r.rule for r in rule.conflict.readings if r.rule is not None)
-    return out
-
-
 def _reader(req: Requirement, state: str) -> Callable[[Profile], object]:
-    """The memo key of a requirement's outcome: the fields it reads, in the only terms it uses.
+    """The memo key of a requirement's outcome: the values of the fields it reads.
 
-    A license's state matters only as none, this state or another one, and only the exams the
-    rule names matter; keying on those lets clients licensed in different states, or listing
-    other exams, share an outcome.
+    A license's state matters only as none, this state or another one, so it is keyed that way:
+    clients licensed in different other states share an outcome.
     """
     names = fields_read(req)
     if not names:
         return lambda p: None
     get = operator.attrgetter(*names)
-    if "teaching_license_state" not in names and "exams" not in names:
+    if "teaching_license_state" not in names:
         return get
-    exams = frozenset(getattr(rule, "exam", "") for rule in _rule_tree(req)) - {""}
-
-    def canonical(name: str, value: object) -> object:
-        if value is None:
-            return None
-        if name == "teaching_license_state":
-            return value if value == "none" else value == state
-        if name == "exams":
-            assert isinstance(value, tuple)
-            return tuple(e for e in value if e.exam in exams)
-        return value
-
+    at = names.index("teaching_license_state")
     if len(names) == 1:
-        only = names[0]
-        return lambda p: canonical(only, get(p))
-    return lambda p: tuple(canonical(n, v) for n, v in zip(names, get(p), strict=True))
+        return lambda p: _where(p.teaching_license_state, state)
+
+    def read(p: Profile) -> object:
+        values: tuple[object, ...] = get(p)
+        where = values[at]
+        if where is None or where == "none":
+            return values
+        return (*values[:at], where == state, *values[at + 1 :])
+
+    return read
+
+
+def _where(value: str | None, state: str) -> object:
+    return value if value is None or value == "none" else value == state
 
 
 class Program:
