@@ -216,3 +216,33 @@ def test_disputed_means_readings_disagree() -> None:
     assert disputed(Outcome("met", ("met", "missing"), ()))
     assert not disputed(Outcome("met", ("met", "met"), ()))
     assert not disputed(Outcome("missing", (), ()))
+
+
+# --- skills gaps ---------------------------------------------------------------------------------
+
+
+def test_summary_gaps_equal_the_reports_first_gaps(tmp_path: Path) -> None:
+    """Batch works out only the first gaps; they equal the full skills section's."""
+    from lmspath.skills import have_ids, match, skills_report
+    from lmspath.skills_data import load_taxonomy
+
+    taxonomy = load_taxonomy()
+    words = [a for item in taxonomy.items for a in (item.id, item.name, *item.aliases[:2])]
+    words += ["Mandarin", "basket weaving", "", "  ", "Destiny Discover", "canva"]
+    catalog = load_exams()
+    exams = [None, *catalog.exams]
+    layout = _layout(tmp_path, list(FIELDS), ",")
+    scorer = Scorer(layout, TODAY, skills=True, cache_size=32)
+    rng = random.Random(5)
+    for _ in range(600):
+        tools = tuple(rng.sample(words, rng.randint(0, 4))) or None
+        skills = tuple(rng.sample(words, rng.randint(0, 3))) or None
+        exam = rng.choice(exams)
+        person = Profile(state="TX", tools=tools, skills=skills)
+        report = skills_report(person, taxonomy, exam, catalog.sources)
+        found = match(tools, skills, taxonomy)
+        assert have_ids(tools, skills, taxonomy) == {m.item_id for m in found.matches}
+        want = (
+            tuple((g.id, g.name) for g in report.gaps[: report.show_top]) if report.given else None
+        )
+        assert scorer._gaps(person, exam.id if exam else None) == want, (tools, skills, exam)

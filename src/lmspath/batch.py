@@ -295,7 +295,7 @@ class Scorer:
         self._bases: dict[tuple[object, ...], _Base] = {}
         self._pathway_exams: dict[tuple[str, str], str | None] = {}
         self._refs: dict[tuple[str, str, str], RuleRef] = {}
-        self._skills: _LRU[tuple[object, ...], object] = _LRU(cache_size)
+        self._skills: dict[tuple[frozenset[str], str | None], tuple[tuple[str, str], ...]] = {}
         # Full objects are large: only a few are kept, for plans of clients seen together.
         self._assessments: _LRU[tuple[object, ...], Assessment] = _LRU(PLAN_CACHE_SIZE)
         self._reports: _LRU[tuple[object, ...], SkillsReport] = _LRU(PLAN_CACHE_SIZE)
@@ -415,26 +415,29 @@ class Scorer:
         from lmspath.skills import skills_report
         from lmspath.skills_data import load_taxonomy
 
-        self.skills_computed += 1
         exam = self._exams.get(exam_id) if exam_id is not None else None
         return skills_report(profile, load_taxonomy(), exam, self._catalog.sources)
 
-    def _gaps(
-        self, profile: Profile, skills_key: tuple[object, ...], exam_id: str | None
-    ) -> tuple[tuple[str, str], ...] | None:
-        known = self._skills.get(skills_key, _MISSING)
-        if known is not _MISSING:
-            return known  # type: ignore[return-value]
-        report = self._skills_report(profile, exam_id)
-        # The client's highlighted gaps; none when they listed no tools or skills.
-        gaps = (
-            tuple((gap.id, gap.name) for gap in report.gaps[: report.show_top])
-            if report.given
-            else None
-        )
-        self._skills.put(skills_key, gaps)
-        if self.staging is not None:
-            self._reports.put(skills_key, report)
+    def _gaps(self, profile: Profile, exam_id: str | None) -> tuple[tuple[str, str], ...] | None:
+        """The client's highlighted skills gaps (as the report lists them first); None when
+        they listed no tools or skills. Only the summary needs them, not the whole section."""
+        from lmspath.skills import have_ids, top_gaps
+        from lmspath.skills_data import load_taxonomy
+
+        if not (profile.tools or profile.skills):
+            return None
+        taxonomy = load_taxonomy()
+        have = have_ids(profile.tools, profile.skills, taxonomy)
+        key = (have, exam_id)
+        gaps = self._skills.get(key)
+        if gaps is None:
+            self.skills_computed += 1
+            exam = self._exams.get(exam_id) if exam_id is not None else None
+            top = top_gaps(taxonomy, have, exam, taxonomy.ranking.show_top)
+            gaps = tuple((item.id, item.name) for item in top)
+            if len(self._skills) >= self._cache_size:
+                self._skills.clear()
+            self._skills[key] = gaps
         return gaps
 
     def assessment(self, profile: Profile) -> Assessment:
@@ -464,8 +467,8 @@ class Scorer:
         base = self._base(parsed)
         if not self.skills:
             return _Entry(base.scored, base.cells, key, None)
+        gaps = self._gaps(parsed, base.exam_id)
         skills_key = (parsed.tools, parsed.skills, base.exam_id)
-        gaps = self._gaps(parsed, skills_key, base.exam_id)
         return _Entry(base.scored._replace(skill_gaps=gaps), base.cells, key, skills_key)
 
     def _plan_text(self, entry: _Entry, cells: list[str]) -> str:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from lmspath.profile import Profile
 from lmspath.results import SourceRef, source_ref
@@ -342,6 +344,10 @@ class Prepared:
     source_refs: dict[str, SourceRef]
     ways: dict[str, tuple[WayOut, ...]]
     suggestions: dict[tuple[str, str], tuple[str, str] | None] = field(default_factory=dict)
+    #: item ids each (field, entry) matches, remembered (cleared when full)
+    entry_ids: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    #: every unit scored and in gap order, per exam (by id, holding the exam)
+    ranked: dict[int, tuple[Exam | None, tuple[Ranked, ...]]] = field(default_factory=dict)
 
 
 _PREPARED: dict[int, tuple[Taxonomy, Prepared]] = {}
@@ -415,7 +421,7 @@ class Unit:
             refs.extend(ref for ref in member.exams if ref not in refs)
         return cls(lead, group, tuple(members), tuple(refs))
 
-    def had(self, have: set[str]) -> list[SkillItem]:
+    def had(self, have: AbstractSet[str]) -> list[SkillItem]:
         """The members the person has."""
         return [member for member in self.members if member.id in have]
 
@@ -479,17 +485,80 @@ def _kind_rank(taxonomy: Taxonomy, item: SkillItem) -> int:
     return taxonomy.ranking.kind_order.index(item.kind)
 
 
+class Ranked(NamedTuple):
+    """A unit with its gap score, in the order gaps are listed."""
+
+    unit: Unit
+    score: float
+    parts: ScoreParts
+    why: str
+
+
+def ranked_units(taxonomy: Taxonomy, exam: Exam | None) -> tuple[Ranked, ...]:
+    """Every unit best first (score, then kind order, then id), whatever the person has.
+
+    A unit's score depends only on the unit and the exam, so a person's gaps are this list
+    without the units they have, in the same order (memoised per exam).
+    """
+    ready = prepared(taxonomy)
+    hit = ready.ranked.get(id(exam))
+    if hit is not None and hit[0] is exam:
+        return hit[1]
+    scored: list[tuple[float, int, str, Ranked]] = []
+    for unit in units(taxonomy):
+        score, parts, why = _score(unit, taxonomy, exam)
+        row = Ranked(unit, score, parts, why)
+        scored.append((score, _kind_rank(taxonomy, unit.lead), unit.lead.id, row))
+    scored.sort(key=lambda row: (-row[0], row[1], row[2]))
+    ranked = tuple(row[3] for row in scored)
+    if len(ready.ranked) >= 64:
+        ready.ranked.clear()
+    ready.ranked[id(exam)] = (exam, ranked)
+    return ranked
+
+
+def top_gaps(
+    taxonomy: Taxonomy, have: AbstractSet[str], exam: Exam | None, count: int
+) -> list[SkillItem]:
+    """The lead items of the first ``count`` gaps (what ``rank_gaps`` lists first)."""
+    out: list[SkillItem] = []
+    for row in ranked_units(taxonomy, exam):
+        if len(out) == count:
+            break
+        if not row.unit.had(have):
+            out.append(row.unit.lead)
+    return out
+
+
+def have_ids(
+    tools: Iterable[str] | None, skills: Iterable[str] | None, taxonomy: Taxonomy
+) -> frozenset[str]:
+    """The taxonomy ids the entries match: the ids of ``match(...).matches``, memoised per entry."""
+    ready = prepared(taxonomy)
+    memo = ready.entry_ids
+    out: set[str] = set()
+    fields: tuple[tuple[InputField, Iterable[str] | None], ...] = (
+        ("tools", tools),
+        ("skills", skills),
+    )
+    for source, entries in fields:
+        for text in entries or ():
+            key = (source, text)
+            ids = memo.get(key)
+            if ids is None:
+                found = find_phrases(text, source, ready.index) if text.strip() else []
+                if len(memo) >= 8192:
+                    memo.clear()
+                ids = memo[key] = frozenset(hit.item_id for hit in found)
+            out |= ids
+    return frozenset(out)
+
+
 def rank_gaps(taxonomy: Taxonomy, have: set[str], exam: Exam | None) -> list[GapItem]:
     """Every unit the person lacks, best first: score, then kind order, then id."""
-    scored: list[tuple[float, int, str, Unit, ScoreParts, str]] = []
-    for unit in units(taxonomy):
-        if unit.had(have):
-            continue
-        score, parts, why = _score(unit, taxonomy, exam)
-        scored.append((score, _kind_rank(taxonomy, unit.lead), unit.lead.id, unit, parts, why))
-    scored.sort(key=lambda row: (-row[0], row[1], row[2]))
+    scored = [row for row in ranked_units(taxonomy, exam) if not row.unit.had(have)]
     gaps: list[GapItem] = []
-    for rank, (score, _, _, unit, parts, why) in enumerate(scored, start=1):
+    for rank, (unit, score, parts, why) in enumerate(scored, start=1):
         lead = unit.lead
         gaps.append(
             GapItem(
