@@ -24,15 +24,15 @@ from lmspath.batch import (
     RESULT_COLUMNS,
     BatchOptions,
     PlanNames,
-    Scorer,
     SeenIds,
-    neutralise,
     run_batch,
     safe_stem,
 )
 from lmspath.cli import get_app
 from lmspath.errors import InputError
 from lmspath.intake import inspect_intake
+from lmspath.scorer import Scorer
+from lmspath.spreadsheet import neutralise
 
 runner = CliRunner()
 FIXTURES = Path(__file__).parent / "fixtures" / "intake"
@@ -345,12 +345,12 @@ def test_output_naming_the_intake_is_refused_and_the_intake_untouched(tmp_path: 
 def test_a_write_failure_mid_run_is_one_error_line_and_leaves_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import lmspath.batch
+    import lmspath.scorer
 
     def full(self: object, line: int, cells: list[str], plan_name: str | None = None) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(lmspath.batch.Scorer, "score", full)
+    monkeypatch.setattr(lmspath.scorer.Scorer, "score", full)
     code, _, err = invoke(
         "batch",
         str(MESSY),

@@ -7,10 +7,11 @@ import random
 from lmspath.data import available_states, exam_index, load_estimates, load_exams, load_state
 from lmspath.datacheck import exam_ids
 from lmspath.engine import _SHAPES, assess
+from lmspath.outcomes import _PROGRAMS
 from lmspath.plan import _BY_CODES, _SKETCHES
 from lmspath.profile import Profile, build_profile
 from lmspath.results import Assessment
-from lmspath.rules import _PATHWAYS, _PROGRAMS, _RESULTS
+from lmspath.rules import _PATHWAYS, _RESULTS
 from lmspath.states import JURISDICTIONS
 from tests.helpers import TODAY
 

@@ -13,14 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from lmspath.batch import Scorer
 from lmspath.cohort import RuleRef, Scored
 from lmspath.data import available_states, exam_index, load_estimates, load_exams, load_state
 from lmspath.engine import assess, decide
 from lmspath.intake import Layout, RowParser, inspect_intake
+from lmspath.outcomes import disputed, result_outcome
 from lmspath.profile import FIELDS, LIMITS, FieldProblem, Profile, ProfileProblems, build_profile
 from lmspath.results import Assessment
-from lmspath.rules import disputed, result_outcome
+from lmspath.scorer import Scorer
 from lmspath.states import JURISDICTIONS, resolve_state
 from tests.helpers import TODAY
 from tests.test_engine_memo import _clear, _profiles
@@ -211,7 +211,7 @@ def test_batch_rows_equal_rows_read_off_full_reports(tmp_path: Path) -> None:
 
 
 def test_disputed_means_readings_disagree() -> None:
-    from lmspath.rules import Outcome
+    from lmspath.outcomes import Outcome
 
     assert disputed(Outcome("met", ("met", "missing"), ()))
     assert not disputed(Outcome("met", ("met", "met"), ()))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from lmspath.memo import IdentityMemo
+from lmspath.outcomes import Codes, Outcome, Program, decode, program
 from lmspath.plan import Sketch, sketch
 from lmspath.profile import Profile
 from lmspath.results import (
@@ -18,15 +19,7 @@ from lmspath.results import (
     Status,
     Verdict,
 )
-from lmspath.rules import (
-    Codes,
-    Outcome,
-    Program,
-    decode,
-    evaluate,
-    evaluate_requirement,
-    program,
-)
+from lmspath.rules import evaluate, evaluate_requirement
 from lmspath.rules_model import Estimates, ExamCatalog, Pathway, StateRules
 
 #: Rules checked longer ago than this get a warning on every report that rests on them.

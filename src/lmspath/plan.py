@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from lmspath.memo import IdentityMemo
+from lmspath.outcomes import Codes, decode, outcome_code, result_outcome
 from lmspath.profile import Profile
 from lmspath.results import (
     PathwayResult,
@@ -18,7 +19,7 @@ from lmspath.results import (
     StepKind,
     source_ref,
 )
-from lmspath.rules import Codes, decode, governing_rule, outcome_code, result_outcome
+from lmspath.rules import governing_rule
 from lmspath.rules_model import (
     AnyOfRequirement,
     Estimate,

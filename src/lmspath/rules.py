@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import operator
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from lmspath.memo import IdentityMemo
 from lmspath.profile import Profile
@@ -267,9 +264,10 @@ def _source_names(refs: list[SourceRef]) -> str:
     return ", ".join(r.title for r in refs)
 
 
-def _reading_check(
+def reading_check(
     reading: Reading, main: Check, p: Profile, state: str, catalog: ExamCatalog | None
 ) -> Check:
+    """The check under another source's reading (met when that reading says not required)."""
     if reading.rule is None:
         return Check("met", main.have, "not required under this reading")
     return check_rule(reading.rule, p, state, catalog)
@@ -289,7 +287,7 @@ def _conflict(
         )
     ]
     for reading in req.conflict.readings:
-        check = _reading_check(reading, main, p, rules.code, catalog)
+        check = reading_check(reading, main, p, rules.code, catalog)
         readings.append(
             ReadingResult(
                 says=reading.says,
@@ -368,13 +366,13 @@ def evaluate_requirement(
     return _RESULTS.put(key, anchors, _evaluate_requirement(req, p, rules, catalog))
 
 
-def _governing_check(
+def governing_check(
     req: Requirement, main: Check, p: Profile, state: str, catalog: ExamCatalog | None
 ) -> Check:
     """The check that decides the status: the stated rule's, or its other reading's."""
     if req.conflict is not None and req.conflict.governs == "reading":
         # The more authoritative source is the other reading: it decides the status.
-        return _reading_check(req.conflict.readings[0], main, p, state, catalog)
+        return reading_check(req.conflict.readings[0], main, p, state, catalog)
     return main
 
 
@@ -383,7 +381,7 @@ def _evaluate_requirement(
 ) -> RequirementResult:
     main = check_rule(req, p, rules.code, catalog)
     conflict = _conflict(req, main, p, rules, catalog)
-    check = _governing_check(req, main, p, rules.code, catalog)
+    check = governing_check(req, main, p, rules.code, catalog)
     options = (
         [evaluate_requirement(opt, p, rules, catalog) for opt in req.options]
         if isinstance(req, AnyOfRequirement)
@@ -445,169 +443,3 @@ def evaluate(
 ) -> list[PathwayResult]:
     """Every pathway of the state checked against the profile, in the data's order."""
     return [evaluate_pathway(pw, p, rules, catalog) for pw in rules.pathways]
-
-
-# --- outcomes: where a profile stands, without the wording -------------------------------------
-
-
-class Outcome(NamedTuple):
-    """Where a profile stands on one requirement, without the "you have" wording.
-
-    The verdict, the ranking of pathways, the structure of a plan and a batch results row depend
-    only on outcomes (and, for plan step titles and times, a few numbers of the profile), so
-    clients whose answers differ only in wording share them.
-    """
-
-    status: Status
-    #: statuses under the stated rule and under each other reading when sources disagree, else ()
-    readings: tuple[Status, ...]
-    #: the outcome of each option of an any-of group, else ()
-    options: tuple[Outcome, ...]
-
-
-def outcome_of(req: Requirement, p: Profile, state: str) -> Outcome:
-    """The requirement's outcome for this profile; the same checks ``evaluate_requirement`` makes.
-
-    Statuses never depend on the exam catalogue (it only names exams in the wording).
-    """
-    main = check_rule(req, p, state)
-    readings: tuple[Status, ...] = ()
-    if req.conflict is not None:
-        readings = (
-            main.status,
-            *(_reading_check(r, main, p, state, None).status for r in req.conflict.readings),
-        )
-    status = _governing_check(req, main, p, state, None).status
-    options = (
-        tuple(outcome_of(opt, p, state) for opt in req.options)
-        if isinstance(req, AnyOfRequirement)
-        else ()
-    )
-    return Outcome(status, readings, options)
-
-
-def result_outcome(result: RequirementResult) -> Outcome:
-    """The outcome a full requirement result records (equal to ``outcome_of`` for it)."""
-    readings = (
-        tuple(r.status for r in result.conflict.readings) if result.conflict is not None else ()
-    )
-    return Outcome(result.status, readings, tuple(result_outcome(o) for o in result.options))
-
-
-def is_manual(req: Requirement) -> bool:
-    """True when no profile field can answer the rule that decides (the person confirms it)."""
-    return isinstance(governing_rule(req), OtherRequirement)
-
-
-def disputed(outcome: Outcome) -> bool:
-    """Sources disagree on whether this person meets the requirement."""
-    return len(set(outcome.readings)) > 1
-
-
-#: Every distinct outcome seen, by code. Outcomes are few (a status, the statuses of a rule's
-#: readings and options), so small-int codes stand for them in memo keys and hash fast.
-_OUTCOMES: list[Outcome] = []
-_CODES: dict[Outcome, int] = {}
-
-#: A pathway's outcomes as codes, in requirement order.
-Codes = tuple[int, ...]
-
-
-def outcome_code(outcome: Outcome) -> int:
-    """The code that stands for this outcome (the same for equal outcomes)."""
-    code = _CODES.get(outcome)
-    if code is None:
-        code = _CODES[outcome] = len(_OUTCOMES)
-        _OUTCOMES.append(outcome)
-    return code
-
-
-def decode(codes: Codes) -> tuple[Outcome, ...]:
-    """The outcomes the codes stand for."""
-    return tuple(_OUTCOMES[code] for code in codes)
-
-
-class _Node:
-    """One requirement compiled for fast look-ups: the fields it reads and its own memo."""
-
-    __slots__ = ("manual", "memo", "read", "req")
-
-    #: Outcomes remembered per requirement; cleared when full so memory stays bounded.
-    LIMIT = 512
-
-    def __init__(self, req: Requirement, state: str) -> None:
-        self.req = req
-        self.read = _reader(req, state)
-        self.manual = is_manual(req)
-        self.memo: dict[object, int] = {}
-
-
-def _reader(req: Requirement, state: str) -> Callable[[Profile], object]:
-    """The memo key of a requirement's outcome: the values of the fields it reads.
-
-    A license's state matters only as none, this state or another one, so it is keyed that way:
-    clients licensed in different other states share an outcome.
-    """
-    names = fields_read(req)
-    if not names:
-        return lambda p: None
-    get = operator.attrgetter(*names)
-    if "teaching_license_state" not in names:
-        return get
-    at = names.index("teaching_license_state")
-    if len(names) == 1:
-        return lambda p: _where(p.teaching_license_state, state)
-
-    def read(p: Profile) -> object:
-        values: tuple[object, ...] = get(p)
-        where = values[at]
-        if where is None or where == "none":
-            return values
-        return (*values[:at], where == state, *values[at + 1 :])
-
-    return read
-
-
-def _where(value: str | None, state: str) -> object:
-    return value if value is None or value == "none" else value == state
-
-
-class Program:
-    """A state's rules compiled for scoring many profiles: outcomes memoised per requirement."""
-
-    __slots__ = ("pathways", "rules")
-
-    def __init__(self, rules: StateRules) -> None:
-        self.rules = rules
-        self.pathways = tuple(
-            tuple(_Node(req, rules.code) for req in pathway.requirements)
-            for pathway in rules.pathways
-        )
-
-    def codes(self, p: Profile) -> tuple[Codes, ...]:
-        """Every requirement's outcome as a code, pathway by pathway in the data's order."""
-        state = self.rules.code
-        out: list[Codes] = []
-        for nodes in self.pathways:
-            row: list[int] = []
-            for node in nodes:
-                values = node.read(p)
-                code = node.memo.get(values)
-                if code is None:
-                    if len(node.memo) >= node.LIMIT:
-                        node.memo.clear()
-                    code = node.memo[values] = outcome_code(outcome_of(node.req, p, state))
-                row.append(code)
-            out.append(tuple(row))
-        return tuple(out)
-
-
-_PROGRAMS: IdentityMemo[Program] = IdentityMemo(256)
-
-
-def program(rules: StateRules) -> Program:
-    """The compiled form of one state's rules (built once per rules object)."""
-    hit = _PROGRAMS.get(id(rules))
-    if hit is not None:
-        return hit
-    return _PROGRAMS.put(id(rules), (rules,), Program(rules))
