@@ -507,11 +507,11 @@ def _varied_intake(path: Path, count: int) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def test_jobs_2_writes_exactly_what_one_process_writes(tmp_path: Path) -> None:
+def test_jobs_2_and_3_write_exactly_what_one_process_writes(tmp_path: Path) -> None:
     intake = tmp_path / "intake.csv"
     _varied_intake(intake, 300)
     outputs = {}
-    for jobs in (1, 2):
+    for jobs in (1, 2, 3):
         folder = tmp_path / f"jobs{jobs}"
         folder.mkdir()
         options = BatchOptions(
@@ -534,7 +534,7 @@ def test_jobs_2_writes_exactly_what_one_process_writes(tmp_path: Path) -> None:
             (folder / "s.md").read_text(encoding="utf-8"),
             plans,
         )
-    assert outputs[1] == outputs[2]
+    assert outputs[1] == outputs[2] == outputs[3]
     # Rows with 'Texsa' or a blank state, or master 'maybe', are rejected and get no plan.
     kept = [n for n in range(300) if n % 5 not in (3, 4) and n % 7 % 5 != 4]
     assert len(outputs[1][3]) == len(kept)

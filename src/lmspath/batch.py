@@ -31,7 +31,7 @@ from lmspath.intake import (
     client_id_of,
     inspect_intake,
 )
-from lmspath.scorer import CACHE_SIZE, Job, Outcome, RowRejected, RowScored, Scorer, Shards
+from lmspath.scorer import CACHE_SIZE, Done, Job, RowRejected, Scorer, Shards
 from lmspath.spreadsheet import neutralise
 
 if TYPE_CHECKING:
@@ -356,7 +356,8 @@ def run_batch(
         errors_file = _AtomicFile(options.errors) if options.errors else None
         if errors_file:
             opened.append(errors_file)
-        results = _writer(results_file.handle if results_file else (stdout or sys.stdout))
+        results_out = results_file.handle if results_file else (stdout or sys.stdout)
+        results = _writer(results_out)
         errors = _writer(errors_file.handle) if errors_file else None
         results.writerow(RESULT_COLUMNS)
         if errors is not None:
@@ -379,36 +380,26 @@ def run_batch(
         examples: list[Duplicate] = []
         shown: list[str] = []
         problem_count = 0
-        calls = [0, 0]  # engine runs, skills sections computed
-        plan_names: dict[int, str] = {}
+        calls = [0, 0]  # situations worked out, skills gaps worked out
 
-        def handle(done: tuple[list[Outcome], int, int]) -> None:
+        def handle(done: Done) -> None:
             nonlocal problem_count
-            outcomes, assessed, computed = done
-            calls[0] += assessed
-            calls[1] += computed
-            for outcome in outcomes:
-                if isinstance(outcome, RowScored):
-                    plan_file = plan_names.pop(outcome.line, "")
-                    results.writerow(
-                        (outcome.line, neutralise(outcome.client_id), *outcome.cells, plan_file)
-                    )
-                    tally.add(outcome.scored)
-                    continue
-                plan_names.pop(outcome.line, None)
-                tally.add_rejected([name for name, _ in outcome.problems])
-                problem_count += len(outcome.problems)
-                client = neutralise(outcome.client_id)
-                for name, problem in outcome.problems:
+            calls[0] += done.assessed
+            calls[1] += done.computed
+            if done.lines:
+                results_out.write("".join(text for _, text in done.lines))
+            for row in done.rejected:
+                tally.add_rejected([name for name, _ in row.problems])
+                problem_count += len(row.problems)
+                client = neutralise(row.client_id)
+                for name, problem in row.problems:
                     if errors is not None:
-                        errors.writerow(
-                            (outcome.line, client, neutralise(name), neutralise(problem))
-                        )
+                        errors.writerow((row.line, client, neutralise(name), neutralise(problem)))
                     elif len(shown) < SHOWN_ERRORS:
-                        who = f" ({outcome.client_id})" if outcome.client_id else ""
-                        shown.append(f"{intake}: line {outcome.line}{who}: {name}: {problem}")
+                        who = f" ({row.client_id})" if row.client_id else ""
+                        shown.append(f"{intake}: line {row.line}{who}: {name}: {problem}")
 
-        pending: deque[Callable[[], tuple[list[Outcome], int, int]]] = deque()
+        pending: deque[Callable[[], Done]] = deque()
 
         def flush(chunk: list[Job]) -> None:
             if scorer is not None:
@@ -441,10 +432,11 @@ def run_batch(
                             ):
                                 examples.append(Duplicate(client_id, first, line))
                     name: str | None = None
+                    plan_cell = ""
                     if plans is not None:
                         name = plans.names.assign(client_id, line)
-                        plan_names[line] = neutralise(str(plans.path_for(name)))
-                    chunk.append((line, cells, name))
+                        plan_cell = neutralise(str(plans.path_for(name)))
+                    chunk.append((line, cells, name, plan_cell))
                 if len(chunk) >= chunk_size:
                     flush(chunk)
                     chunk = []
@@ -457,6 +449,9 @@ def run_batch(
             if progress is not None:
                 progress.advance(reader.rows_read, reader.position())
             rows_read = reader.rows_read
+        # Scored rows were counted where they were scored.
+        for counted in [scorer.tally] if scorer is not None else pool.tallies() if pool else []:
+            tally.merge(counted)
         assert rows_read == tally.rows, "every row read is scored or rejected"
         if pool is not None:
             pool.close()

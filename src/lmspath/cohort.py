@@ -127,6 +127,21 @@ class CohortTally:
             for gap in row.skill_gaps:
                 self.skill_gaps[gap] += 1
 
+    def merge(self, other: CohortTally) -> None:
+        """Add another tally's counts (a worker process's) to this one."""
+        self.scored += other.scored
+        self.rejected += other.rejected
+        self.skills_seen += other.skills_seen
+        self.by_verdict.update(other.by_verdict)
+        self.by_state.update(other.by_state)
+        self.by_state_verdict.update(other.by_state_verdict)
+        self.by_tier.update(other.by_tier)
+        self.missing.update(other.missing)
+        self.missing_kind.update(other.missing_kind)
+        self.unconfirmed.update(other.unconfirmed)
+        self.skill_gaps.update(other.skill_gaps)
+        self.problem_fields.update(other.problem_fields)
+
     def add_rejected(self, fields: list[str]) -> None:
         """Count one rejected row and the fields that were wrong in it."""
         self.rejected += 1

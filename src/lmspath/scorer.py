@@ -7,17 +7,18 @@ taking the rows of its own states.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import heapq
+import io
 import multiprocessing
-import operator
 import signal
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar, overload
 
-from lmspath.cohort import RuleRef, Scored
+from lmspath.cohort import CohortTally, RuleRef, Scored
 from lmspath.intake import Layout, RowParser, client_id_of
 from lmspath.profile import FIELDS, Profile
 from lmspath.spreadsheet import neutralise
@@ -87,8 +88,21 @@ class RowRejected(NamedTuple):
 
 
 Outcome = RowScored | RowRejected
-#: A row to score: its line, cells and plan file name (None without --plans), or a ready rejection.
-Job = tuple[int, list[str], str | None] | RowRejected
+
+
+class Done(NamedTuple):
+    """A chunk of rows scored: the results lines of its scored rows (by line), its rejected
+    rows, and the situations and skills gaps it worked out."""
+
+    lines: list[tuple[int, str]]
+    rejected: list[RowRejected]
+    assessed: int
+    computed: int
+
+
+#: A row to score: its line, cells, plan file name (None without --plans) and the plan_file
+#: cell of its results line; or a ready rejection.
+Job = tuple[int, list[str], str | None, str] | RowRejected
 
 
 class _Base(NamedTuple):
@@ -164,6 +178,11 @@ class Scorer:
         self._plans: _LRU[tuple[object, ...], str] = _LRU(PLAN_CACHE_SIZE)
         self.assessed = 0
         self.skills_computed = 0
+        #: the rows this scorer scored, counted for the cohort summary
+        self.tally = CohortTally()
+        self._buffer = io.StringIO()
+        # "\r\n" (RFC 4180): the writer then quotes cells holding a bare \r as well as \n.
+        self._csv = csv.writer(self._buffer, lineterminator="\r\n")
 
     def _ref(self, state: str, pathway_id: str, req_id: str, text: str, kind: str) -> RuleRef:
         # One object per requirement: rows share it, and a chunk pickles it once. Keyed by
@@ -355,16 +374,35 @@ class Scorer:
                 handle.write(text)
         return RowScored(line, client_id, entry.cells, entry.scored)
 
-    def score_chunk(self, jobs: list[Job]) -> tuple[list[Outcome], int, int]:
-        """Outcomes for a list of rows, in order, and the engine and skills calls they took."""
+    def score_chunk(self, jobs: list[Job]) -> Done:
+        """A list of rows scored: each scored row counted in ``tally`` and written as its
+        results line, each rejected row handed back whole (the caller writes the errors)."""
         assessed, computed = self.assessed, self.skills_computed
-        out: list[Outcome] = []
+        buffer = self._buffer
+        buffer.seek(0)
+        buffer.truncate()
+        write = self._csv.writerow
+        ends: list[tuple[int, int]] = []
+        rejected: list[RowRejected] = []
         for job in jobs:
             if isinstance(job, RowRejected):
-                out.append(job)
-            else:
-                out.append(self.score(*job))
-        return out, self.assessed - assessed, self.skills_computed - computed
+                rejected.append(job)
+                continue
+            line, cells, plan_name, plan_cell = job
+            outcome = self.score(line, cells, plan_name)
+            if isinstance(outcome, RowRejected):
+                rejected.append(outcome)
+                continue
+            self.tally.add(outcome.scored)
+            write((line, neutralise(outcome.client_id), *outcome.cells, plan_cell))
+            ends.append((line, buffer.tell()))
+        text = buffer.getvalue()
+        lines: list[tuple[int, str]] = []
+        start = 0
+        for line, end in ends:
+            lines.append((line, text[start:end]))
+            start = end
+        return Done(lines, rejected, self.assessed - assessed, self.skills_computed - computed)
 
 
 def _markdown(result: Assessment) -> str:
@@ -388,9 +426,18 @@ def _init_worker(
     _WORKER = Scorer(layout, today, staging, skills=skills, cache_size=cache_size)
 
 
-def _work(jobs: list[Job]) -> tuple[list[Outcome], int, int]:
+def _work(jobs: list[Job]) -> Done:
     assert _WORKER is not None
     return _WORKER.score_chunk(jobs)
+
+
+def _tally() -> CohortTally:
+    assert _WORKER is not None
+    return _WORKER.tally
+
+
+def _line(row: RowRejected) -> int:
+    return row.line
 
 
 def _pool(jobs: int, init: tuple[object, ...]) -> Pool:
@@ -436,10 +483,10 @@ class Shards:
         self._rows[home] += 1
         return home
 
-    def submit(self, chunk: list[Job]) -> Callable[[], tuple[list[Outcome], int, int]]:
-        """Send a chunk to the workers; the returned call waits for its outcomes, in order."""
+    def submit(self, chunk: list[Job]) -> Callable[[], Done]:
+        """Send a chunk to the workers; the returned call waits for it, merged in input order."""
         parts: list[list[Job]] = [[] for _ in self.pools]
-        ready: list[Outcome] = []
+        ready: list[RowRejected] = []
         for job in chunk:
             if isinstance(job, RowRejected):
                 ready.append(job)
@@ -451,14 +498,20 @@ class Shards:
             if part
         ]
 
-        def collect() -> tuple[list[Outcome], int, int]:
-            done = [w.get() for w in waiting]
-            merged = list(
-                heapq.merge(ready, *(d[0] for d in done), key=operator.attrgetter("line"))
+        def collect() -> Done:
+            done: list[Done] = [w.get() for w in waiting]
+            return Done(
+                list(heapq.merge(*(d.lines for d in done))),
+                list(heapq.merge(ready, *(d.rejected for d in done), key=_line)),
+                sum(d.assessed for d in done),
+                sum(d.computed for d in done),
             )
-            return merged, sum(d[1] for d in done), sum(d[2] for d in done)
 
         return collect
+
+    def tallies(self) -> list[CohortTally]:
+        """Each worker's counts of the rows it scored (call after the last chunk is back)."""
+        return [pool.apply(_tally) for pool in self.pools]
 
     def close(self) -> None:
         """Let the workers finish and stop."""
