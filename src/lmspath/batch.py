@@ -104,6 +104,12 @@ class PlanNames:
 # --- duplicate client ids -----------------------------------------------------------------------
 
 
+def _zeros(typecode: str, size: int) -> array[int]:
+    # Repetition builds the array in place; array(code, bytes(n)) would first make an n-byte
+    # temporary (16 MB while the table grows past a million ids).
+    return array(typecode, [0]) * size
+
+
 class SeenIds:
     """Which client ids were seen, and on which line, in about 12-24 bytes per id.
 
@@ -112,8 +118,8 @@ class SeenIds:
     """
 
     def __init__(self, capacity: int = 1 << 12) -> None:
-        self._keys = array("q", bytes(8 * capacity))
-        self._lines = array("I", bytes(4 * capacity))
+        self._keys = _zeros("q", capacity)
+        self._lines = _zeros("I", capacity)
         self._count = 0
 
     def add(self, text: str, line: int) -> int | None:
@@ -138,8 +144,8 @@ class SeenIds:
     def _grow(self) -> None:
         old_keys, old_lines = self._keys, self._lines
         size = len(old_keys) * 2
-        self._keys = array("q", bytes(8 * size))
-        self._lines = array("I", bytes(4 * size))
+        self._keys = _zeros("q", size)
+        self._lines = _zeros("I", size)
         mask = size - 1
         for h, line in zip(old_keys, old_lines, strict=True):
             if h == 0:

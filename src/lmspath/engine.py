@@ -47,7 +47,12 @@ def standing(audience: str, statuses: Sequence[tuple[Status, bool]]) -> Standing
             if not manual:
                 blocking += 1
                 missing = missing or status == "missing"
-    return Standing(audience, blocking == 0, remaining, not missing)
+    found = Standing(audience, blocking == 0, remaining, not missing)
+    # Few distinct standings exist; sharing them keeps memoised shapes small.
+    return _STANDINGS.setdefault(found, found)
+
+
+_STANDINGS: dict[Standing, Standing] = {}
 
 
 def _steps_key(s: Standing) -> tuple[int, int, int]:
@@ -119,7 +124,7 @@ class _Shape(NamedTuple):
 
 
 #: Shapes by state and outcomes; a cohort has far fewer distinct ones than clients.
-_SHAPES: IdentityMemo[_Shape] = IdentityMemo(20_000)
+_SHAPES: IdentityMemo[_Shape] = IdentityMemo(12_000)
 
 
 def _shape(rules: StateRules, compiled: Program, codes: tuple[Codes, ...]) -> _Shape:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import operator
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -66,7 +67,7 @@ _RANK: dict[str, int] = {
 _STUDY = {"master", "program", "coursework"}
 
 
-@dataclass
+@dataclass(slots=True)
 class _Draft:
     kind: StepKind
     title: str
@@ -376,7 +377,7 @@ class Sketch:
     __slots__ = ("_by_years", "_first", "_months", "_years", "drafts", "pathway")
 
     #: Totals remembered per sketch for distinct years (cleared when full).
-    LIMIT = 64
+    LIMIT = 16
 
     def __init__(self, pathway: str, drafts: list[_Draft]) -> None:
         self.pathway = pathway
@@ -504,6 +505,14 @@ def _build_sketch(
     pathway = next(p for p in rules.pathways if p.id == pathway_id)
     has_license_rule = any(r.kind == "teaching_license" for r in pathway.requirements)
     _link(drafts, has_license_rule)
+    for draft in drafts:
+        # Thousands of sketches repeat the same wording: keep one copy of each text.
+        draft.title = sys.intern(draft.title)
+        draft.detail = sys.intern(draft.detail)
+        if draft.note is not None:
+            draft.note = sys.intern(draft.note)
+        if draft.estimate_note is not None:
+            draft.estimate_note = sys.intern(draft.estimate_note)
     return Sketch(pathway_id, drafts)
 
 
@@ -545,9 +554,9 @@ def _flag_use(rules: StateRules, pathway_id: str) -> tuple[frozenset[int], ...]:
 
 
 #: Sketches by situation; few distinct ones exist per state, so this rarely fills.
-_SKETCHES: IdentityMemo[Sketch] = IdentityMemo(16000)
+_SKETCHES: IdentityMemo[Sketch] = IdentityMemo(8000)
 #: The same sketches found by the raw codes and flags (a cheaper key; many keys, one sketch).
-_BY_CODES: IdentityMemo[Sketch] = IdentityMemo(40000)
+_BY_CODES: IdentityMemo[Sketch] = IdentityMemo(16000)
 
 
 def sketch(
@@ -581,6 +590,8 @@ def sketch(
     key = (id(rules), pathway_id, id(estimates), id(catalog), unmet, relevant)
     found = _SKETCHES.get(key)
     if found is None:
+        if _SKETCHES.full():
+            _BY_CODES.clear()  # it would keep the forgotten sketches alive
         built = _build_sketch(pathway_id, requirements(), rules, estimates, profile, catalog)
         found = _SKETCHES.put(key, (rules, estimates, catalog), built)
     return _BY_CODES.put(fast, (rules, estimates, catalog), found)
