@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from lmspath.memo import IdentityMemo
 from lmspath.outcomes import Codes, Outcome, Program, decode, program
-from lmspath.plan import Sketch, sketch
+from lmspath.plan import Sketch, plan_flags, sketch
 from lmspath.profile import Profile
 from lmspath.results import (
     Agency,
@@ -121,6 +121,8 @@ class _Shape(NamedTuple):
     rest: tuple[int, ...]
     verdict: Verdict
     because: int | None
+    #: the top pathways' sketches by (estimates, catalogue, plan flags), filled as they are met
+    sketches: dict[tuple[int, int, tuple[bool, ...]], tuple[object, object, dict[int, Sketch]]]
 
 
 #: Shapes by state and outcomes; a cohort has far fewer distinct ones than clients.
@@ -141,7 +143,7 @@ def _shape(rules: StateRules, compiled: Program, codes: tuple[Codes, ...]) -> _S
     )
     top, rest = tiers(standings)
     verdict, because = verdict_of(standings)
-    return _SHAPES.put(key, (rules,), _Shape(standings, top, rest, verdict, because))
+    return _SHAPES.put(key, (rules,), _Shape(standings, top, rest, verdict, because, {}))
 
 
 def _unmet_results(
@@ -169,18 +171,25 @@ def decide(
     compiled = program(rules)
     codes = compiled.codes(profile)
     shape = _shape(rules, compiled, codes)
-    sketches: dict[int, Sketch] = {}
-    for i in shape.top:
-        pathway = rules.pathways[i]
-        sketches[i] = sketch(
-            rules,
-            pathway.id,
-            codes[i],
-            profile,
-            estimates,
-            catalog,
-            _unmet_results(pathway, codes[i], profile, rules, catalog),
-        )
+    # Clients with the same outcomes and plan flags share the top pathways' sketches.
+    flags = plan_flags(profile)
+    known = shape.sketches.get((id(estimates), id(catalog), flags))
+    if known is not None and known[0] is estimates and known[1] is catalog:
+        sketches = known[2]
+    else:
+        sketches = {}
+        for i in shape.top:
+            pathway = rules.pathways[i]
+            sketches[i] = sketch(
+                rules,
+                pathway.id,
+                codes[i],
+                profile,
+                estimates,
+                catalog,
+                _unmet_results(pathway, codes[i], profile, rules, catalog),
+            )
+        shape.sketches[(id(estimates), id(catalog), flags)] = (estimates, catalog, sketches)
     top = shape.top
     if len(top) > 1:
         upper = {i: _upper(sketches[i].months(profile)) for i in top}

@@ -516,7 +516,7 @@ def _build_sketch(
     return Sketch(pathway_id, drafts)
 
 
-def _flags(p: Profile) -> tuple[bool, bool, bool]:
+def plan_flags(p: Profile) -> tuple[bool, bool, bool]:
     """The only facts of the profile besides outcomes and numbers that a plan's wording reads."""
     return (
         p.master == "in_progress",
@@ -525,14 +525,14 @@ def _flags(p: Profile) -> tuple[bool, bool, bool]:
     )
 
 
-#: The kind of rule whose step reads each of the ``_flags``.
+#: The kind of rule whose step reads each of the ``plan_flags``.
 _FLAG_KINDS = ("degree", "program", "teaching_license")
 
 _FLAG_USE: IdentityMemo[tuple[frozenset[int], ...]] = IdentityMemo(4000)
 
 
 def _flag_use(rules: StateRules, pathway_id: str) -> tuple[frozenset[int], ...]:
-    """For each requirement of the pathway, which ``_flags`` its step could read."""
+    """For each requirement of the pathway, which ``plan_flags`` its step could read."""
     key = (id(rules), pathway_id)
     hit = _FLAG_USE.get(key)
     if hit is not None:
@@ -574,7 +574,7 @@ def sketch(
     the full results of (at least) the unmet ones, which the sketch takes its wording and
     sources from.
     """
-    flags = _flags(profile)
+    flags = plan_flags(profile)
     fast = (id(rules), pathway_id, id(estimates), id(catalog), codes, flags)
     hit = _BY_CODES.get(fast)
     if hit is not None:
