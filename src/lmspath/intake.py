@@ -425,7 +425,11 @@ class RowParser:
         available: set[str],
         resolve_exam: Callable[[str], str | None],
         suggest_exam: Callable[[str], str | None],
+        skip: frozenset[str] = frozenset(),
     ) -> None:
+        """``skip`` names columns the caller does not need (never a column that can be wrong:
+        client_id, tools and skills take any text)."""
+        assert skip <= {"client_id", "tools", "skills"}
         self.layout = layout
         self.available = available
         self._resolve = resolve_exam
@@ -441,7 +445,9 @@ class RowParser:
         )
         #: (field, column, that column's parsed answers, reads a decimal comma) per column
         self._columns: list[tuple[str, int, dict[str, object], bool]] = [
-            (name, index, {}, index in self._decimal_comma) for name, index in self._fields
+            (name, index, {}, index in self._decimal_comma)
+            for name, index in self._fields
+            if name not in skip
         ]
 
     def _parse_cell(self, name: str, cell: str, memo: dict[str, object]) -> object:

@@ -161,7 +161,12 @@ class Scorer:
         self.today = today
         self.staging = staging
         self.skills = skills or staging is not None
-        self.parser = RowParser(layout, set(available_states()), index.resolve, index.suggest)
+        # Scoring never reads the client_id from the profile, and tools and skills only feed
+        # the skills gaps; such cells are free text, so skipping them hides no problem.
+        skip = {"client_id"} if self.skills else {"client_id", "tools", "skills"}
+        self.parser = RowParser(
+            layout, set(available_states()), index.resolve, index.suggest, frozenset(skip)
+        )
         self._estimates = load_estimates()
         self._catalog = load_exams()
         self._exams = {exam.id: exam for exam in self._catalog.exams}
