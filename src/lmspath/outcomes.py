@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from lmspath.memo import IdentityMemo
 from lmspath.profile import Profile
@@ -145,7 +145,7 @@ def _where(value: str | None, state: str) -> object:
 class Program:
     """A state's rules compiled for scoring many profiles: outcomes memoised per requirement."""
 
-    __slots__ = ("pathways", "rules")
+    __slots__ = ("_lookups", "pathways", "rules")
 
     def __init__(self, rules: StateRules) -> None:
         self.rules = rules
@@ -153,23 +153,34 @@ class Program:
             tuple(_Node(req, rules.code) for req in pathway.requirements)
             for pathway in rules.pathways
         )
+        # Per pathway, each requirement's key reader and memo look-up, bound once.
+        self._lookups = tuple(
+            tuple((node.read, node.memo.get) for node in nodes) for nodes in self.pathways
+        )
 
     def codes(self, p: Profile) -> tuple[Codes, ...]:
         """Every requirement's outcome as a code, pathway by pathway in the data's order."""
-        state = self.rules.code
         out: list[Codes] = []
-        for nodes in self.pathways:
-            row: list[int] = []
-            for node in nodes:
-                values = node.read(p)
-                code = node.memo.get(values)
-                if code is None:
-                    if len(node.memo) >= node.LIMIT:
-                        node.memo.clear()
-                    code = node.memo[values] = outcome_code(outcome_of(node.req, p, state))
-                row.append(code)
-            out.append(tuple(row))
+        for index, lookups in enumerate(self._lookups):
+            found = tuple([get(read(p)) for read, get in lookups])
+            if None in found:  # a requirement meets these values for the first time
+                out.append(self._learn(index, p))
+            else:
+                out.append(cast(Codes, found))
         return tuple(out)
+
+    def _learn(self, index: int, p: Profile) -> Codes:
+        state = self.rules.code
+        row: list[int] = []
+        for node in self.pathways[index]:
+            values = node.read(p)
+            code = node.memo.get(values)
+            if code is None:
+                if len(node.memo) >= node.LIMIT:
+                    node.memo.clear()  # the same dict: the bound look-ups stay valid
+                code = node.memo[values] = outcome_code(outcome_of(node.req, p, state))
+            row.append(code)
+        return tuple(row)
 
 
 _PROGRAMS: IdentityMemo[Program] = IdentityMemo(256)
