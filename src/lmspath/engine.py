@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from lmspath.memo import IdentityMemo
-from lmspath.outcomes import Codes, Outcome, Program, decode, program
+from lmspath.outcomes import Codes, Outcome, decode, program
 from lmspath.plan import Sketch, plan_flags, sketch
 from lmspath.profile import Profile
 from lmspath.results import (
@@ -22,12 +22,14 @@ from lmspath.results import (
 from lmspath.rules import evaluate, evaluate_requirement
 from lmspath.rules_model import Estimates, ExamCatalog, Pathway, StateRules
 
+K = TypeVar("K")
+V = TypeVar("V")
+
 #: Rules checked longer ago than this get a warning on every report that rests on them.
 STALE_AFTER_DAYS = 365
 
 
-@dataclass(frozen=True, slots=True)
-class Standing:
+class Standing(NamedTuple):
     """Where the person stands on one pathway: what ranking and the verdict read."""
 
     audience: str
@@ -114,36 +116,61 @@ class Decision:
 
 
 class _Shape(NamedTuple):
-    """What follows from the outcomes alone: standings, the top tier and the verdict."""
+    """What follows from the standings alone: the top tier, the rest, and the verdict."""
 
-    standings: tuple[Standing, ...]
     top: tuple[int, ...]
     rest: tuple[int, ...]
     verdict: Verdict
     because: int | None
-    #: the top pathways' sketches by (estimates, catalogue, plan flags), filled as they are met
-    sketches: dict[tuple[int, int, tuple[bool, ...]], tuple[object, object, dict[int, Sketch]]]
 
 
-#: Shapes by state and outcomes; a cohort has far fewer distinct ones than clients.
-_SHAPES: IdentityMemo[_Shape] = IdentityMemo(12_000)
+class _StateMemo:
+    """What ``decide`` remembers for one state: standings per pathway outcome codes, shapes
+    per standings, and the top pathways' sketches per outcome codes and plan flags.
+
+    Each table is cleared when it reaches ``LIMIT`` entries, so memory stays bounded.
+    """
+
+    __slots__ = ("context", "shapes", "sketches", "standings")
+
+    LIMIT = 1024
+
+    def __init__(self, pathways: int) -> None:
+        self.standings: list[dict[Codes, Standing]] = [{} for _ in range(pathways)]
+        self.shapes: dict[tuple[Standing, ...], _Shape] = {}
+        self.sketches: list[dict[tuple[Codes, tuple[bool, ...]], Sketch]] = [
+            {} for _ in range(pathways)
+        ]
+        #: the estimates and catalogue the sketches were made with
+        self.context: tuple[Estimates, ExamCatalog | None] | None = None
+
+    def use(self, estimates: Estimates, catalog: ExamCatalog | None) -> None:
+        """Forget the sketches if they were made with other estimates or another catalogue."""
+        if (
+            self.context is None
+            or self.context[0] is not estimates
+            or self.context[1] is not catalog
+        ):
+            self.context = (estimates, catalog)
+            for table in self.sketches:
+                table.clear()
 
 
-def _shape(rules: StateRules, compiled: Program, codes: tuple[Codes, ...]) -> _Shape:
-    key = (id(rules), codes)
-    hit = _SHAPES.get(key)
+def _remember(table: dict[K, V], key: K, value: V) -> V:
+    if len(table) >= _StateMemo.LIMIT:
+        table.clear()
+    table[key] = value
+    return value
+
+
+_MEMOS: IdentityMemo[_StateMemo] = IdentityMemo(256)
+
+
+def _memo(rules: StateRules) -> _StateMemo:
+    hit = _MEMOS.get(id(rules))
     if hit is not None:
         return hit
-    standings = tuple(
-        standing(
-            pathway.audience,
-            [(o.status, node.manual) for node, o in zip(nodes, decode(row), strict=True)],
-        )
-        for pathway, nodes, row in zip(rules.pathways, compiled.pathways, codes, strict=True)
-    )
-    top, rest = tiers(standings)
-    verdict, because = verdict_of(standings)
-    return _SHAPES.put(key, (rules,), _Shape(standings, top, rest, verdict, because, {}))
+    return _MEMOS.put(id(rules), (rules,), _StateMemo(len(rules.pathways)))
 
 
 def _unmet_results(
@@ -169,18 +196,30 @@ def decide(
 ) -> Decision:
     """Verdict, ranking and plan sketches for one state (pure; memoised underneath)."""
     compiled = program(rules)
+    memo = _memo(rules)
+    memo.use(estimates, catalog)
     codes = compiled.codes(profile)
-    shape = _shape(rules, compiled, codes)
-    # Clients with the same outcomes and plan flags share the top pathways' sketches.
+    found: list[Standing] = []
+    for i, row in enumerate(codes):
+        known = memo.standings[i].get(row)
+        if known is None:
+            nodes = compiled.pathways[i]
+            pairs = [(o.status, n.manual) for n, o in zip(nodes, decode(row), strict=True)]
+            known = _remember(memo.standings[i], row, standing(rules.pathways[i].audience, pairs))
+        found.append(known)
+    standings = tuple(found)
+    shape = memo.shapes.get(standings)
+    if shape is None:
+        top, rest = tiers(standings)
+        shape = _remember(memo.shapes, standings, _Shape(top, rest, *verdict_of(standings)))
     flags = plan_flags(profile)
-    known = shape.sketches.get((id(estimates), id(catalog), flags))
-    if known is not None and known[0] is estimates and known[1] is catalog:
-        sketches = known[2]
-    else:
-        sketches = {}
-        for i in shape.top:
+    sketches: dict[int, Sketch] = {}
+    for i in shape.top:
+        key = (codes[i], flags)
+        made = memo.sketches[i].get(key)
+        if made is None:
             pathway = rules.pathways[i]
-            sketches[i] = sketch(
+            made = sketch(
                 rules,
                 pathway.id,
                 codes[i],
@@ -189,13 +228,13 @@ def decide(
                 catalog,
                 _unmet_results(pathway, codes[i], profile, rules, catalog),
             )
-        shape.sketches[(id(estimates), id(catalog), flags)] = (estimates, catalog, sketches)
+            _remember(memo.sketches[i], key, made)
+        sketches[i] = made
     top = shape.top
     if len(top) > 1:
         upper = {i: _upper(sketches[i].months(profile)) for i in top}
         top = tuple(sorted(top, key=lambda i: (upper[i], i)))
-    order = top + shape.rest
-    return Decision(codes, shape.standings, order, shape.verdict, shape.because, sketches)
+    return Decision(codes, standings, top + shape.rest, shape.verdict, shape.because, sketches)
 
 
 def _verdict_reason(verdict: Verdict, result: PathwayResult | None) -> str:
