@@ -97,7 +97,7 @@ def verdict_of(standings: Sequence[Standing]) -> tuple[Verdict, int | None]:
 class Decision:
     """What the engine decides for a profile, before any wording: enough for a batch row."""
 
-    codes: tuple[Codes, ...]  # each pathway's outcomes as codes (``rules.decode``)
+    codes: tuple[Codes, ...]  # each pathway's outcomes as codes (``outcomes.decode``)
     standings: tuple[Standing, ...]
     order: tuple[int, ...]  # pathway indices, best first
     verdict: Verdict
