@@ -374,7 +374,16 @@ class Sketch:
     filled in per profile. Clients in the same situation share one sketch.
     """
 
-    __slots__ = ("_by_years", "_first", "_months", "_years", "drafts", "pathway")
+    __slots__ = (
+        "_by_years",
+        "_first",
+        "_months",
+        "_numbers",
+        "_plans",
+        "_years",
+        "drafts",
+        "pathway",
+    )
 
     #: Totals remembered per sketch for distinct years (cleared when full).
     LIMIT = 16
@@ -388,6 +397,12 @@ class Sketch:
             operator.attrgetter(*years) if years else None
         )
         self._by_years: dict[object, Range | None] = {}
+        # Full plans (for reports) by the numbers they read; plans are immutable, so shared.
+        numbers = sorted({d.numbers[0] for d in drafts if d.numbers})
+        self._numbers: Callable[[Profile], object] = (
+            operator.attrgetter(*numbers) if numbers else (lambda p: None)
+        )
+        self._plans: dict[object, Plan] = {}
         self._months = _total(self.drafts, [d.months for d in self.drafts]) if not years else None
         first = self.drafts[0]
         self._first = first.title if first.numbers is None else None
@@ -424,6 +439,15 @@ class Sketch:
 
     def plan(self, p: Profile) -> Plan:
         """The full plan for this profile."""
+        key = self._numbers(p)
+        known = self._plans.get(key)
+        if known is None:
+            if len(self._plans) >= self.LIMIT:
+                self._plans.clear()
+            known = self._plans[key] = self._plan(p)
+        return known
+
+    def _plan(self, p: Profile) -> Plan:
         drafts = self.drafts_for(p)
         spans = [d.months for d in drafts]
         (lo, hi), unknown_at = _critical_path(drafts, spans)
