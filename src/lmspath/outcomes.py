@@ -16,8 +16,8 @@ from typing import NamedTuple, cast
 from lmspath.memo import IdentityMemo
 from lmspath.profile import Profile
 from lmspath.results import RequirementResult, Status
-from lmspath.rules import check_rule, fields_read, governing_check, governing_rule, reading_check
-from lmspath.rules_model import AnyOfRequirement, OtherRequirement, Requirement, StateRules
+from lmspath.rules import check_rule, fields_read, governing_check, is_manual, reading_check
+from lmspath.rules_model import AnyOfRequirement, Requirement, StateRules
 
 
 class Outcome(NamedTuple):
@@ -62,11 +62,6 @@ def result_outcome(result: RequirementResult) -> Outcome:
         tuple(r.status for r in result.conflict.readings) if result.conflict is not None else ()
     )
     return Outcome(result.status, readings, tuple(result_outcome(o) for o in result.options))
-
-
-def is_manual(req: Requirement) -> bool:
-    """True when no profile field can answer the rule that decides (the person confirms it)."""
-    return isinstance(governing_rule(req), OtherRequirement)
 
 
 def disputed(outcome: Outcome) -> bool:

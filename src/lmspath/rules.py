@@ -248,6 +248,11 @@ def governing_rule(req: Requirement) -> Requirement | None:
     return req
 
 
+def is_manual(req: Requirement) -> bool:
+    """True when no profile field can answer the rule that decides (the person confirms it)."""
+    return isinstance(governing_rule(req), OtherRequirement)
+
+
 _BY_ID: dict[int, tuple[StateRules, dict[str, SourceRef]]] = {}
 
 
@@ -394,7 +399,7 @@ def _evaluate_requirement(
         status=check.status,
         have=check.have,
         need=check.need,
-        manual=isinstance(governing_rule(req), OtherRequirement),
+        manual=is_manual(req),
         sources=_refs(rules, req.sources),
         confidence=req.confidence,
         note=req.note,

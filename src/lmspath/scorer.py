@@ -133,10 +133,6 @@ def _ids(refs: tuple[RuleRef, ...]) -> str:
     return "; ".join(ref.id for ref in refs)
 
 
-#: Marks "not in the memo" where None is a remembered value.
-_MISSING = object()
-
-
 class Scorer:
     """Parses and assesses rows, remembering results for rows and profiles seen before.
 
