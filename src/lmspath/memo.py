@@ -35,10 +35,6 @@ class IdentityMemo(Generic[V]):
         self._data[key] = value
         return value
 
-    def full(self) -> bool:
-        """True when the next new entry clears the memo."""
-        return len(self._data) >= self._limit
-
     def clear(self) -> None:
         """Forget everything (also what tests use to compare memoised and fresh results)."""
         self._data.clear()

@@ -579,8 +579,6 @@ def _flag_use(rules: StateRules, pathway_id: str) -> tuple[frozenset[int], ...]:
 
 #: Sketches by situation; few distinct ones exist per state, so this rarely fills.
 _SKETCHES: IdentityMemo[Sketch] = IdentityMemo(8000)
-#: The same sketches found by the raw codes and flags (a cheaper key; many keys, one sketch).
-_BY_CODES: IdentityMemo[Sketch] = IdentityMemo(16000)
 
 
 def sketch(
@@ -598,11 +596,8 @@ def sketch(
     the full results of (at least) the unmet ones, which the sketch takes its wording and
     sources from.
     """
+    # (Batch scoring looks sketches up by the raw codes first: engine.decide's per-state memo.)
     flags = plan_flags(profile)
-    fast = (id(rules), pathway_id, id(estimates), id(catalog), codes, flags)
-    hit = _BY_CODES.get(fast)
-    if hit is not None:
-        return hit
     # Met requirements take no step, so only the unmet ones' outcomes (and the profile facts
     # their steps read) shape the plan: clients who differ elsewhere share the sketch.
     unmet = tuple(o if o.status != "met" else None for o in decode(codes))
@@ -614,11 +609,9 @@ def sketch(
     key = (id(rules), pathway_id, id(estimates), id(catalog), unmet, relevant)
     found = _SKETCHES.get(key)
     if found is None:
-        if _SKETCHES.full():
-            _BY_CODES.clear()  # it would keep the forgotten sketches alive
         built = _build_sketch(pathway_id, requirements(), rules, estimates, profile, catalog)
         found = _SKETCHES.put(key, (rules, estimates, catalog), built)
-    return _BY_CODES.put(fast, (rules, estimates, catalog), found)
+    return found
 
 
 def plan_pathway(
