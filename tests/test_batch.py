@@ -31,8 +31,8 @@ from lmspath.batch import (
 from lmspath.cli import get_app
 from lmspath.errors import InputError
 from lmspath.intake import inspect_intake
-from lmspath.scorer import Scorer
-from lmspath.spreadsheet import neutralise
+from lmspath.scorer import CACHE_SIZE, Scorer
+from lmspath.spreadsheet import csv_field, neutralise
 
 runner = CliRunner()
 FIXTURES = Path(__file__).parent / "fixtures" / "intake"
@@ -69,6 +69,18 @@ def test_cells_that_a_spreadsheet_would_run_get_an_apostrophe(start: str) -> Non
 @pytest.mark.parametrize("cell", ["", "C-001", "José", " =not first", "'=already quoted", "1-2"])
 def test_other_cells_are_left_alone(cell: str) -> None:
     assert neutralise(cell) == cell
+
+
+@given(
+    st.lists(st.text(alphabet=st.sampled_from(',";\r\n\t aZé\x00\u2028'), max_size=8), max_size=5)
+)
+def test_results_lines_put_together_from_parts_are_what_csv_writer_writes(
+    cells: list[str],
+) -> None:
+    """Batch joins pre-written cells into results lines; they must read back as csv.writer's."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerow([7, *cells])
+    assert ",".join(["7", *(csv_field(c) for c in cells)]) + "\r\n" == out.getvalue()
 
 
 NASTY_IDS = [
@@ -347,10 +359,10 @@ def test_a_write_failure_mid_run_is_one_error_line_and_leaves_nothing(
 ) -> None:
     import lmspath.scorer
 
-    def full(self: object, line: int, cells: list[str], plan_name: str | None = None) -> None:
+    def full(self: object, jobs: list[object]) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(lmspath.scorer.Scorer, "score", full)
+    monkeypatch.setattr(lmspath.scorer.Scorer, "score_chunk", full)
     code, _, err = invoke(
         "batch",
         str(MESSY),
@@ -507,11 +519,15 @@ def _varied_intake(path: Path, count: int) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def test_jobs_2_and_3_write_exactly_what_one_process_writes(tmp_path: Path) -> None:
+def test_jobs_2_and_3_and_tiny_memos_write_exactly_what_one_process_writes(
+    tmp_path: Path,
+) -> None:
     intake = tmp_path / "intake.csv"
     _varied_intake(intake, 300)
     outputs = {}
-    for jobs in (1, 2, 3):
+    # jobs 0 stands for one process whose memos hold 2 entries: they are emptied all the time,
+    # and every count they held must still reach the summary.
+    for jobs in (1, 2, 3, 0):
         folder = tmp_path / f"jobs{jobs}"
         folder.mkdir()
         options = BatchOptions(
@@ -519,12 +535,13 @@ def test_jobs_2_and_3_write_exactly_what_one_process_writes(tmp_path: Path) -> N
             errors=folder / "e.csv",
             summary=folder / "s.md",
             plans=folder / "plans",
-            jobs=jobs,
+            jobs=jobs or 1,
             today=TODAY,
             chunk_size=16,
+            cache_size=2 if jobs == 0 else CACHE_SIZE,
         )
         report = run_batch(intake, options)
-        assert report.jobs == jobs
+        assert report.jobs == (jobs or 1)
         plans = {
             p.name: p.read_text(encoding="utf-8") for p in sorted((folder / "plans").iterdir())
         }
@@ -534,7 +551,7 @@ def test_jobs_2_and_3_write_exactly_what_one_process_writes(tmp_path: Path) -> N
             (folder / "s.md").read_text(encoding="utf-8"),
             plans,
         )
-    assert outputs[1] == outputs[2] == outputs[3]
+    assert outputs[1] == outputs[2] == outputs[3] == outputs[0]
     # Rows with 'Texsa' or a blank state, or master 'maybe', are rejected and get no plan.
     kept = [n for n in range(300) if n % 5 not in (3, 4) and n % 7 % 5 != 4]
     assert len(outputs[1][3]) == len(kept)

@@ -8,7 +8,7 @@ from lmspath.data import available_states, exam_index, load_estimates, load_exam
 from lmspath.datacheck import exam_ids
 from lmspath.engine import _MEMOS, assess
 from lmspath.outcomes import _PROGRAMS
-from lmspath.plan import _SKETCHES
+from lmspath.plan import _APPLICATIONS, _SKETCHES, _STEPS
 from lmspath.profile import Profile, build_profile
 from lmspath.results import Assessment
 from lmspath.rules import _PATHWAYS, _RESULTS
@@ -17,7 +17,7 @@ from tests.helpers import TODAY
 
 
 def _clear() -> None:
-    for memo in (_RESULTS, _PATHWAYS, _SKETCHES, _PROGRAMS, _MEMOS):
+    for memo in (_RESULTS, _PATHWAYS, _SKETCHES, _STEPS, _APPLICATIONS, _PROGRAMS, _MEMOS):
         memo.clear()
 
 

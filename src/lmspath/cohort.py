@@ -107,25 +107,29 @@ class CohortTally:
     skills_seen: int = 0
     problem_fields: Counter[str] = field(default_factory=Counter)
 
-    def add(self, row: Scored) -> None:
-        """Count one scored client."""
-        self.scored += 1
-        self.by_verdict[row.verdict] += 1
-        self.by_state[row.state] += 1
-        self.by_state_verdict[(row.state, row.verdict)] += 1
-        self.by_tier[row.tier] += 1
+    def add(self, row: Scored, times: int = 1) -> None:
+        """Count ``times`` scored clients in the same situation (one, by default)."""
+        self.scored += times
+        self.by_verdict[row.verdict] += times
+        self.by_state[row.state] += times
+        self.by_state_verdict[(row.state, row.verdict)] += times
+        self.by_tier[row.tier] += times
         for ref in row.missing:
-            self.missing[ref] += 1
+            self.missing[ref] += times
         for kind in {ref.kind for ref in row.missing}:
-            self.missing_kind[kind] += 1
+            self.missing_kind[kind] += times
         for ref in row.not_confirmed:
-            self.unconfirmed[(ref, "amount or cut score not confirmed")] += 1
+            self.unconfirmed[(ref, "amount or cut score not confirmed")] += times
         for ref in row.disputed:
-            self.unconfirmed[(ref, "sources disagree, and it changes the answer")] += 1
+            self.unconfirmed[(ref, "sources disagree, and it changes the answer")] += times
         if row.skill_gaps is not None:
-            self.skills_seen += 1
-            for gap in row.skill_gaps:
-                self.skill_gaps[gap] += 1
+            self.add_gaps(row.skill_gaps, times)
+
+    def add_gaps(self, gaps: tuple[tuple[str, str], ...], times: int = 1) -> None:
+        """Count the skills gaps of ``times`` clients (``add`` does, for rows that carry them)."""
+        self.skills_seen += times
+        for gap in gaps:
+            self.skill_gaps[gap] += times
 
     def merge(self, other: CohortTally) -> None:
         """Add another tally's counts (a worker process's) to this one."""

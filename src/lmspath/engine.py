@@ -173,19 +173,11 @@ def _memo(rules: StateRules) -> _StateMemo:
     return _MEMOS.put(id(rules), (rules,), _StateMemo(len(rules.pathways)))
 
 
-def _unmet_results(
-    pathway: Pathway,
-    codes: Codes,
-    profile: Profile,
-    rules: StateRules,
-    catalog: ExamCatalog | None,
-) -> Callable[[], list[RequirementResult]]:
-    """Full results of the pathway's unmet requirements, for a plan sketch seen the first time."""
-    return lambda: [
-        evaluate_requirement(r, profile, rules, catalog)
-        for r, o in zip(pathway.requirements, decode(codes), strict=True)
-        if o.status != "met"
-    ]
+def _result_of(
+    pathway: Pathway, profile: Profile, rules: StateRules, catalog: ExamCatalog | None
+) -> Callable[[int], RequirementResult]:
+    """The full result of the pathway's i-th requirement, for a plan step seen the first time."""
+    return lambda i: evaluate_requirement(pathway.requirements[i], profile, rules, catalog)
 
 
 def decide(
@@ -226,7 +218,7 @@ def decide(
                 profile,
                 estimates,
                 catalog,
-                _unmet_results(pathway, codes[i], profile, rules, catalog),
+                _result_of(pathway, profile, rules, catalog),
             )
             _remember(memo.sketches[i], key, made)
         sketches[i] = made

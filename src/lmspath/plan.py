@@ -31,6 +31,8 @@ from lmspath.rules_model import (
 )
 
 Range = tuple[float, float]
+#: ``plan_flags``: a master's in progress, a program in progress, an expired license.
+Flags = tuple[bool, bool, bool]
 
 #: Requirement kind -> plan step kind.
 _STEP_KIND: dict[str, StepKind] = {
@@ -88,6 +90,15 @@ class _Draft:
     #: "practicum" or "years"); ``_numbered`` fills them in.
     numbers: tuple[str, float, str] | None = None
 
+    def copy(self) -> _Draft:
+        """A copy whose lists can change without touching this draft (a shared template)."""
+        return replace(
+            self,
+            requirement_ids=list(self.requirement_ids),
+            sources=list(self.sources),
+            after=list(self.after),
+        )
+
 
 def _estimate_refs(estimates: Estimates, est: Estimate) -> list[SourceRef]:
     by_id = {s.id: s for s in estimates.sources}
@@ -132,11 +143,12 @@ def _draft_for(
     req: RequirementResult,
     rules: StateRules,
     pathway_id: str,
-    profile: Profile,
+    flags: Flags,
     estimates: Estimates,
     catalog: ExamCatalog | None,
     alternatives: list[str],
 ) -> _Draft:
+    master_in_progress, program_in_progress, license_expired = flags
     found = _find_requirement(rules, pathway_id, req.id)
     # Where a conflict is governed by another reading, its rule sets the kind and the numbers.
     rule = governing_rule(found) if found is not None else None
@@ -158,7 +170,7 @@ def _draft_for(
         else:
             draft.title = "Earn " + req.need
             fields = getattr(rule, "fields", None) or []
-            if profile.master == "in_progress":
+            if master_in_progress:
                 draft.title = "Finish your master's degree"
                 draft.estimate_note = "in progress: time left depends on your program"
             elif {"library_science", "school_library_media"} & set(fields) or not fields:
@@ -169,7 +181,7 @@ def _draft_for(
             draft.numbers = ("library_credit_hours", hours, "coursework")
         elif rule_kind == "program":
             draft.title = "Complete a state-approved school library preparation program"
-        if profile.school_library_program == "in_progress" and rule_kind == "program":
+        if program_in_progress and rule_kind == "program":
             draft.title = "Finish your school library preparation program"
             draft.estimate_note = "in progress: time left depends on your program"
         else:
@@ -177,7 +189,7 @@ def _draft_for(
     elif rule_kind == "teaching_license":
         draft.title = (
             "Renew or reinstate your teaching license"
-            if profile.teaching_license_status == "expired"
+            if license_expired
             else "Earn a teaching license"
         )
         _apply(draft, estimates, "teaching-license")
@@ -493,28 +505,43 @@ class Sketch:
         )
 
 
-def _build_sketch(
-    pathway_id: str,
-    requirements: Sequence[RequirementResult],
+def _step_draft(
+    result: RequirementResult,
     rules: StateRules,
+    pathway_id: str,
+    flags: Flags,
     estimates: Estimates,
-    profile: Profile,
     catalog: ExamCatalog | None,
-) -> Sketch:
-    drafts: list[_Draft] = []
-    for req in requirements:
-        if req.status == "met":
-            continue
-        chosen, alternatives = req, []
-        if req.kind == "any_of" and req.options:
-            chosen = _pick_option(req)
-            alternatives = [o.text for o in req.options if o is not chosen]
-        drafts.append(
-            _draft_for(chosen, rules, pathway_id, profile, estimates, catalog, alternatives)
-        )
-    drafts = _merge_study(drafts)
-    drafts.sort(key=lambda d: _RANK[d.kind])
-    application = _Draft(
+) -> _Draft:
+    """The step for one unmet requirement (for an any-of group, the option to plan on)."""
+    chosen, alternatives = result, []
+    if result.kind == "any_of" and result.options:
+        chosen = _pick_option(result)
+        alternatives = [o.text for o in result.options if o is not chosen]
+    draft = _draft_for(chosen, rules, pathway_id, flags, estimates, catalog, alternatives)
+    _intern(draft)
+    return draft
+
+
+def _intern(draft: _Draft) -> None:
+    # Thousands of sketches repeat the same wording: keep one copy of each text.
+    draft.title = sys.intern(draft.title)
+    draft.detail = sys.intern(draft.detail)
+    if draft.note is not None:
+        draft.note = sys.intern(draft.note)
+    if draft.estimate_note is not None:
+        draft.estimate_note = sys.intern(draft.estimate_note)
+
+
+_APPLICATIONS: IdentityMemo[_Draft] = IdentityMemo(256)
+
+
+def _application(rules: StateRules) -> _Draft:
+    """The last step of every plan: applying to the state (a template: copy it before use)."""
+    hit = _APPLICATIONS.get(id(rules))
+    if hit is not None:
+        return hit
+    draft = _Draft(
         kind="application",
         title=f"Apply to {rules.agency.name} for the {rules.credential}",
         detail=f"Submit the application with transcripts, scores and fees: {rules.agency.url}",
@@ -522,25 +549,27 @@ def _build_sketch(
         status="missing",
         link=rules.agency.url,
     )
-    _fee(application, rules, "application", None)
-    drafts.append(application)
+    _fee(draft, rules, "application", None)
+    _intern(draft)
+    return _APPLICATIONS.put(id(rules), (rules,), draft)
+
+
+def _build_sketch(pathway_id: str, drafts: list[_Draft], rules: StateRules) -> Sketch:
+    """The sketch from the unmet requirements' steps, in requirement order (drafts it owns)."""
+    drafts = _merge_study(drafts)
+    drafts.sort(key=lambda d: _RANK[d.kind])
+    drafts.append(_application(rules).copy())
     for index, draft in enumerate(drafts, start=1):
         draft.order = index
     pathway = next(p for p in rules.pathways if p.id == pathway_id)
     has_license_rule = any(r.kind == "teaching_license" for r in pathway.requirements)
     _link(drafts, has_license_rule)
     for draft in drafts:
-        # Thousands of sketches repeat the same wording: keep one copy of each text.
-        draft.title = sys.intern(draft.title)
-        draft.detail = sys.intern(draft.detail)
-        if draft.note is not None:
-            draft.note = sys.intern(draft.note)
-        if draft.estimate_note is not None:
-            draft.estimate_note = sys.intern(draft.estimate_note)
+        _intern(draft)
     return Sketch(pathway_id, drafts)
 
 
-def plan_flags(p: Profile) -> tuple[bool, bool, bool]:
+def plan_flags(p: Profile) -> Flags:
     """The only facts of the profile besides outcomes and numbers that a plan's wording reads."""
     return (
         p.master == "in_progress",
@@ -579,6 +608,8 @@ def _flag_use(rules: StateRules, pathway_id: str) -> tuple[frozenset[int], ...]:
 
 #: Sketches by situation; few distinct ones exist per state, so this rarely fills.
 _SKETCHES: IdentityMemo[Sketch] = IdentityMemo(8000)
+#: Each requirement's step by its outcome and the plan flags it reads (templates: copied).
+_STEPS: IdentityMemo[_Draft] = IdentityMemo(20_000)
 
 
 def sketch(
@@ -588,30 +619,44 @@ def sketch(
     profile: Profile,
     estimates: Estimates,
     catalog: ExamCatalog | None,
-    requirements: Callable[[], Sequence[RequirementResult]],
+    result_of: Callable[[int], RequirementResult],
 ) -> Sketch:
-    """The plan sketch for one pathway in this situation (``requirements`` only on a miss).
+    """The plan sketch for one pathway in this situation.
 
-    ``codes`` stand for the pathway's requirements' outcomes in order; ``requirements`` gives
-    the full results of (at least) the unmet ones, which the sketch takes its wording and
-    sources from.
+    ``codes`` stand for the pathway's requirements' outcomes in order; ``result_of(i)`` is the
+    full result of its i-th requirement, which a step takes its wording and sources from. It
+    is asked only for a requirement whose step (for its outcome and flags) is not known yet.
     """
-    # (Batch scoring looks sketches up by the raw codes first: engine.decide's per-state memo.)
     flags = plan_flags(profile)
     # Met requirements take no step, so only the unmet ones' outcomes (and the profile facts
     # their steps read) shape the plan: clients who differ elsewhere share the sketch.
     unmet = tuple(o if o.status != "met" else None for o in decode(codes))
+    uses = _flag_use(rules, pathway_id)
     used: set[int] = set()
-    for outcome, use in zip(unmet, _flag_use(rules, pathway_id), strict=True):
+    for outcome, use in zip(unmet, uses, strict=True):
         if outcome is not None:
             used |= use
     relevant = tuple(f if i in used else None for i, f in enumerate(flags))
     key = (id(rules), pathway_id, id(estimates), id(catalog), unmet, relevant)
     found = _SKETCHES.get(key)
-    if found is None:
-        built = _build_sketch(pathway_id, requirements(), rules, estimates, profile, catalog)
-        found = _SKETCHES.put(key, (rules, estimates, catalog), built)
-    return found
+    if found is not None:
+        return found
+    pathway = next(p for p in rules.pathways if p.id == pathway_id)
+    drafts: list[_Draft] = []
+    for index, (req, outcome, use) in enumerate(
+        zip(pathway.requirements, unmet, uses, strict=True)
+    ):
+        if outcome is None:
+            continue
+        mine = tuple(f if i in use else None for i, f in enumerate(flags))
+        step_key = (id(rules), id(req), pathway_id, id(estimates), id(catalog), outcome, mine)
+        step = _STEPS.get(step_key)
+        if step is None:
+            made = _step_draft(result_of(index), rules, pathway_id, flags, estimates, catalog)
+            step = _STEPS.put(step_key, (rules, req, estimates, catalog), made)
+        drafts.append(step.copy())
+    built = _build_sketch(pathway_id, drafts, rules)
+    return _SKETCHES.put(key, (rules, estimates, catalog), built)
 
 
 def plan_pathway(
@@ -624,7 +669,7 @@ def plan_pathway(
     """The ordered steps this person still needs on one pathway (pure)."""
     codes = tuple(outcome_code(result_outcome(r)) for r in result.requirements)
     found = sketch(
-        rules, result.id, codes, profile, estimates, catalog, lambda: result.requirements
+        rules, result.id, codes, profile, estimates, catalog, result.requirements.__getitem__
     )
     return found.plan(profile)
 

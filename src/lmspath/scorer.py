@@ -7,10 +7,8 @@ taking the rows of its own states.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import heapq
-import io
 import multiprocessing
 import signal
 from collections import OrderedDict
@@ -21,12 +19,14 @@ from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar, overload
 from lmspath.cohort import CohortTally, RuleRef, Scored
 from lmspath.intake import Layout, RowParser, client_id_of
 from lmspath.profile import FIELDS, Profile
-from lmspath.spreadsheet import neutralise
+from lmspath.spreadsheet import csv_field, neutralise
 
 if TYPE_CHECKING:
     from multiprocessing.pool import Pool
 
     from lmspath.engine import Decision
+    from lmspath.outcomes import Program
+    from lmspath.plan import Range
     from lmspath.results import Assessment
     from lmspath.rules_model import StateRules
     from lmspath.skills_model import SkillsReport
@@ -105,24 +105,34 @@ class Done(NamedTuple):
 Job = tuple[int, list[str], str | None, str] | RowRejected
 
 
-class _Base(NamedTuple):
-    """What the rules engine decided for a profile, before any skills section."""
+class _Base:
+    """The results-row facts of one situation, shared by every client in it.
 
-    scored: Scored
-    cells: tuple[str, ...]
-    exam_id: str | None
+    ``count`` holds the clients scored with it since the cohort tally last took them in: the
+    tally adds each situation's counts once rather than once per client.
+    """
+
+    __slots__ = ("cells", "count", "exam_id", "scored", "text")
+
+    def __init__(self, scored: Scored, cells: tuple[str, ...], exam_id: str | None) -> None:
+        self.scored = scored
+        self.cells = cells
+        self.exam_id = exam_id
+        #: the cells as they sit in a results line, between client_id and plan_file
+        self.text = ",".join(csv_field(cell) for cell in cells)
+        self.count = 0
 
 
-class _Entry(NamedTuple):
-    scored: Scored
-    cells: tuple[str, ...]
-    #: the profile's key and skills memo key, to find or rebuild the full report for a plan
-    key: tuple[object, ...] | None
-    skills_key: tuple[object, ...] | None
+class _Situation:
+    """One state's decision for clients whose requirements stand the same (the same outcome
+    codes and plan flags), and the results rows it gave per plan time and first step."""
 
+    __slots__ = ("decision", "rows")
 
-class _Bad(NamedTuple):
-    problems: tuple[tuple[str, str], ...]
+    def __init__(self, decision: Decision | None) -> None:
+        #: None when pathways tie at the top: the plans' times then pick the best per client
+        self.decision = decision
+        self.rows: dict[tuple[int, Range | None, str], _Base] = {}
 
 
 def _number(value: float) -> str:
@@ -170,6 +180,9 @@ class Scorer:
         # Plain dicts cleared when full: a look-up per row must cost next to nothing.
         self._cache_size = cache_size
         self._bases: dict[tuple[object, ...], _Base] = {}
+        # Per state: its rules, their compiled form, and its situations by (codes, plan flags).
+        self._states: dict[str, tuple[StateRules, Program, dict[object, _Situation]]] = {}
+        self._situations = 0
         self._pathway_exams: dict[tuple[str, str], str | None] = {}
         self._refs: dict[tuple[str, str, str], RuleRef] = {}
         self._skills: dict[tuple[frozenset[str], str | None], tuple[tuple[str, str], ...]] = {}
@@ -179,11 +192,7 @@ class Scorer:
         self._plans: _LRU[tuple[object, ...], str] = _LRU(PLAN_CACHE_SIZE)
         self.assessed = 0
         self.skills_computed = 0
-        #: the rows this scorer scored, counted for the cohort summary
-        self.tally = CohortTally()
-        self._buffer = io.StringIO()
-        # "\r\n" (RFC 4180): the writer then quotes cells holding a bare \r as well as \n.
-        self._csv = csv.writer(self._buffer, lineterminator="\r\n")
+        self._tally = CohortTally()
 
     def _ref(self, state: str, pathway_id: str, req_id: str, text: str, kind: str) -> RuleRef:
         # One object per requirement: rows share it, and a chunk pickles it once. Keyed by
@@ -261,18 +270,78 @@ class Scorer:
             self._pathway_exams[key] = exam.id if exam is not None else None
         return self._pathway_exams[key]
 
-    def _base(self, profile: Profile) -> _Base:
-        """What the engine decides for this profile, as results-row facts (memoised)."""
+    @property
+    def tally(self) -> CohortTally:
+        """The rows this scorer scored, counted for the cohort summary."""
+        self._count_bases()
+        return self._tally
+
+    def _count_bases(self) -> None:
+        """Hand the clients counted on each situation's row to the tally."""
+        add = self._tally.add
+        for base in self._bases.values():
+            if base.count:
+                add(base.scored, base.count)
+                base.count = 0
+
+    def _forget(self) -> None:
+        """Empty the situation memos (their counts go to the tally first): memory stays bounded."""
+        self._count_bases()
+        self._bases.clear()
+        for _, _, table in self._states.values():
+            table.clear()
+        self._situations = 0
+
+    def _state(self, code: str) -> tuple[StateRules, Program, dict[object, _Situation]]:
         from lmspath.data import load_state
+        from lmspath.outcomes import program
+
+        rules = load_state(code)
+        found = self._states[code] = (rules, program(rules), {})
+        return found
+
+    def _base(self, profile: Profile) -> _Base:
+        """What the engine decides for this profile, as results-row facts (memoised).
+
+        Clients whose requirements stand the same (equal outcome codes and plan flags) share a
+        decision; the plan's time and first step, which read the client's numbers, pick the row.
+        """
         from lmspath.engine import decide
+        from lmspath.plan import plan_flags
 
         assert profile.state is not None
-        rules = load_state(profile.state)
-        decision = decide(profile, rules, self._estimates, self._catalog)
-        plan = decision.sketches[decision.best]
+        known = self._states.get(profile.state)
+        rules, compiled, table = known if known is not None else self._state(profile.state)
+        key = (compiled.codes(profile), plan_flags(profile))
+        situation = table.get(key)
+        if situation is None:
+            if self._situations >= 4 * self._cache_size:
+                self._forget()
+            made = decide(profile, rules, self._estimates, self._catalog)
+            situation = table[key] = _Situation(made if len(made.sketches) == 1 else None)
+            self._situations += 1
+        decision = situation.decision
+        if decision is None:
+            decision = decide(profile, rules, self._estimates, self._catalog)
+        best = decision.order[0]
+        plan = decision.sketches[best]
         months = plan.months(profile)
         next_step = plan.first_title(profile)
-        # Everything a row shows follows from these: clients in the same situation share a row.
+        row_key = (best, months, next_step)
+        base = situation.rows.get(row_key)
+        if base is None:
+            base = situation.rows[row_key] = self._shared_base(rules, decision, months, next_step)
+        return base
+
+    def _shared_base(
+        self,
+        rules: StateRules,
+        decision: Decision,
+        months: tuple[float, float] | None,
+        next_step: str,
+    ) -> _Base:
+        # Everything a row shows follows from these: situations that differ only in pathways
+        # other than the best share a row.
         best = decision.best
         key = (rules.code, decision.verdict, best, decision.codes[best], months, next_step)
         base = self._bases.get(key)
@@ -280,7 +349,7 @@ class Scorer:
             self.assessed += 1
             base = self._row_facts(rules, decision, months, next_step)
             if len(self._bases) >= self._cache_size:
-                self._bases.clear()
+                self._forget()
             self._bases[key] = base
         return base
 
@@ -340,69 +409,75 @@ class Scorer:
     def _profile_key(self, profile: Profile) -> tuple[object, ...]:
         return tuple(getattr(profile, name) for name in self._engine_fields)
 
-    def _entry(self, cells: list[str]) -> _Entry | _Bad:
-        parsed = self.parser.parse(cells)
-        if isinstance(parsed, list):
-            return _Bad(tuple((p.field, p.problem) for p in parsed))
-        # Plans are rendered once per distinct profile, so only they need its full key.
-        key = self._profile_key(parsed) if self.staging is not None else None
-        base = self._base(parsed)
-        if not self.skills:
-            return _Entry(base.scored, base.cells, key, None)
-        gaps = self._gaps(parsed, base.exam_id)
-        skills_key = (parsed.tools, parsed.skills, base.exam_id)
-        return _Entry(base.scored._replace(skill_gaps=gaps), base.cells, key, skills_key)
-
-    def _plan_text(self, entry: _Entry, cells: list[str]) -> str:
-        plan_key = (entry.key, entry.skills_key)
-        text = self._plans.get(plan_key)
+    def _write_plan(self, profile: Profile, exam_id: str | None, name: str) -> None:
+        """Write the client's markdown plan into the staging folder (same profile, same text)."""
+        assert self.staging is not None
+        key = (self._profile_key(profile), profile.tools, profile.skills, exam_id)
+        text = self._plans.get(key)
         if text is None:
-            parsed = self.parser.parse(cells)
-            assert isinstance(parsed, Profile)
-            text = _markdown(self.assessment(parsed))
-            self._plans.put(plan_key, text)
-        return text
+            text = _markdown(self.assessment(profile))
+            self._plans.put(key, text)
+        with open(self.staging / name, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
 
     def score(self, line: int, cells: list[str], plan_name: str | None = None) -> Outcome:
-        """One row's outcome; writes its plan into the staging folder when asked."""
+        """One row's outcome (not counted in ``tally``); writes its plan into the staging folder
+        when asked."""
         client_id = client_id_of(cells, self.layout)
-        entry = self._entry(cells)
-        if isinstance(entry, _Bad):
-            return RowRejected(line, client_id, entry.problems)
-        if plan_name is not None and self.staging is not None:
-            text = self._plan_text(entry, cells)
-            with open(self.staging / plan_name, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
-        return RowScored(line, client_id, entry.cells, entry.scored)
+        parsed = self.parser.parse(cells)
+        if isinstance(parsed, list):
+            return RowRejected(line, client_id, tuple((p.field, p.problem) for p in parsed))
+        base = self._base(parsed)
+        scored = base.scored
+        if self.skills:
+            scored = scored._replace(skill_gaps=self._gaps(parsed, base.exam_id))
+            if plan_name is not None and self.staging is not None:
+                self._write_plan(parsed, base.exam_id, plan_name)
+        return RowScored(line, client_id, base.cells, scored)
 
     def score_chunk(self, jobs: list[Job]) -> Done:
         """A list of rows scored: each scored row counted in ``tally`` and written as its
-        results line, each rejected row handed back whole (the caller writes the errors)."""
+        results line, each rejected row handed back whole (the caller writes the errors).
+
+        ``score`` row by row, with the look-ups bound once: this loop runs for every row.
+        """
         assessed, computed = self.assessed, self.skills_computed
-        buffer = self._buffer
-        buffer.seek(0)
-        buffer.truncate()
-        write = self._csv.writerow
-        ends: list[tuple[int, int]] = []
+        parse = self.parser.parse
+        base_of = self._base
+        skills = self.skills
+        plans = self.staging is not None
+        add_gaps = self._tally.add_gaps
+        layout = self.layout
+        at = layout.columns.get("client_id")
+        lines: list[tuple[int, str]] = []
         rejected: list[RowRejected] = []
         for job in jobs:
             if isinstance(job, RowRejected):
                 rejected.append(job)
                 continue
             line, cells, plan_name, plan_cell = job
-            outcome = self.score(line, cells, plan_name)
-            if isinstance(outcome, RowRejected):
-                rejected.append(outcome)
+            parsed = parse(cells)
+            if type(parsed) is list:
+                problems = tuple((p.field, p.problem) for p in parsed)
+                rejected.append(RowRejected(line, client_id_of(cells, layout), problems))
                 continue
-            self.tally.add(outcome.scored)
-            write((line, neutralise(outcome.client_id), *outcome.cells, plan_cell))
-            ends.append((line, buffer.tell()))
-        text = buffer.getvalue()
-        lines: list[tuple[int, str]] = []
-        start = 0
-        for line, end in ends:
-            lines.append((line, text[start:end]))
-            start = end
+            assert isinstance(parsed, Profile)
+            base = base_of(parsed)
+            base.count += 1
+            if skills:
+                gaps = self._gaps(parsed, base.exam_id)
+                if gaps is not None:
+                    add_gaps(gaps)
+                if plans and plan_name is not None:
+                    self._write_plan(parsed, base.exam_id, plan_name)
+            client = cells[at].strip() if at is not None and at < len(cells) else ""
+            lines.append(
+                (
+                    line,
+                    f"{line},{csv_field(neutralise(client))},{base.text},"
+                    f"{csv_field(plan_cell)}\r\n",
+                )
+            )
         return Done(lines, rejected, self.assessed - assessed, self.skills_computed - computed)
 
 

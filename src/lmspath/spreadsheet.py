@@ -11,3 +11,15 @@ def neutralise(cell: str) -> str:
     if cell and cell.startswith(FORMULA_STARTS):
         return "'" + cell
     return cell
+
+
+#: Characters that make ``csv.writer`` (default dialect) put a cell in double quotes.
+_QUOTE_WHEN = frozenset(',"\r\n')
+
+
+def csv_field(cell: str) -> str:
+    """One cell as ``csv.writer`` writes it (the default dialect, minimal quoting), so a results
+    line can be put together from parts written once and shared by many rows."""
+    if _QUOTE_WHEN.isdisjoint(cell):
+        return cell
+    return '"' + cell.replace('"', '""') + '"'
