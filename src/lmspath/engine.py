@@ -222,11 +222,16 @@ def decide(
             )
             _remember(memo.sketches[i], key, made)
         sketches[i] = made
-    top = shape.top
-    if len(top) > 1:
-        upper = {i: _upper(sketches[i].months(profile)) for i in top}
-        top = tuple(sorted(top, key=lambda i: (upper[i], i)))
+    top = rank_top(shape.top, sketches, profile)
     return Decision(codes, standings, top + shape.rest, shape.verdict, shape.because, sketches)
+
+
+def rank_top(top: tuple[int, ...], sketches: dict[int, Sketch], p: Profile) -> tuple[int, ...]:
+    """Pathways tied at the top on steps, shortest plan (upper time) first, then file order."""
+    if len(top) == 1:
+        return top
+    upper = {i: _upper(sketches[i].months(p)) for i in top}
+    return tuple(sorted(top, key=lambda i: (upper[i], i)))
 
 
 def _verdict_reason(verdict: Verdict, result: PathwayResult | None) -> str:

@@ -125,13 +125,15 @@ class _Base:
 
 class _Situation:
     """One state's decision for clients whose requirements stand the same (the same outcome
-    codes and plan flags), and the results rows it gave per plan time and first step."""
+    codes and plan flags), and the results rows it gave per best pathway, plan time and first
+    step."""
 
-    __slots__ = ("decision", "rows")
+    __slots__ = ("decision", "rows", "tied")
 
-    def __init__(self, decision: Decision | None) -> None:
-        #: None when pathways tie at the top: the plans' times then pick the best per client
+    def __init__(self, decision: Decision) -> None:
         self.decision = decision
+        #: pathways tied at the top on steps: the plans' times pick each client's best
+        self.tied = tuple(decision.sketches) if len(decision.sketches) > 1 else None
         self.rows: dict[tuple[int, Range | None, str], _Base] = {}
 
 
@@ -207,13 +209,14 @@ class Scorer:
         self,
         rules: StateRules,
         decision: Decision,
+        best: int,
         months: tuple[float, float] | None,
         next_step: str,
     ) -> _Base:
-        """The results-row facts of one decision, its neutralised cells and the state's exam."""
+        """The results-row facts of a decision on its best pathway for this client: its
+        neutralised cells and the state's exam."""
         from lmspath.outcomes import decode, disputed, program
 
-        best = decision.best
         pathway = rules.pathways[best]
         missing: list[RuleRef] = []
         unconfirmed: list[RuleRef] = []
@@ -306,7 +309,7 @@ class Scorer:
         Clients whose requirements stand the same (equal outcome codes and plan flags) share a
         decision; the plan's time and first step, which read the client's numbers, pick the row.
         """
-        from lmspath.engine import decide
+        from lmspath.engine import decide, rank_top
         from lmspath.plan import plan_flags
 
         assert profile.state is not None
@@ -318,36 +321,36 @@ class Scorer:
             if self._situations >= 4 * self._cache_size:
                 self._forget()
             made = decide(profile, rules, self._estimates, self._catalog)
-            situation = table[key] = _Situation(made if len(made.sketches) == 1 else None)
+            situation = table[key] = _Situation(made)
             self._situations += 1
         decision = situation.decision
-        if decision is None:
-            decision = decide(profile, rules, self._estimates, self._catalog)
-        best = decision.order[0]
+        tied = situation.tied
+        best = decision.order[0] if tied is None else rank_top(tied, decision.sketches, profile)[0]
         plan = decision.sketches[best]
         months = plan.months(profile)
         next_step = plan.first_title(profile)
         row_key = (best, months, next_step)
         base = situation.rows.get(row_key)
         if base is None:
-            base = situation.rows[row_key] = self._shared_base(rules, decision, months, next_step)
+            base = self._shared_base(rules, decision, best, months, next_step)
+            situation.rows[row_key] = base
         return base
 
     def _shared_base(
         self,
         rules: StateRules,
         decision: Decision,
+        best: int,
         months: tuple[float, float] | None,
         next_step: str,
     ) -> _Base:
         # Everything a row shows follows from these: situations that differ only in pathways
         # other than the best share a row.
-        best = decision.best
         key = (rules.code, decision.verdict, best, decision.codes[best], months, next_step)
         base = self._bases.get(key)
         if base is None:
             self.assessed += 1
-            base = self._row_facts(rules, decision, months, next_step)
+            base = self._row_facts(rules, decision, best, months, next_step)
             if len(self._bases) >= self._cache_size:
                 self._forget()
             self._bases[key] = base
