@@ -20,6 +20,7 @@ from lmspath.profile import (
     Profile,
     normalise_key,
     parse_field,
+    parsed_profile,
     suggest_field,
 )
 from lmspath.states import JURISDICTIONS
@@ -489,7 +490,7 @@ class RowParser:
         state = str(values["state"]) if "state" in values else None
         if problems or state is None or state not in self.available:
             return self._problems(problems, state)
-        return Profile.model_validate(values)
+        return parsed_profile(values)
 
     def _problems(self, problems: list[FieldProblem], state: str | None) -> list[FieldProblem]:
         """Every problem of a row, the state's own checks included, in column order."""

@@ -137,6 +137,28 @@ class FieldProblem:
         return f"{self.field}: {self.problem}"
 
 
+#: Every profile field at its default (unset): the starting point of ``parsed_profile``.
+_UNSET: dict[str, object] = {name: f.default for name, f in Profile.model_fields.items()}
+_set = object.__setattr__
+
+
+def parsed_profile(values: dict[str, object]) -> Profile:
+    """The profile holding ``values``, each already normalised by ``parse_field``.
+
+    Equal to ``Profile.model_validate(values)`` (a test holds them equal, fields set included)
+    at half the cost: ``parse_field`` has checked every value, and a profile has no rule across
+    fields, so nothing is left to validate. Batch scoring makes one per row.
+    """
+    data = _UNSET.copy()
+    data.update(values)
+    profile = Profile.__new__(Profile)
+    _set(profile, "__dict__", data)
+    _set(profile, "__pydantic_fields_set__", set(values))
+    _set(profile, "__pydantic_extra__", None)
+    _set(profile, "__pydantic_private__", None)
+    return profile
+
+
 class ProfileProblems(ValueError):
     """Every problem found in one profile (a file, an intake row or a set of answers)."""
 
