@@ -73,6 +73,8 @@ def disputed(outcome: Outcome) -> bool:
 #: readings and options), so small-int codes stand for them in memo keys and hash fast.
 _OUTCOMES: list[Outcome] = []
 _CODES: dict[Outcome, int] = {}
+#: Per code, whether its outcome is met.
+_MET: list[bool] = []
 
 #: A pathway's outcomes as codes, in requirement order.
 Codes = tuple[int, ...]
@@ -84,7 +86,14 @@ def outcome_code(outcome: Outcome) -> int:
     if code is None:
         code = _CODES[outcome] = len(_OUTCOMES)
         _OUTCOMES.append(outcome)
+        _MET.append(outcome.status == "met")
     return code
+
+
+def unmet_codes(codes: Codes) -> Codes:
+    """The codes with each met outcome replaced by -1: what a plan is built from."""
+    met = _MET
+    return tuple([-1 if met[code] else code for code in codes])
 
 
 def decode(codes: Codes) -> tuple[Outcome, ...]:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from lmspath.memo import IdentityMemo
-from lmspath.outcomes import Codes, decode, outcome_code, result_outcome
+from lmspath.outcomes import Codes, outcome_code, result_outcome, unmet_codes
 from lmspath.profile import Profile
 from lmspath.results import (
     PathwayResult,
@@ -630,11 +630,11 @@ def sketch(
     flags = plan_flags(profile)
     # Met requirements take no step, so only the unmet ones' outcomes (and the profile facts
     # their steps read) shape the plan: clients who differ elsewhere share the sketch.
-    unmet = tuple(o if o.status != "met" else None for o in decode(codes))
+    unmet = unmet_codes(codes)
     uses = _flag_use(rules, pathway_id)
     used: set[int] = set()
-    for outcome, use in zip(unmet, uses, strict=True):
-        if outcome is not None:
+    for code, use in zip(unmet, uses, strict=True):
+        if code >= 0:
             used |= use
     relevant = tuple(f if i in used else None for i, f in enumerate(flags))
     key = (id(rules), pathway_id, id(estimates), id(catalog), unmet, relevant)
@@ -643,13 +643,11 @@ def sketch(
         return found
     pathway = next(p for p in rules.pathways if p.id == pathway_id)
     drafts: list[_Draft] = []
-    for index, (req, outcome, use) in enumerate(
-        zip(pathway.requirements, unmet, uses, strict=True)
-    ):
-        if outcome is None:
+    for index, (req, code, use) in enumerate(zip(pathway.requirements, unmet, uses, strict=True)):
+        if code < 0:
             continue
         mine = tuple(f if i in use else None for i, f in enumerate(flags))
-        step_key = (id(rules), id(req), pathway_id, id(estimates), id(catalog), outcome, mine)
+        step_key = (id(rules), id(req), pathway_id, id(estimates), id(catalog), code, mine)
         step = _STEPS.get(step_key)
         if step is None:
             made = _step_draft(result_of(index), rules, pathway_id, flags, estimates, catalog)
