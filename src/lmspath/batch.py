@@ -31,7 +31,7 @@ from lmspath.intake import (
     client_id_of,
     inspect_intake,
 )
-from lmspath.scorer import CACHE_SIZE, Done, Job, RowRejected, Scorer, Shards
+from lmspath.scorer import CACHE_SIZE, Done, Job, RowRejected, Scorer, Shards, collector_paused
 from lmspath.spreadsheet import neutralise
 
 if TYPE_CHECKING:
@@ -418,7 +418,7 @@ def run_batch(
 
         if progress is not None:
             progress.start(intake.stat().st_size)
-        with IntakeReader(layout) as reader:
+        with IntakeReader(layout) as reader, collector_paused():
             chunk: list[Job] = []
             for item in reader.records():
                 line = item.line
