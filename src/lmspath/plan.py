@@ -91,13 +91,12 @@ class _Draft:
     numbers: tuple[str, float, str] | None = None
 
     def copy(self) -> _Draft:
-        """A copy whose lists can change without touching this draft (a shared template)."""
-        return replace(
-            self,
-            requirement_ids=list(self.requirement_ids),
-            sources=list(self.sources),
-            after=list(self.after),
-        )
+        """A copy to order and link in one sketch (a step template is shared by many).
+
+        The lists are shared too: once a template is made, they are only ever replaced
+        (``_merge_study``, ``_link``), never changed in place.
+        """
+        return replace(self)
 
 
 def _estimate_refs(estimates: Estimates, est: Estimate) -> list[SourceRef]:
@@ -277,8 +276,9 @@ def _merge_study(drafts: list[_Draft]) -> list[_Draft]:
         " (for example an MLIS with school library certification)"
     )
     master.detail = master.detail + " " + program.detail
-    master.requirement_ids += program.requirement_ids
-    master.sources += program.sources
+    # New lists: the master's may be shared with its step template.
+    master.requirement_ids = master.requirement_ids + program.requirement_ids
+    master.sources = master.sources + program.sources
     if master.months is None and program.months is not None:
         master.months, master.cost = program.months, program.cost
     return [d for d in drafts if d is not program]
