@@ -135,6 +135,23 @@ def test_seen_ids_report_the_first_line_and_survive_growth() -> None:
     assert seen.add("new", 9002) is None
 
 
+def test_seen_ids_sized_from_the_file_never_grow(tmp_path: Path) -> None:
+    intake = tmp_path / "intake.csv"
+    intake.write_text(
+        "client_id,state,teaching_years\n"
+        + "".join(f"C{n},{'TX' if n % 2 else 'Texas'},{n % 30}\n" for n in range(20000)),
+        encoding="utf-8",
+    )
+    expected = inspect_intake(intake).expected_lines
+    assert 18000 < expected < 22000
+    seen = SeenIds.for_rows(expected)
+    size = len(seen._keys)
+    for number in range(20000):
+        assert seen.add(f"C{number}", number + 2) is None
+    assert len(seen._keys) == size
+    assert seen.add("C19999", 1) == 20001
+
+
 # --- the messy fixture end to end ---------------------------------------------------------------
 
 

@@ -101,6 +101,10 @@ class PlanNames:
         return name
 
 
+#: Rows a client-id table is sized for before reading (it grows past this if need be).
+MAX_PRESIZED_ROWS = 4_000_000
+
+
 # --- duplicate client ids -----------------------------------------------------------------------
 
 
@@ -114,47 +118,61 @@ class SeenIds:
     """Which client ids were seen, and on which line, in about 12-24 bytes per id.
 
     An open-addressing table of 64-bit string hashes; two different ids share a hash with odds
-    of about one in 10^13 at a million rows, and the warning names both lines so a person can check.
+    of about one in 10^13 at a million rows, and the warning names both lines so a person can
+    check. Size it for the rows expected (``for_rows``) and it never has to grow.
     """
+
+    #: Fullest the table gets before it doubles: linear probing stays short below this.
+    LOAD = 0.75
 
     def __init__(self, capacity: int = 1 << 12) -> None:
         self._keys = _zeros("q", capacity)
         self._lines = _zeros("I", capacity)
         self._count = 0
+        self._limit = int(capacity * self.LOAD)
+
+    @classmethod
+    def for_rows(cls, rows: int) -> SeenIds:
+        """A table for about ``rows`` ids: an estimate, so with room for 15% more before it
+        grows."""
+        return cls(max(1 << 12, int(rows * 1.15 / cls.LOAD) + 1))
 
     def add(self, text: str, line: int) -> int | None:
         """Record the id; the line it was first seen on when it was seen before."""
         h = hash(text) or 1
         keys = self._keys
-        mask = len(keys) - 1
-        slot = h & mask
+        size = len(keys)
+        slot = h % size
         while True:
             found = keys[slot]
             if found == 0:
                 keys[slot] = h
                 self._lines[slot] = line
                 self._count += 1
-                if self._count * 2 > len(keys):
+                if self._count > self._limit:
                     self._grow()
                 return None
             if found == h:
                 return self._lines[slot]
-            slot = (slot + 1) & mask
+            slot += 1
+            if slot == size:
+                slot = 0
 
     def _grow(self) -> None:
         old_keys, old_lines = self._keys, self._lines
         size = len(old_keys) * 2
         self._keys = _zeros("q", size)
         self._lines = _zeros("I", size)
-        mask = size - 1
+        self._limit = int(size * self.LOAD)
+        keys, lines = self._keys, self._lines
         for h, line in zip(old_keys, old_lines, strict=True):
             if h == 0:
                 continue
-            slot = h & mask
-            while self._keys[slot] != 0:
-                slot = (slot + 1) & mask
-            self._keys[slot] = h
-            self._lines[slot] = line
+            slot = h % size
+            while keys[slot] != 0:
+                slot = (slot + 1) % size
+            keys[slot] = h
+            lines[slot] = line
 
 
 # --- outputs ------------------------------------------------------------------------------------
@@ -376,12 +394,16 @@ def run_batch(
         skills = options.summary is not None or options.plans is not None
         scorer: Scorer | None = None
         if jobs > 1:
-            init = (layout, options.today, staging, skills, options.cache_size)
+            # Each worker scores only its own states, so it meets about 1/jobs of the situations:
+            # a memo that size per worker hits as often, and keeps all workers' memory bounded.
+            memo = max(1, options.cache_size // jobs)
+            init = (layout, options.today, staging, skills, memo)
             pool = Shards(jobs, init, layout)
         else:
             scorer = Scorer(layout, options.today, staging, skills, options.cache_size)
         tally = CohortTally()
-        seen = SeenIds()
+        # Sized for the file up front: growing would hold the old and new tables at once.
+        seen = SeenIds.for_rows(min(layout.expected_lines, MAX_PRESIZED_ROWS))
         duplicates = 0
         examples: list[Duplicate] = []
         shown: list[str] = []

@@ -84,6 +84,8 @@ class Layout:
     #: (1-based column number, header text) of columns that are not profile fields
     unknown: tuple[tuple[int, str], ...] = ()
     warnings: tuple[str, ...] = field(default=())
+    #: lines the file holds, estimated from its size and the first lines (to size tables)
+    expected_lines: int = 0
 
     @property
     def delimiter_name(self) -> str:
@@ -290,7 +292,17 @@ def inspect_intake(path: Path) -> Layout:
         width=last_named + 1,
         unknown=tuple(unknown),
         warnings=tuple(warnings),
+        expected_lines=_expected_lines(path, sample),
     )
+
+
+def _expected_lines(path: Path, sample: str) -> int:
+    """The file's line count, estimated from its size and the lines in its first bytes."""
+    lines = sample.count("\n")
+    if lines < 2:
+        return 0
+    sample_bytes = min(_SAMPLE_BYTES, path.stat().st_size)
+    return int(path.stat().st_size * lines / sample_bytes) + 1
 
 
 # --- rows ---------------------------------------------------------------------------------------
