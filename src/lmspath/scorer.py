@@ -544,6 +544,26 @@ def _pool(jobs: int, init: tuple[object, ...]) -> Pool:
     return context.Pool(jobs, initializer=_init_worker, initargs=init)
 
 
+def _share_before_fork() -> None:
+    """Import what scoring uses and load every state's rules before the workers fork.
+
+    Pages the parent holds before a fork are shared with every worker; what each worker
+    imports or loads for itself is its own copy.
+    """
+    import importlib
+
+    from lmspath.data import available_states, load_estimates, load_exams, load_state
+    from lmspath.skills_data import load_taxonomy
+
+    for code in available_states():
+        load_state(code)
+    load_estimates()
+    load_exams()
+    load_taxonomy()
+    for name in ("engine", "plan", "skills", "service"):
+        importlib.import_module(f"lmspath.{name}")
+
+
 #: State spellings remembered by the router (bounded: a file of misspelt states cannot grow it).
 ROUTES = 4096
 
@@ -557,6 +577,7 @@ class Shards:
     """
 
     def __init__(self, jobs: int, init: tuple[object, ...], layout: Layout) -> None:
+        _share_before_fork()
         self.pools = [_pool(1, init) for _ in range(jobs)]
         self._state = layout.columns["state"]
         self._home: dict[str, int] = {}  # the state cell as written -> its worker
