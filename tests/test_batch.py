@@ -31,7 +31,7 @@ from lmspath.batch import (
 from lmspath.cli import get_app
 from lmspath.errors import InputError
 from lmspath.intake import inspect_intake
-from lmspath.scorer import CACHE_SIZE, Scorer
+from lmspath.scorer import CACHE_SIZE, Job, Scorer
 from lmspath.spreadsheet import csv_field, neutralise
 
 runner = CliRunner()
@@ -600,6 +600,26 @@ def test_scoring_makes_no_reference_cycles(tmp_path: Path) -> None:
         if was_on:
             gc.enable()
     assert gc.isenabled() == was_on
+
+
+def test_workers_get_even_shares_of_rows_whatever_order_states_come_in(tmp_path: Path) -> None:
+    from lmspath.scorer import Shards
+
+    intake = tmp_path / "intake.csv"
+    intake.write_text("client_id,state\n", encoding="utf-8")
+    layout = inspect_intake(intake)
+    # States in order of first appearance, with 6, 5, 4 and 3 rows: by first sight alone,
+    # TX and CA would share one worker (10 rows) and NY and OH the other (8).
+    states = ["TX", "NY", "CA", "OH"] + ["TX"] * 5 + ["NY"] * 4 + ["CA"] * 3 + ["OH"] * 2
+    chunk: list[Job] = [(n + 2, [f"C{n}", code], None, "") for n, code in enumerate(states)]
+    shards = Shards(2, (layout, TODAY, None, False, 64), layout)
+    try:
+        done = shards.submit(chunk)()
+    finally:
+        shards.terminate()
+    assert sorted(shards._rows) == [9, 9]
+    assert shards._by_code["TX"] == shards._by_code["OH"] != shards._by_code["NY"]
+    assert [line for line, _ in done.lines] == [n + 2 for n in range(len(states))]
 
 
 def test_negative_jobs_is_refused(tmp_path: Path) -> None:

@@ -185,12 +185,18 @@ def decide(
     rules: StateRules,
     estimates: Estimates,
     catalog: ExamCatalog | None = None,
+    codes: tuple[Codes, ...] | None = None,
 ) -> Decision:
-    """Verdict, ranking and plan sketches for one state (pure; memoised underneath)."""
+    """Verdict, ranking and plan sketches for one state (pure; memoised underneath).
+
+    ``codes`` are the profile's outcome codes when the caller has them already
+    (``outcomes.program(rules).codes(profile)``).
+    """
     compiled = program(rules)
     memo = _memo(rules)
     memo.use(estimates, catalog)
-    codes = compiled.codes(profile)
+    if codes is None:
+        codes = compiled.codes(profile)
     found: list[Standing] = []
     for i, row in enumerate(codes):
         known = memo.standings[i].get(row)

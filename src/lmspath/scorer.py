@@ -333,12 +333,13 @@ class Scorer:
         assert profile.state is not None
         known = self._states.get(profile.state)
         rules, compiled, table = known if known is not None else self._state(profile.state)
-        key = (compiled.codes(profile), plan_flags(profile))
+        codes = compiled.codes(profile)
+        key = (codes, plan_flags(profile))
         situation = table.get(key)
         if situation is None:
             if self._situations >= 4 * self._cache_size:
                 self._forget()
-            made = decide(profile, rules, self._estimates, self._catalog)
+            made = decide(profile, rules, self._estimates, self._catalog, codes)
             situation = table[key] = _Situation(made)
             self._situations += 1
         decision = situation.decision
@@ -584,14 +585,33 @@ class Shards:
         self._by_code: dict[str, int] = {}  # the state's code -> its worker
         self._rows = [0] * jobs
 
-    def _worker(self, cells: list[str]) -> int:
+    def _code(self, cells: list[str]) -> tuple[str, str]:
         from lmspath.states import resolve_state
 
+        text = cells[self._state] if self._state < len(cells) else ""
+        return text, resolve_state(text) or text
+
+    def _plan(self, chunk: list[Job]) -> None:
+        """Spread the states of the first chunk over the workers by how many rows each has
+        (largest first, each to the worker with fewest rows so far), so the workers' shares
+        of the file come out even rather than in the order states first appear."""
+        counts: dict[str, int] = {}
+        for job in chunk:
+            if not isinstance(job, RowRejected):
+                code = self._code(job[1])[1]
+                counts[code] = counts.get(code, 0) + 1
+        load = [0] * len(self.pools)
+        for code in sorted(counts, key=lambda c: (-counts[c], c))[:ROUTES]:
+            home = min(range(len(load)), key=load.__getitem__)
+            self._by_code[code] = home
+            load[home] += counts[code]
+
+    def _worker(self, cells: list[str]) -> int:
         text = cells[self._state] if self._state < len(cells) else ""
         home = self._home.get(text)
         if home is None:
             # "Texas" and "TX" are one state; a new state goes to the least busy worker.
-            code = resolve_state(text) or text
+            code = self._code(cells)[1]
             home = self._by_code.get(code)
             if home is None:
                 home = min(range(len(self._rows)), key=self._rows.__getitem__)
@@ -604,6 +624,8 @@ class Shards:
 
     def submit(self, chunk: list[Job]) -> Callable[[], Done]:
         """Send a chunk to the workers; the returned call waits for it, merged in input order."""
+        if not self._by_code:
+            self._plan(chunk)
         parts: list[list[Job]] = [[] for _ in self.pools]
         ready: list[RowRejected] = []
         for job in chunk:
