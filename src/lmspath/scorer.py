@@ -305,10 +305,17 @@ class Scorer:
                 add(base.scored, base.count)
                 base.count = 0
 
-    def _forget(self) -> None:
-        """Empty the situation memos (their counts go to the tally first): memory stays bounded."""
+    def _forget_rows(self) -> None:
+        """Empty the results-row memo (its counts go to the tally first), and the rows each
+        situation found in it, so every row still in use is in it and gets counted."""
         self._count_bases()
         self._bases.clear()
+        for _, _, table in self._states.values():
+            for situation in table.values():
+                situation.rows.clear()
+
+    def _forget_situations(self) -> None:
+        """Empty the situation memo (the rows it found stay in the results-row memo)."""
         for _, _, table in self._states.values():
             table.clear()
         self._situations = 0
@@ -338,7 +345,7 @@ class Scorer:
         situation = table.get(key)
         if situation is None:
             if self._situations >= 4 * self._cache_size:
-                self._forget()
+                self._forget_situations()
             made = decide(profile, rules, self._estimates, self._catalog, codes)
             situation = table[key] = _Situation(made)
             self._situations += 1
@@ -371,7 +378,7 @@ class Scorer:
             self.assessed += 1
             base = self._row_facts(rules, decision, best, months, next_step)
             if len(self._bases) >= self._cache_size:
-                self._forget()
+                self._forget_rows()
             self._bases[key] = base
         return base
 
