@@ -6,7 +6,7 @@ import math
 import operator
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields
 
 from lmspath.memo import IdentityMemo
 from lmspath.outcomes import Codes, outcome_code, result_outcome, unmet_codes
@@ -96,7 +96,13 @@ class _Draft:
         The lists are shared too: once a template is made, they are only ever replaced
         (``_merge_study``, ``_link``), never changed in place.
         """
-        return replace(self)
+        twin = _Draft.__new__(_Draft)
+        for name in _DRAFT_SLOTS:
+            setattr(twin, name, getattr(self, name))
+        return twin
+
+
+_DRAFT_SLOTS = tuple(f.name for f in fields(_Draft))
 
 
 def _estimate_refs(estimates: Estimates, est: Estimate) -> list[SourceRef]:
@@ -321,24 +327,28 @@ def _left(numbers: tuple[str, float, str], p: Profile) -> float:
     return max(0.0, need - (have or 0))
 
 
+def _numbered_title(numbers: tuple[str, float, str], left: float) -> str:
+    """The title of a step with ``left`` of its number still to go."""
+    name, _, unit = numbers
+    if unit == "coursework":
+        return f"Complete {left:g} more semester hours of library coursework"
+    if unit == "practicum":
+        return f"Complete {left:g} more hours of supervised school-library practicum"
+    what = "classroom teaching" if name == "teaching_years" else "school library work"
+    return f"Gain {left:g} more year{'s' if left != 1 else ''} of {what}"
+
+
 def _numbered(draft: _Draft, p: Profile) -> _Draft:
     """A copy of the draft with the title (and, for years, the time) for this profile."""
     assert draft.numbers is not None
-    name, need, unit = draft.numbers
+    _, need, unit = draft.numbers
     left = _left(draft.numbers, p)
-    if unit == "coursework":
-        return replace(draft, title=f"Complete {left:g} more semester hours of library coursework")
-    if unit == "practicum":
-        return replace(
-            draft, title=f"Complete {left:g} more hours of supervised school-library practicum"
-        )
-    what = "classroom teaching" if name == "teaching_years" else "school library work"
-    return replace(
-        draft,
-        title=f"Gain {left:g} more year{'s' if left != 1 else ''} of {what}",
-        months=(left * 12, left * 12),
-        estimate_note=f"{left:g} years left of the {need:g} the rule asks for",
-    )
+    numbered = draft.copy()
+    numbered.title = _numbered_title(draft.numbers, left)
+    if unit == "years":
+        numbered.months = (left * 12, left * 12)
+        numbered.estimate_note = f"{left:g} years left of the {need:g} the rule asks for"
+    return numbered
 
 
 def _critical_path(
@@ -447,7 +457,9 @@ class Sketch:
         """The title of the first step (the next thing to do) for this profile."""
         if self._first is not None:
             return self._first
-        return _numbered(self.drafts[0], p).title
+        first = self.drafts[0]
+        assert first.numbers is not None
+        return _numbered_title(first.numbers, _left(first.numbers, p))
 
     def plan(self, p: Profile) -> Plan:
         """The full plan for this profile."""
