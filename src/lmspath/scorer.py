@@ -132,13 +132,31 @@ class _Base:
 
     __slots__ = ("cells", "count", "exam_id", "scored", "text")
 
-    def __init__(self, scored: Scored, cells: tuple[str, ...], exam_id: str | None) -> None:
+    def __init__(
+        self,
+        scored: Scored,
+        cells: tuple[str, ...],
+        exam_id: str | None,
+        text: str | None = None,
+    ) -> None:
         self.scored = scored
         self.cells = cells
         self.exam_id = exam_id
         #: the cells as they sit in a results line, between client_id and plan_file
-        self.text = ",".join(csv_field(cell) for cell in cells)
+        self.text = ",".join(csv_field(cell) for cell in cells) if text is None else text
         self.count = 0
+
+
+class _Core(NamedTuple):
+    """What a results row shows apart from the plan's time and first step: the facts (with
+    no time and no step yet), the neutralised cells, and the cells before and after the time
+    and step as written in a results line."""
+
+    scored: Scored
+    cells: tuple[str, ...]
+    head: str
+    tail: str
+    exam_id: str | None
 
 
 class _Situation:
@@ -200,6 +218,7 @@ class Scorer:
         # Plain dicts cleared when full: a look-up per row must cost next to nothing.
         self._cache_size = cache_size
         self._bases: dict[tuple[object, ...], _Base] = {}
+        self._cores: dict[tuple[object, ...], _Core] = {}
         # Per state: its rules, their compiled form, and its situations by (codes, plan flags).
         self._states: dict[str, tuple[StateRules, Program, dict[object, _Situation]]] = {}
         self._situations = 0
@@ -233,6 +252,21 @@ class Scorer:
     ) -> _Base:
         """The results-row facts of a decision on its best pathway for this client: its
         neutralised cells and the state's exam."""
+        key = (rules.code, decision.verdict, best, decision.codes[best])
+        core = self._cores.get(key)
+        if core is None:
+            if len(self._cores) >= self._cache_size:
+                self._cores.clear()
+            core = self._cores[key] = self._core(rules, decision, best)
+        scored = core.scored._replace(months=months, next_step=next_step)
+        low, high = (_number(months[0]), _number(months[1])) if months else ("", "")
+        step = neutralise(next_step)
+        cells = (*core.cells[:4], low, high, step, *core.cells[7:])
+        text = f"{core.head},{low},{high},{csv_field(step)},{core.tail}"
+        return _Base(scored, cells, core.exam_id, text)
+
+    def _core(self, rules: StateRules, decision: Decision, best: int) -> _Core:
+        """What a results row shows that does not depend on the client's numbers."""
         from lmspath.outcomes import decode, disputed, program
 
         pathway = rules.pathways[best]
@@ -257,28 +291,33 @@ class Scorer:
             verdict=decision.verdict,
             best_pathway=pathway.id,
             remaining_steps=decision.standings[best].remaining_steps,
-            months=months,
-            next_step=next_step,
+            months=None,
+            next_step="",
             missing=tuple(missing),
             not_confirmed=tuple(unconfirmed),
             not_given=tuple(blank),
             disputed=tuple(contested),
         )
-        cells = (
-            scored.state,
-            scored.verdict,
-            scored.best_pathway,
-            str(scored.remaining_steps),
-            _number(months[0]) if months else "",
-            _number(months[1]) if months else "",
-            scored.next_step,
-            _ids(scored.missing),
-            _ids(scored.not_confirmed),
-            _ids(scored.not_given),
-            _ids(scored.disputed),
+        cells = tuple(
+            neutralise(cell)
+            for cell in (
+                scored.state,
+                scored.verdict,
+                scored.best_pathway,
+                str(scored.remaining_steps),
+                "",  # months, low
+                "",  # months, high
+                "",  # next step
+                _ids(scored.missing),
+                _ids(scored.not_confirmed),
+                _ids(scored.not_given),
+                _ids(scored.disputed),
+            )
         )
         exam_id = self._exam_id(rules.code, pathway.id) if self.skills else None
-        return _Base(scored, tuple(neutralise(c) for c in cells), exam_id)
+        head = ",".join(csv_field(cell) for cell in cells[:4])
+        tail = ",".join(csv_field(cell) for cell in cells[7:])
+        return _Core(scored, cells, head, tail, exam_id)
 
     def _exam_id(self, state: str, pathway_id: str) -> str | None:
         """The exam the state's pathway asks for, which the skills section measures against."""
