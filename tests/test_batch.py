@@ -31,7 +31,7 @@ from lmspath.batch import (
 from lmspath.cli import get_app
 from lmspath.errors import InputError
 from lmspath.intake import inspect_intake
-from lmspath.scorer import CACHE_SIZE, Job, Scorer
+from lmspath.scorer import CACHE_SIZE, Job, Scorer, ScorerArgs
 from lmspath.spreadsheet import csv_field, neutralise
 
 runner = CliRunner()
@@ -612,7 +612,7 @@ def test_workers_get_even_shares_of_rows_whatever_order_states_come_in(tmp_path:
     # TX and CA would share one worker (10 rows) and NY and OH the other (8).
     states = ["TX", "NY", "CA", "OH"] + ["TX"] * 5 + ["NY"] * 4 + ["CA"] * 3 + ["OH"] * 2
     chunk: list[Job] = [(n + 2, [f"C{n}", code], None, "") for n, code in enumerate(states)]
-    shards = Shards(2, (layout, TODAY, None, False, 64), layout)
+    shards = Shards(2, ScorerArgs(layout, TODAY, None, False, 64))
     try:
         done = shards.submit(chunk)()
     finally:

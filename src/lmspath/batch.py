@@ -31,7 +31,16 @@ from lmspath.intake import (
     client_id_of,
     inspect_intake,
 )
-from lmspath.scorer import CACHE_SIZE, Done, Job, RowRejected, Scorer, Shards, collector_paused
+from lmspath.scorer import (
+    CACHE_SIZE,
+    Done,
+    Job,
+    RowRejected,
+    Scorer,
+    ScorerArgs,
+    Shards,
+    collector_paused,
+)
 from lmspath.spreadsheet import neutralise
 
 if TYPE_CHECKING:
@@ -397,8 +406,7 @@ def run_batch(
             # Each worker scores only its own states, so it meets about 1/jobs of the situations:
             # a memo that size per worker hits as often, and keeps all workers' memory bounded.
             memo = max(1, options.cache_size // jobs)
-            init = (layout, options.today, staging, skills, memo)
-            pool = Shards(jobs, init, layout)
+            pool = Shards(jobs, ScorerArgs(layout, options.today, staging, skills, memo))
         else:
             scorer = Scorer(layout, options.today, staging, skills, options.cache_size)
         tally = CohortTally()

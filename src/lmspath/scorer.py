@@ -560,15 +560,25 @@ def _markdown(result: Assessment) -> str:
 _WORKER: Scorer | None = None
 
 
-def _init_worker(
-    layout: Layout, today: dt.date, staging: Path | None, skills: bool, cache_size: int
-) -> None:
+class ScorerArgs(NamedTuple):
+    """What each worker's scorer is made with."""
+
+    layout: Layout
+    today: dt.date
+    staging: Path | None
+    skills: bool
+    cache_size: int
+
+
+def _init_worker(args: ScorerArgs) -> None:
     # The parent handles Ctrl-C and termination; a worker just stops when told.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     gc.disable()  # a worker only scores rows (see collector_paused)
     global _WORKER
-    _WORKER = Scorer(layout, today, staging, skills=skills, cache_size=cache_size)
+    _WORKER = Scorer(
+        args.layout, args.today, args.staging, skills=args.skills, cache_size=args.cache_size
+    )
 
 
 def _work(jobs: list[Job]) -> Done:
@@ -585,30 +595,34 @@ def _line(row: RowRejected) -> int:
     return row.line
 
 
-def _pool(jobs: int, init: tuple[object, ...]) -> Pool:
+def _pool(jobs: int, args: ScorerArgs) -> Pool:
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    return context.Pool(jobs, initializer=_init_worker, initargs=init)
+    return context.Pool(jobs, initializer=_init_worker, initargs=(args,))
 
 
-def _share_before_fork() -> None:
+def _share_before_fork(skills: bool) -> None:
     """Import what scoring uses and load every state's rules before the workers fork.
 
     Pages the parent holds before a fork are shared with every worker; what each worker
-    imports or loads for itself is its own copy.
+    imports or loads for itself is its own copy. The skills taxonomy (and the rendering a plan
+    needs) only when the run works out skills gaps.
     """
     import importlib
 
     from lmspath.data import available_states, load_estimates, load_exams, load_state
-    from lmspath.skills_data import load_taxonomy
 
     for code in available_states():
         load_state(code)
     load_estimates()
     load_exams()
-    load_taxonomy()
-    for name in ("engine", "plan", "skills", "service"):
-        importlib.import_module(f"lmspath.{name}")
+    importlib.import_module("lmspath.engine")
+    if skills:
+        from lmspath.skills_data import load_taxonomy
+
+        load_taxonomy()
+        importlib.import_module("lmspath.skills")
+        importlib.import_module("lmspath.service")
 
 
 #: State spellings remembered by the router (bounded: a file of misspelt states cannot grow it).
@@ -623,10 +637,10 @@ class Shards:
     worker and the outcomes are merged back into input order by line.
     """
 
-    def __init__(self, jobs: int, init: tuple[object, ...], layout: Layout) -> None:
-        _share_before_fork()
-        self.pools = [_pool(1, init) for _ in range(jobs)]
-        self._state = layout.columns["state"]
+    def __init__(self, jobs: int, args: ScorerArgs) -> None:
+        _share_before_fork(args.skills)
+        self.pools = [_pool(1, args) for _ in range(jobs)]
+        self._state = args.layout.columns["state"]
         self._home: dict[str, int] = {}  # the state cell as written -> its worker
         self._by_code: dict[str, int] = {}  # the state's code -> its worker
         self._rows = [0] * jobs
