@@ -242,29 +242,6 @@ class Scorer:
             ref = self._refs[key] = RuleRef(state, req_id, text, kind)
         return ref
 
-    def _row_facts(
-        self,
-        rules: StateRules,
-        decision: Decision,
-        best: int,
-        months: tuple[float, float] | None,
-        next_step: str,
-    ) -> _Base:
-        """The results-row facts of a decision on its best pathway for this client: its
-        neutralised cells and the state's exam."""
-        key = (rules.code, decision.verdict, best, decision.codes[best])
-        core = self._cores.get(key)
-        if core is None:
-            if len(self._cores) >= self._cache_size:
-                self._cores.clear()
-            core = self._cores[key] = self._core(rules, decision, best)
-        scored = core.scored._replace(months=months, next_step=next_step)
-        low, high = (_number(months[0]), _number(months[1])) if months else ("", "")
-        step = neutralise(next_step)
-        cells = (*core.cells[:4], low, high, step, *core.cells[7:])
-        text = f"{core.head},{low},{high},{csv_field(step)},{core.tail}"
-        return _Base(scored, cells, core.exam_id, text)
-
     def _core(self, rules: StateRules, decision: Decision, best: int) -> _Core:
         """What a results row shows that does not depend on the client's numbers."""
         from lmspath.outcomes import decode, disputed, program
@@ -409,16 +386,32 @@ class Scorer:
         months: tuple[float, float] | None,
         next_step: str,
     ) -> _Base:
-        # Everything a row shows follows from these: situations that differ only in pathways
-        # other than the best share a row.
-        key = (rules.code, decision.verdict, best, decision.codes[best], months, next_step)
+        """The results row of a decision on its best pathway for this client (memoised).
+
+        Everything a row shows follows from the key: situations that differ only in pathways
+        other than the best share a row, and rows that differ only in the plan's time and first
+        step share their core.
+        """
+        core_key = (rules.code, decision.verdict, best, decision.codes[best])
+        key = (*core_key, months, next_step)
         base = self._bases.get(key)
-        if base is None:
-            self.assessed += 1
-            base = self._row_facts(rules, decision, best, months, next_step)
-            if len(self._bases) >= self._cache_size:
-                self._forget_rows()
-            self._bases[key] = base
+        if base is not None:
+            return base
+        self.assessed += 1
+        core = self._cores.get(core_key)
+        if core is None:
+            if len(self._cores) >= self._cache_size:
+                self._cores.clear()
+            core = self._cores[core_key] = self._core(rules, decision, best)
+        scored = core.scored._replace(months=months, next_step=next_step)
+        low, high = (_number(months[0]), _number(months[1])) if months else ("", "")
+        step = neutralise(next_step)
+        cells = (*core.cells[:4], low, high, step, *core.cells[7:])
+        text = f"{core.head},{low},{high},{csv_field(step)},{core.tail}"
+        base = _Base(scored, cells, core.exam_id, text)
+        if len(self._bases) >= self._cache_size:
+            self._forget_rows()
+        self._bases[key] = base
         return base
 
     def _run_engine(self, profile: Profile) -> Assessment:
