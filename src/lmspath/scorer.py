@@ -85,27 +85,12 @@ class _LRU(Generic[K, V]):
             self._data.popitem(last=False)
 
 
-class RowScored(NamedTuple):
-    """A row that was scored: its line, client_id, results cells and summary.
-
-    Outcomes are tuples because worker processes send them back, and tuples pickle fast.
-    """
-
-    line: int
-    client_id: str
-    cells: tuple[str, ...]
-    scored: Scored
-
-
 class RowRejected(NamedTuple):
     """A row that could not be scored, with every problem found in it."""
 
     line: int
     client_id: str
     problems: tuple[tuple[str, str], ...]
-
-
-Outcome = RowScored | RowRejected
 
 
 class Done(NamedTuple):
@@ -130,30 +115,22 @@ class _Base:
     tally adds each situation's counts once rather than once per client.
     """
 
-    __slots__ = ("cells", "count", "exam_id", "scored", "text")
+    __slots__ = ("count", "exam_id", "scored", "text")
 
-    def __init__(
-        self,
-        scored: Scored,
-        cells: tuple[str, ...],
-        exam_id: str | None,
-        text: str | None = None,
-    ) -> None:
+    def __init__(self, scored: Scored, text: str, exam_id: str | None) -> None:
         self.scored = scored
-        self.cells = cells
+        #: its cells as they sit in a results line, between client_id and plan_file
+        self.text = text
         self.exam_id = exam_id
-        #: the cells as they sit in a results line, between client_id and plan_file
-        self.text = ",".join(csv_field(cell) for cell in cells) if text is None else text
         self.count = 0
 
 
 class _Core(NamedTuple):
     """What a results row shows apart from the plan's time and first step: the facts (with
-    no time and no step yet), the neutralised cells, and the cells before and after the time
-    and step as written in a results line."""
+    no time and no step yet), and the neutralised cells before and after the time and step as
+    written in a results line."""
 
     scored: Scored
-    cells: tuple[str, ...]
     head: str
     tail: str
     exam_id: str | None
@@ -294,7 +271,7 @@ class Scorer:
         exam_id = self._exam_id(rules.code, pathway.id) if self.skills else None
         head = ",".join(csv_field(cell) for cell in cells[:4])
         tail = ",".join(csv_field(cell) for cell in cells[7:])
-        return _Core(scored, cells, head, tail, exam_id)
+        return _Core(scored, head, tail, exam_id)
 
     def _exam_id(self, state: str, pathway_id: str) -> str | None:
         """The exam the state's pathway asks for, which the skills section measures against."""
@@ -405,10 +382,8 @@ class Scorer:
             core = self._cores[core_key] = self._core(rules, decision, best)
         scored = core.scored._replace(months=months, next_step=next_step)
         low, high = (_number(months[0]), _number(months[1])) if months else ("", "")
-        step = neutralise(next_step)
-        cells = (*core.cells[:4], low, high, step, *core.cells[7:])
-        text = f"{core.head},{low},{high},{csv_field(step)},{core.tail}"
-        base = _Base(scored, cells, core.exam_id, text)
+        text = f"{core.head},{low},{high},{csv_field(neutralise(next_step))},{core.tail}"
+        base = _Base(scored, text, core.exam_id)
         if len(self._bases) >= self._cache_size:
             self._forget_rows()
         self._bases[key] = base
@@ -480,21 +455,6 @@ class Scorer:
             self._plans.put(key, text)
         with open(self.staging / name, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
-
-    def score(self, line: int, cells: list[str], plan_name: str | None = None) -> Outcome:
-        """One row's outcome (not counted in ``tally``); writes its plan into the staging folder
-        when asked."""
-        client_id = client_id_of(cells, self.layout)
-        parsed = self.parser.parse(cells)
-        if isinstance(parsed, list):
-            return RowRejected(line, client_id, tuple((p.field, p.problem) for p in parsed))
-        base = self._base(parsed)
-        scored = base.scored
-        if self.skills:
-            scored = scored._replace(skill_gaps=self._gaps(parsed, base.exam_id))
-            if plan_name is not None and self.staging is not None:
-                self._write_plan(parsed, base.exam_id, plan_name)
-        return RowScored(line, client_id, base.cells, scored)
 
     def score_chunk(self, jobs: list[Job]) -> Done:
         """A list of rows scored: each scored row counted in ``tally`` and written as its
