@@ -36,6 +36,7 @@ def scored(
     not_confirmed: tuple[RuleRef, ...] = (),
     disputed: tuple[RuleRef, ...] = (),
     gaps: tuple[tuple[str, str], ...] | None = None,
+    complete: bool = True,
 ) -> Scored:
     return Scored(
         state=state,
@@ -49,6 +50,7 @@ def scored(
         not_given=(),
         disputed=disputed,
         skill_gaps=gaps,
+        total_complete=complete,
     )
 
 
@@ -60,21 +62,24 @@ def section(text: str, title: str) -> str:
 
 
 @pytest.mark.parametrize(
-    ("verdict", "months", "tier"),
+    ("verdict", "months", "complete", "tier"),
     [
-        ("eligible", (0, 1), "eligible"),
-        ("cannot_tell", (3, 6), "cannot_tell"),
-        ("not_yet", None, "cannot_tell"),
-        ("not_yet", (2, 12), "within_12"),
-        ("not_yet", (2, 12.5), "within_24"),
-        ("not_yet", (12, 24), "within_24"),
-        ("not_yet", (18, 36), "over_24"),
+        ("eligible", (0, 1), True, "eligible"),
+        ("cannot_tell", (3, 6), True, "cannot_tell"),
+        ("not_yet", None, True, "short_steps"),
+        ("not_yet", (2, 12), True, "within_12"),
+        ("not_yet", (2, 12.5), True, "within_24"),
+        ("not_yet", (12, 24), True, "within_24"),
+        ("not_yet", (18, 36), True, "over_24"),
+        # an incomplete total is a lower bound: never a shorter tier, whatever it says
+        ("not_yet", (2, 6), False, "time_unknown"),
+        ("not_yet", None, False, "time_unknown"),
     ],
 )
 def test_readiness_tier_follows_verdict_then_upper_months(
-    verdict: str, months: tuple[float, float] | None, tier: str
+    verdict: str, months: tuple[float, float] | None, complete: bool, tier: str
 ) -> None:
-    assert scored(verdict, months).tier == tier
+    assert scored(verdict, months, complete=complete).tier == tier
 
 
 def test_bars_have_constant_width_and_grow_with_the_share() -> None:

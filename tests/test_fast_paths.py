@@ -20,6 +20,7 @@ from lmspath.intake import Layout, RowParser, inspect_intake
 from lmspath.outcomes import disputed, result_outcome
 from lmspath.profile import FIELDS, LIMITS, FieldProblem, Profile, ProfileProblems, build_profile
 from lmspath.results import Assessment
+from lmspath.rules import sources_disagree
 from lmspath.scorer import Scorer
 from lmspath.states import JURISDICTIONS, resolve_state
 from tests.helpers import TODAY
@@ -192,7 +193,7 @@ def _summarise(result: Assessment) -> Scored:
                 (keep == "missing" and req.status == "missing")
                 or (keep == "not_confirmed" and req.status == "not_confirmed")
                 or (keep == "not_given" and req.status == "not_given" and not req.manual)
-                or (keep == "disputed" and len(statuses) > 1)
+                or (keep == "disputed" and sources_disagree(tuple(statuses)))
             ):
                 out.append(RuleRef(result.state, req.id, req.text, req.kind))
         return tuple(out)
@@ -208,6 +209,7 @@ def _summarise(result: Assessment) -> Scored:
         not_confirmed=refs("not_confirmed"),
         not_given=refs("not_given"),
         disputed=refs("disputed"),
+        total_complete=result.plan.complete,
     )
 
 
@@ -229,6 +231,8 @@ def test_disputed_means_readings_disagree() -> None:
 
     assert disputed(Outcome("met", ("met", "missing"), ()))
     assert not disputed(Outcome("met", ("met", "met"), ()))
+    # a reading the person meets and one left for them to confirm: nothing to warn about
+    assert not disputed(Outcome("met", ("met", "not_given"), ()))
     assert not disputed(Outcome("missing", (), ()))
 
 

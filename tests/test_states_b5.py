@@ -313,11 +313,16 @@ def test_wy_three_years_conflict() -> None:
 @pytest.mark.parametrize(
     ("state", "best"),
     [
-        pytest.param("SC", "advanced-certification", id="SC-bachelor-only"),
-        pytest.param("SD", "endorsement-by-coursework", id="SD-bachelor-only"),
-        pytest.param("TN", "licensed-teacher-masters", id="TN-bachelor-only"),
+        # Routes are ranked by time, then cost: without a license, SC's 51-credit initial
+        # certification MLIS beats a license plus the 36-credit MLIS; TN's initial-license
+        # master's beats a license first; SD's Praxis route needs no coursework.
+        pytest.param("SC", "initial-certification", id="SC-bachelor-only"),
+        pytest.param("SD", "endorsement-by-praxis", id="SD-bachelor-only"),
+        pytest.param("TN", "initial-license-masters", id="TN-bachelor-only"),
         pytest.param("UT", "endorsement-program", id="UT-bachelor-only"),
-        pytest.param("VT", "add-endorsement", id="VT-bachelor-only"),
+        # VT's transcript review needs no prior license, so it is quicker than adding an
+        # endorsement to a license the person does not have.
+        pytest.param("VT", "initial-transcript-review", id="VT-bachelor-only"),
         pytest.param("VA", "approved-program", id="VA-bachelor-only"),
         pytest.param("WA", "approved-program", id="WA-bachelor-only"),
         pytest.param("WV", "preservice-second-specialization", id="WV-bachelor-only"),

@@ -62,6 +62,7 @@ RESULT_COLUMNS: tuple[str, ...] = (
     "not_given",
     "disputed",
     "plan_file",
+    "total_complete",
 )
 ERROR_COLUMNS: tuple[str, ...] = ("line", "client_id", "field", "problem")
 

@@ -12,9 +12,11 @@ from lmspath.states import JURISDICTIONS
 #: Readiness tiers, in the order the summary lists them, with their labels.
 TIERS: tuple[tuple[str, str], ...] = (
     ("eligible", "Eligible now"),
+    ("short_steps", "Only short steps left (exams, checks, the application)"),
     ("within_12", "12 months or less"),
     ("within_24", "12 to 24 months"),
     ("over_24", "More than 24 months"),
+    ("time_unknown", "Time not confirmed (a major step has no estimate)"),
     ("cannot_tell", "Cannot tell"),
 )
 
@@ -65,14 +67,21 @@ class Scored(NamedTuple):
     disputed: tuple[RuleRef, ...]
     #: (taxonomy id, name) of each skills gap; None when the assessment has no skills section
     skill_gaps: tuple[tuple[str, str], ...] | None = None
+    #: every step that takes months or years has a time estimate, so ``months`` is the whole
+    total_complete: bool = True
 
     @property
     def tier(self) -> str:
         """Readiness tier by the verdict and the plan's upper time estimate."""
         if self.verdict == "eligible":
             return "eligible"
-        if self.verdict == "cannot_tell" or self.months is None:
+        if self.verdict == "cannot_tell":
             return "cannot_tell"
+        if not self.total_complete:
+            # An incomplete total is a lower bound: it never counts as a short plan.
+            return "time_unknown"
+        if self.months is None:
+            return "short_steps"
         upper = self.months[1]
         if upper <= 12:
             return "within_12"

@@ -11,15 +11,17 @@ from lmspath.memo import IdentityMemo
 from lmspath.outcomes import Codes, Outcome, decode, program
 from lmspath.plan import Sketch, plan_flags, sketch
 from lmspath.profile import Profile
+from lmspath.render.text import money, plan_time
 from lmspath.results import (
     Agency,
     Assessment,
     PathwayResult,
+    Plan,
     RequirementResult,
     Status,
     Verdict,
 )
-from lmspath.rules import evaluate, evaluate_requirement
+from lmspath.rules import evaluate, evaluate_requirement, governing_rule, sources_disagree
 from lmspath.rules_model import Estimates, ExamCatalog, Pathway, StateRules
 
 K = TypeVar("K")
@@ -57,25 +59,24 @@ def standing(audience: str, statuses: Sequence[tuple[Status, bool]]) -> Standing
 _STANDINGS: dict[Standing, Standing] = {}
 
 
-def _steps_key(s: Standing) -> tuple[int, int, int]:
-    special = 0 if s.audience == "general" else 1
-    return (special, 0 if s.complete else 1, s.remaining_steps)
+def _class(s: Standing, reachable: bool) -> tuple[int, int]:
+    """The coarse rank: routes open to this person first, then routes already complete."""
+    special = 0 if s.audience == "general" and reachable else 1
+    return (special, 0 if s.complete else 1)
 
 
-def _upper(months: tuple[float, float] | None) -> float:
-    return months[1] if months else float("inf")
+def tiers(
+    standings: Sequence[Standing], reach: Sequence[bool]
+) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The pathways of the best class (file order), and the rest in class order.
 
-
-def tiers(standings: Sequence[Standing]) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """The pathways tied at the top on steps (file order), and the rest in rank order.
-
-    The ranking rule: fewest remaining steps, then the shortest time, then the file's order.
-    Time only breaks ties at the top, so only those pathways need a plan to rank them.
+    Inside a class, routes are ranked by what they cost the person (``rank_top``): the time
+    along the critical path, then money, then the number of steps.
     """
-    order = sorted(range(len(standings)), key=lambda i: (_steps_key(standings[i]), i))
-    head = _steps_key(standings[order[0]])
-    top = tuple(i for i in order if _steps_key(standings[i]) == head)
-    return top, tuple(i for i in order if _steps_key(standings[i]) != head)
+    order = sorted(range(len(standings)), key=lambda i: (_class(standings[i], reach[i]), i))
+    head = _class(standings[order[0]], reach[order[0]])
+    top = tuple(i for i in order if _class(standings[i], reach[i]) == head)
+    return top, tuple(i for i in order if _class(standings[i], reach[i]) != head)
 
 
 def verdict_of(standings: Sequence[Standing]) -> tuple[Verdict, int | None]:
@@ -102,7 +103,9 @@ class Decision:
     order: tuple[int, ...]  # pathway indices, best first
     verdict: Verdict
     because: int | None  # the pathway the verdict rests on
-    sketches: dict[int, Sketch]  # plans of the pathways tied at the top
+    sketches: dict[int, Sketch]  # every pathway's plan sketch
+    top: tuple[int, ...] = ()  # the best class: its order depends on the person's numbers
+    reach: tuple[bool, ...] = ()  # per pathway: its entry conditions are open to the person
 
     @property
     def best(self) -> int:
@@ -131,13 +134,15 @@ class _StateMemo:
     Each table is cleared when it reaches ``LIMIT`` entries, so memory stays bounded.
     """
 
-    __slots__ = ("context", "shapes", "sketches", "standings")
+    __slots__ = ("context", "needs_board", "shapes", "sketches", "standings")
 
     LIMIT = 1024
 
-    def __init__(self, pathways: int) -> None:
+    def __init__(self, rules: StateRules) -> None:
+        pathways = len(rules.pathways)
+        self.needs_board = tuple(_needs_national_board(p) for p in rules.pathways)
         self.standings: list[dict[Codes, Standing]] = [{} for _ in range(pathways)]
-        self.shapes: dict[tuple[Standing, ...], _Shape] = {}
+        self.shapes: dict[tuple[tuple[Standing, ...], tuple[bool, ...]], _Shape] = {}
         self.sketches: list[dict[tuple[Codes, tuple[bool, ...]], Sketch]] = [
             {} for _ in range(pathways)
         ]
@@ -170,7 +175,7 @@ def _memo(rules: StateRules) -> _StateMemo:
     hit = _MEMOS.get(id(rules))
     if hit is not None:
         return hit
-    return _MEMOS.put(id(rules), (rules,), _StateMemo(len(rules.pathways)))
+    return _MEMOS.put(id(rules), (rules,), _StateMemo(rules))
 
 
 def _result_of(
@@ -178,6 +183,28 @@ def _result_of(
 ) -> Callable[[int], RequirementResult]:
     """The full result of the pathway's i-th requirement, for a plan step seen the first time."""
     return lambda i: evaluate_requirement(pathway.requirements[i], profile, rules, catalog)
+
+
+def national_board_ready(p: Profile) -> bool:
+    """Whether a route through National Board Certification (Library Media) is open to the
+    person: they hold it, or meet NBPTS eligibility (an active teaching license and three years
+    of teaching, which for Library Media counts years as a school librarian) and practise as a
+    school librarian, whom the certificate is for (data/estimates.yaml, ``national-board``)."""
+    if p.national_board == "yes":
+        return True
+    years = (p.teaching_years or 0) + (p.school_library_years or 0)
+    return (
+        p.teaching_license_status == "active" and years >= 3 and (p.school_library_years or 0) > 0
+    )
+
+
+def _needs_national_board(pathway: Pathway) -> bool:
+    """The pathway cannot be completed without National Board Certification."""
+    for req in pathway.requirements:
+        rule = governing_rule(req)
+        if rule is not None and rule.kind == "national_board":
+            return True
+    return False
 
 
 def decide(
@@ -206,13 +233,17 @@ def decide(
             known = _remember(memo.standings[i], row, standing(rules.pathways[i].audience, pairs))
         found.append(known)
     standings = tuple(found)
-    shape = memo.shapes.get(standings)
+    ready = national_board_ready(profile)
+    reach = tuple(ready or not needs for needs in memo.needs_board)
+    shape = memo.shapes.get((standings, reach))
     if shape is None:
-        top, rest = tiers(standings)
-        shape = _remember(memo.shapes, standings, _Shape(top, rest, *verdict_of(standings)))
+        top, rest = tiers(standings, reach)
+        shape = _remember(
+            memo.shapes, (standings, reach), _Shape(top, rest, *verdict_of(standings))
+        )
     flags = plan_flags(profile)
     sketches: dict[int, Sketch] = {}
-    for i in shape.top:
+    for i in range(len(codes)):
         key = (codes[i], flags)
         made = memo.sketches[i].get(key)
         if made is None:
@@ -228,16 +259,95 @@ def decide(
             )
             _remember(memo.sketches[i], key, made)
         sketches[i] = made
-    top = rank_top(shape.top, sketches, profile)
-    return Decision(codes, standings, top + shape.rest, shape.verdict, shape.because, sketches)
+    order = rank_top(shape.top, sketches, standings, profile) + rank_top(
+        shape.rest, sketches, standings, profile, keep_class=reach
+    )
+    return Decision(
+        codes, standings, order, shape.verdict, shape.because, sketches, shape.top, reach
+    )
 
 
-def rank_top(top: tuple[int, ...], sketches: dict[int, Sketch], p: Profile) -> tuple[int, ...]:
-    """Pathways tied at the top on steps, shortest plan (upper time) first, then file order."""
-    if len(top) == 1:
-        return top
-    upper = {i: _upper(sketches[i].months(p)) for i in top}
-    return tuple(sorted(top, key=lambda i: (upper[i], i)))
+def cost_key(sketch: Sketch, standing: Standing, p: Profile) -> tuple[float, float, float, int]:
+    """What a route costs the person: time along the critical path (a route with a major step
+    of unknown length counts as longest), then money, then the number of steps."""
+    months, cost = sketch.totals(p)
+    if sketch.open_major:
+        upper = lower = float("inf")
+    elif months is None:
+        upper = lower = 0.0  # only short administrative steps are left
+    else:
+        lower, upper = months
+    money = cost[1] if cost is not None else float("inf")
+    return (upper, lower, money, standing.remaining_steps)
+
+
+def rank_top(
+    pathways: tuple[int, ...],
+    sketches: dict[int, Sketch],
+    standings: Sequence[Standing],
+    p: Profile,
+    keep_class: Sequence[bool] | None = None,
+) -> tuple[int, ...]:
+    """Pathways ranked by what they cost the person (``cost_key``), then the file's order.
+
+    ``keep_class`` (the routes open to the person) keeps a ranked list's classes in order.
+    """
+    if len(pathways) <= 1:
+        return pathways
+
+    def key(i: int) -> tuple[object, ...]:
+        head = _class(standings[i], keep_class[i]) if keep_class is not None else (0, 0)
+        return (head, cost_key(sketches[i], standings[i], p), i)
+
+    return tuple(sorted(pathways, key=key))
+
+
+_ONLY_FOR = {
+    "out_of_state": "is only for holders of another state's certificate",
+    "employer_sponsored": "is only open when an employer requests it",
+    "emergency": "is only an emergency permit",
+}
+
+
+def _why_not(decision: Decision, index: int, result: PathwayResult, profile: Profile) -> str | None:
+    """Why a route is not open to this person, or None when it is."""
+    if result.audience != "general":
+        return _ONLY_FOR.get(result.audience, "is only for some people")
+    if not decision.reach[index]:
+        return (
+            "needs National Board Certification, which asks for an active teaching license, "
+            "three years of teaching and a post as a school librarian"
+        )
+    return None
+
+
+def plan_cost_words(plan: Plan) -> str:
+    """'about 18-36 months and $11,618-$43,427', as a reason names a route's cost."""
+    return f"{plan_time(plan)}, {money(plan.cost_usd)}"
+
+
+def _best_reason(
+    decision: Decision, results: list[PathwayResult], best_plan: Plan, profile: Profile
+) -> str:
+    """Why this route won, in plain words, and what the runner-up would take."""
+    best = decision.best
+    if results[best].complete:
+        reason = "you already meet every requirement of this route that lmspath can check"
+    elif len(results) == 1:
+        reason = "the only route the data describes"
+    else:
+        reason = "the quickest route for you: " + plan_cost_words(best_plan)
+    if len(results) == 1:
+        return reason
+    runner = decision.order[1]
+    other = results[runner]
+    blocked = _why_not(decision, runner, other, profile)
+    if blocked is not None:
+        return f"{reason}. The next route, '{other.name}', {blocked}"
+    other_plan = decision.sketches[runner].plan(profile)
+    if (other_plan.months, other_plan.cost_usd) == (best_plan.months, best_plan.cost_usd):
+        return f"{reason}. '{other.name}' takes as long and costs as much"
+    return f"{reason}. Next best: '{other.name}', {plan_cost_words(other_plan)}"
 
 
 def _verdict_reason(verdict: Verdict, result: PathwayResult | None) -> str:
@@ -271,7 +381,6 @@ def assess(
     """The full assessment for one state; ``today`` is passed in so the function stays pure."""
     decision = decide(profile, rules, estimates, catalog)
     results = evaluate(profile, rules, catalog)
-    ranked = decision.order
     best = decision.best
     best_result = results[best]
     best_plan = decision.sketches[best].plan(profile)
@@ -279,21 +388,7 @@ def assess(
     verdict_reason = _verdict_reason(
         verdict, results[decision.because] if decision.because is not None else None
     )
-    if len(results) == 1:
-        best_reason = "the only pathway the data describes"
-    else:
-        runner = results[ranked[1]]
-        best_reason = (
-            f"fewest remaining steps ({best_result.remaining_steps} left; next best "
-            f"'{runner.name}' has {runner.remaining_steps})"
-        )
-        if best_result.remaining_steps == runner.remaining_steps:
-            best_reason = (
-                f"tied on remaining steps ({best_result.remaining_steps}) with '{runner.name}', "
-                "and shorter or equal in time"
-            )
-        if best_result.complete:
-            best_reason = "every checkable requirement is already met"
+    best_reason = _best_reason(decision, results, best_plan, profile)
     warnings: list[str] = []
     age = (today - rules.last_checked).days
     if age > STALE_AFTER_DAYS:
@@ -307,7 +402,7 @@ def assess(
             f"Check with {rules.agency.name}."
         )
     for req in best_result.requirements:
-        if req.conflict is not None and len({r.status for r in req.conflict.readings}) > 1:
+        if req.conflict is not None and sources_disagree([r.status for r in req.conflict.readings]):
             warnings.append(f"Sources disagree on '{req.text}': {req.conflict.outcome}")
     if profile.state is not None and profile.state != rules.code:
         warnings.append(

@@ -16,7 +16,14 @@ from typing import NamedTuple, cast
 from lmspath.memo import IdentityMemo
 from lmspath.profile import Profile
 from lmspath.results import RequirementResult, Status
-from lmspath.rules import check_rule, fields_read, governing_check, is_manual, reading_check
+from lmspath.rules import (
+    check_rule,
+    fields_read,
+    governing_check,
+    is_manual,
+    reading_check,
+    sources_disagree,
+)
 from lmspath.rules_model import AnyOfRequirement, Requirement, StateRules
 
 
@@ -66,7 +73,7 @@ def result_outcome(result: RequirementResult) -> Outcome:
 
 def disputed(outcome: Outcome) -> bool:
     """Sources disagree on whether this person meets the requirement."""
-    return len(set(outcome.readings)) > 1
+    return sources_disagree(outcome.readings)
 
 
 #: Every distinct outcome seen, by code. Outcomes are few (a status, the statuses of a rule's

@@ -20,7 +20,7 @@ from lmspath.results import (
     StepKind,
     source_ref,
 )
-from lmspath.rules import governing_rule
+from lmspath.rules import governing_rule, sources_disagree
 from lmspath.rules_model import (
     AnyOfRequirement,
     Estimate,
@@ -68,6 +68,11 @@ _RANK: dict[str, int] = {
 
 _STUDY = {"master", "program", "coursework"}
 
+#: Steps that take months or years: a route is ranked by these, never by administrative ones.
+MAJOR_STEPS = frozenset(
+    {"bachelor", "teaching_license", "teaching_experience", "master", "program", "coursework"}
+)
+
 
 @dataclass(slots=True)
 class _Draft:
@@ -89,6 +94,8 @@ class _Draft:
     #: the profile field, the amount the rule asks for, and what it counts ("coursework",
     #: "practicum" or "years"); ``_numbered`` fills them in.
     numbers: tuple[str, float, str] | None = None
+    #: For coursework priced and paced per credit: (credits per month, USD per credit).
+    rate: tuple[Range, Range] | None = None
 
     def copy(self) -> _Draft:
         """A copy to order and link in one sketch (a step template is shared by many).
@@ -110,15 +117,42 @@ def _estimate_refs(estimates: Estimates, est: Estimate) -> list[SourceRef]:
     return [source_ref(by_id[s]) for s in est.sources if s in by_id]
 
 
-def _apply(draft: _Draft, estimates: Estimates, estimate_id: str, *, months: bool = True) -> None:
-    est = estimates.get(estimate_id)
+def _estimate_words(used: list[Estimate]) -> str:
+    """What a plan step says of its estimate: each figure's title and short summary."""
+    words = [e.title + (f": {e.summary}" if e.summary else "") for e in used]
+    if len(words) == 2:
+        return f"{words[0]}. Where it states no figure, the national one: {words[1]}"
+    return "; ".join(words)
+
+
+def _apply(
+    draft: _Draft,
+    estimates: Estimates,
+    estimate_id: str,
+    state: str | None = None,
+    *,
+    months: bool = True,
+) -> None:
+    est = estimates.get(estimate_id, state)
     if est is None:
         return
+    used = [est]
+    national = estimates.get(estimate_id) if est.state is not None else None
+    span, cost = est.months, est.cost_usd
+    if national is not None and (span is None or cost is None):
+        # The state's own figure where it has one, the national one for the rest.
+        if (months and span is None and national.months is not None) or (
+            cost is None and national.cost_usd is not None
+        ):
+            used.append(national)
+        span = span if span is not None else national.months
+        cost = cost if cost is not None else national.cost_usd
     if months:
-        draft.months = est.months
-    draft.cost = est.cost_usd
-    draft.estimate_note = est.title + (f": {est.note}" if est.note else "")
-    draft.sources.extend(_estimate_refs(estimates, est))
+        draft.months = span
+    draft.cost = cost
+    draft.estimate_note = _estimate_words(used)
+    for item in used:
+        draft.sources.extend(_estimate_refs(estimates, item))
 
 
 def _pick_option(result: RequirementResult) -> RequirementResult:
@@ -159,10 +193,14 @@ def _draft_for(
     rule = governing_rule(found) if found is not None else None
     rule_kind = rule.kind if rule is not None else req.kind
     kind = _STEP_KIND.get(rule_kind, "other")
-    detail = req.text
+    text = req.text
+    if found is not None and found.conflict is not None and found.conflict.governs == "reading":
+        # The governing reading decides what the step is, so the step says what that reading says.
+        text = found.conflict.readings[0].says
+    detail = text
     if alternatives:
         detail += " Alternatives: " + "; ".join(alternatives) + "."
-    draft = _Draft(kind=kind, title=req.text, detail=detail, requirement_ids=[req.id])
+    draft = _Draft(kind=kind, title=text, detail=detail, requirement_ids=[req.id])
     draft.status = "manual" if req.manual else req.status
     draft.note = _status_note(req)
     draft.sources.extend(req.sources)
@@ -171,7 +209,7 @@ def _draft_for(
         if level == "bachelor":
             draft.kind = "bachelor"
             draft.title = "Finish a bachelor's degree"
-            _apply(draft, estimates, "bachelor")
+            _apply(draft, estimates, "bachelor", rules.code)
         else:
             draft.title = "Earn " + req.need
             fields = getattr(rule, "fields", None) or []
@@ -179,25 +217,35 @@ def _draft_for(
                 draft.title = "Finish your master's degree"
                 draft.estimate_note = "in progress: time left depends on your program"
             elif {"library_science", "school_library_media"} & set(fields) or not fields:
-                _apply(draft, estimates, "mlis")
+                _apply(draft, estimates, "mlis", rules.code)
     elif rule_kind in {"program", "credit_hours"}:
+        credit = estimates.get("coursework-credit", rules.code)
         if rule_kind == "credit_hours" and getattr(rule, "min_hours", None) is not None:
             hours = float(getattr(rule, "min_hours", 0))
             draft.numbers = ("library_credit_hours", hours, "coursework")
+            if (
+                credit is not None
+                and credit.credits_per_month is not None
+                and credit.per_credit_usd is not None
+            ):
+                # Priced and paced by the hours left, not by a whole program's range.
+                draft.rate = (credit.credits_per_month, credit.per_credit_usd)
+                draft.estimate_note = _estimate_words([credit])
+                draft.sources.extend(_estimate_refs(estimates, credit))
         elif rule_kind == "program":
             draft.title = "Complete a state-approved school library preparation program"
         if program_in_progress and rule_kind == "program":
             draft.title = "Finish your school library preparation program"
             draft.estimate_note = "in progress: time left depends on your program"
-        else:
-            _apply(draft, estimates, "addon-program")
+        elif draft.rate is None:
+            _apply(draft, estimates, "addon-program", rules.code)
     elif rule_kind == "teaching_license":
         draft.title = (
             "Renew or reinstate your teaching license"
             if license_expired
             else "Earn a teaching license"
         )
-        _apply(draft, estimates, "teaching-license")
+        _apply(draft, estimates, "teaching-license", rules.code)
     elif rule_kind in {"teaching_years", "school_library_years"}:
         min_years = getattr(rule, "min_years", None)
         what = "classroom teaching" if rule_kind == "teaching_years" else "school library work"
@@ -222,16 +270,16 @@ def _draft_for(
         draft.title = "Complete the supervised school-library practicum"
         if min_hours is not None:
             draft.numbers = ("practicum_hours", float(min_hours), "practicum")
-        _apply(draft, estimates, "practicum", months=False)
+        _apply(draft, estimates, "practicum", rules.code, months=False)
     elif rule_kind == "portfolio":
         draft.title = "Complete your professional portfolio"
-        _apply(draft, estimates, "portfolio", months=False)
+        _apply(draft, estimates, "portfolio", rules.code, months=False)
     elif rule_kind == "background_check":
         draft.title = "Complete the fingerprint / background check"
         _fee(draft, rules, "background_check", None)
     elif rule_kind == "national_board":
         draft.title = "Earn National Board Certification (Library Media)"
-        _apply(draft, estimates, "national-board")
+        _apply(draft, estimates, "national-board", rules.code)
     return draft
 
 
@@ -244,8 +292,8 @@ def _status_note(req: RequirementResult) -> str | None:
         notes.append("your profile does not say whether you have this; skip it if you do")
     elif req.status == "not_confirmed":
         notes.append("the data does not confirm the exact rule: check with the agency")
-    if req.conflict is not None and len({r.status for r in req.conflict.readings}) > 1:
-        notes.append("sources disagree whether you need this: " + req.conflict.outcome)
+    if req.conflict is not None and sources_disagree([r.status for r in req.conflict.readings]):
+        notes.append("sources disagree whether you need this (see the warning above)")
     return "; ".join(notes) or None
 
 
@@ -346,9 +394,29 @@ def _numbered(draft: _Draft, p: Profile) -> _Draft:
     numbered = draft.copy()
     numbered.title = _numbered_title(draft.numbers, left)
     if unit == "years":
-        numbered.months = (left * 12, left * 12)
         numbered.estimate_note = f"{left:g} years left of the {need:g} the rule asks for"
+    numbered.months = _span(draft, left)
+    numbered.cost = _price(draft, left)
     return numbered
+
+
+def _span(draft: _Draft, left: float) -> Range | None:
+    """The months a numbered step takes with ``left`` of its number to go."""
+    assert draft.numbers is not None
+    if draft.numbers[2] == "years":
+        return (left * 12, left * 12)
+    if draft.rate is not None:
+        slow, fast = draft.rate[0]
+        return (left / fast, left / slow) if slow > 0 else None
+    return draft.months
+
+
+def _price(draft: _Draft, left: float) -> Range | None:
+    """The cost of a numbered step with ``left`` of its number to go."""
+    if draft.rate is not None:
+        low, high = draft.rate[1]
+        return (round(left * low), round(left * high))
+    return draft.cost
 
 
 def _critical_path(
@@ -384,8 +452,18 @@ def _total(drafts: Sequence[_Draft], months: Sequence[Range | None]) -> Range | 
     return (_round(lo), _round(hi))
 
 
-#: Marks "not remembered" where None is a remembered total.
-_UNKNOWN = object()
+def _timed(draft: _Draft) -> bool:
+    """A numbered step whose time (and cost) follows from the number left."""
+    assert draft.numbers is not None
+    return draft.numbers[2] == "years" or draft.rate is not None
+
+
+def _cost(drafts: Sequence[_Draft], costs: Sequence[Range | None]) -> Range | None:
+    """The plan's cost: the sum of the steps' costs; None when no step has one."""
+    known = [c for c in costs if c is not None]
+    if not known:
+        return None
+    return (sum(c[0] for c in known), sum(c[1] for c in known))
 
 
 class Sketch:
@@ -398,12 +476,14 @@ class Sketch:
 
     __slots__ = (
         "_by_years",
+        "_cost",
         "_first",
         "_months",
         "_numbers",
         "_plans",
         "_years",
         "drafts",
+        "open_major",
         "pathway",
     )
 
@@ -413,12 +493,13 @@ class Sketch:
     def __init__(self, pathway: str, drafts: list[_Draft]) -> None:
         self.pathway = pathway
         self.drafts = tuple(drafts)
-        # Only years left change the time; hours left change titles alone.
-        years = sorted({d.numbers[0] for d in drafts if d.numbers and d.numbers[2] == "years"})
+        # Years left, and coursework hours priced per credit, change the time and cost; other
+        # numbers change titles alone.
+        years = sorted({d.numbers[0] for d in drafts if d.numbers and _timed(d)})
         self._years: Callable[[Profile], object] | None = (
             operator.attrgetter(*years) if years else None
         )
-        self._by_years: dict[object, Range | None] = {}
+        self._by_years: dict[object, tuple[Range | None, Range | None]] = {}
         # Full plans (for reports) by the numbers they read; plans are immutable, so shared.
         numbers = sorted({d.numbers[0] for d in drafts if d.numbers})
         self._numbers: Callable[[Profile], object] = (
@@ -426,8 +507,22 @@ class Sketch:
         )
         self._plans: dict[object, Plan] = {}
         self._months = _total(self.drafts, [d.months for d in self.drafts]) if not years else None
+        self._cost = _cost(self.drafts, [d.cost for d in self.drafts]) if not years else None
         first = self.drafts[0]
         self._first = first.title if first.numbers is None else None
+        #: a step that takes months or years has no estimate of its length
+        self.open_major: bool = any(
+            d.kind in MAJOR_STEPS
+            and d.during is None
+            and d.months is None
+            and not (d.numbers is not None and _timed(d))
+            for d in self.drafts
+        )
+
+    @property
+    def complete(self) -> bool:
+        """Every step that takes months or years has a time estimate."""
+        return not self.open_major
 
     def drafts_for(self, p: Profile) -> list[_Draft]:
         """The steps with this profile's numbers filled in."""
@@ -435,23 +530,30 @@ class Sketch:
 
     def months(self, p: Profile) -> Range | None:
         """The plan's total time for this profile (what ``Plan.months`` holds)."""
+        return self.totals(p)[0]
+
+    def totals(self, p: Profile) -> tuple[Range | None, Range | None]:
+        """The plan's total time and cost for this profile (``Plan.months``, ``Plan.cost_usd``)."""
         if self._years is None:
-            return self._months
+            return self._months, self._cost
         key = self._years(p)
-        known = self._by_years.get(key, _UNKNOWN)
-        if known is not _UNKNOWN:
-            return known  # type: ignore[return-value]
+        known = self._by_years.get(key)
+        if known is not None:
+            return known
         spans: list[Range | None] = []
+        costs: list[Range | None] = []
         for d in self.drafts:
-            if d.numbers is not None and d.numbers[2] == "years":
+            if d.numbers is not None and _timed(d):
                 left = _left(d.numbers, p)
-                spans.append((left * 12, left * 12))
+                spans.append(_span(d, left))
+                costs.append(_price(d, left))
             else:
                 spans.append(d.months)
+                costs.append(d.cost)
         if len(self._by_years) >= self.LIMIT:
             self._by_years.clear()
-        total = self._by_years[key] = _total(self.drafts, spans)
-        return total
+        found = self._by_years[key] = (_total(self.drafts, spans), _cost(self.drafts, costs))
+        return found
 
     def first_title(self, p: Profile) -> str:
         """The title of the first step (the next thing to do) for this profile."""
@@ -499,11 +601,13 @@ class Sketch:
             )
             for d in drafts
         ]
+        major = [d.title for i, d in enumerate(drafts) if i in unknown_at and d.kind in MAJOR_STEPS]
+        short = [t for t in unknown if t not in major]
         note_parts = []
-        if unknown:
-            note_parts.append(
-                "plus time for steps with no confirmed estimate: " + "; ".join(unknown)
-            )
+        if major:
+            note_parts.append("no sourced time estimate for " + "; ".join(major))
+        if short:
+            note_parts.append("the time of short steps is not counted (" + "; ".join(short) + ")")
         if no_cost:
             note_parts.append(f"cost not confirmed for {len(no_cost)} step(s)")
         return Plan(
@@ -514,6 +618,8 @@ class Sketch:
             unestimated=unknown,
             total_note="; ".join(note_parts)
             or "every step has a sourced estimate (ranges, not quotes)",
+            complete=not major,
+            unestimated_major=major,
         )
 
 

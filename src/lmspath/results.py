@@ -142,6 +142,10 @@ class Plan(Result):
     cost_usd: tuple[float, float] | None
     unestimated: list[str]
     total_note: str
+    #: every step that takes months or years has a time estimate, so ``months`` is the whole
+    complete: bool = True
+    #: the titles of the steps that take months or years and have no time estimate
+    unestimated_major: list[str] = Field(default_factory=list)
 
 
 class Agency(Result):

@@ -119,6 +119,9 @@ def _at_least(
     need_text = f"{fmt(need)} of {what}" if need is not None else f"{what} (amount not confirmed)"
     if need is None:
         shown = fmt(have) if have is not None else "not given"
+        if have is not None and have <= 0:
+            # The rule asks for some amount, whatever it is: none of it is missing.
+            return Check("missing", shown, need_text)
         return Check("not_confirmed", shown, need_text)
     if have is None:
         return Check("not_given", "not given", need_text)
@@ -269,6 +272,12 @@ def _source_names(refs: list[SourceRef]) -> str:
     return ", ".join(r.title for r in refs)
 
 
+def sources_disagree(statuses: tuple[Status, ...] | list[Status]) -> bool:
+    """Sources disagree in a way that matters to this person: some reading says they do not
+    meet the rule yet while another says otherwise."""
+    return "missing" in statuses and len(set(statuses)) > 1
+
+
 def reading_check(
     reading: Reading, main: Check, p: Profile, state: str, catalog: ExamCatalog | None
 ) -> Check:
@@ -301,19 +310,23 @@ def _conflict(
                 sources=_refs(rules, reading.sources),
             )
         )
-    met = [r for r in readings if r.status == "met"]
-    unmet = [r for r in readings if r.status != "met"]
+    met = any(r.status == "met" for r in readings)
+    unmet = any(r.status == "missing" for r in readings)
+    ask = any(r.status not in {"met", "missing"} for r in readings)
     if met and unmet:
-        outcome = (
-            f"Under {'; '.join(_source_names(r.sources) for r in met)} you already meet this; "
-            f"under {'; '.join(_source_names(r.sources) for r in unmet)} you do not."
-        )
+        said = "Under one reading you already meet this; under another you do not yet."
+    elif met and ask:
+        said = "Under one reading you already meet this; another leaves it for you to confirm."
     elif met:
-        outcome = "You meet this under every reading."
+        said = "You meet this under every reading."
+    elif unmet and ask:
+        said = "You do not meet this yet; another reading leaves it for you to confirm."
+    elif ask:
+        said = "Every reading leaves this for you to confirm."
     else:
-        outcome = "You do not meet this yet under any reading."
+        said = "You do not meet this yet under any reading."
     governing = readings[1] if req.conflict.governs == "reading" else readings[0]
-    outcome += f" lmspath goes by: {governing.says}."
+    outcome = f"{said} lmspath goes by: {governing.says.rstrip('.')}."
     return ConflictResult(summary=req.conflict.summary, readings=readings, outcome=outcome)
 
 
@@ -376,8 +389,13 @@ def governing_check(
 ) -> Check:
     """The check that decides the status: the stated rule's, or its other reading's."""
     if req.conflict is not None and req.conflict.governs == "reading":
-        # The more authoritative source is the other reading: it decides the status.
-        return reading_check(req.conflict.readings[0], main, p, state, catalog)
+        # The more authoritative source is the other reading: it decides the status. When that
+        # reading is one the person confirms and they already meet the stricter stated rule,
+        # nothing is left to confirm under any reading.
+        governing = req.conflict.readings[0]
+        if main.status == "met" and isinstance(governing.rule, OtherRequirement):
+            return main
+        return reading_check(governing, main, p, state, catalog)
     return main
 
 

@@ -331,16 +331,35 @@ class ExamCatalog(StrictModel):
 
 
 class Estimate(Cited):
-    """A sourced planning estimate: months and/or cost as ranges; null means not confirmed."""
+    """A sourced planning estimate: months and/or cost as ranges; null means not confirmed.
+
+    ``state`` marks a jurisdiction's own figure, which the plan prefers to the national one.
+    ``per_credit_usd`` and ``credits_per_month`` price and pace coursework by the hours left.
+    """
 
     id: str
     title: str
+    state: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
     months: tuple[float, float] | None = None
     cost_usd: tuple[float, float] | None = None
     credits: tuple[float, float] | None = None
     hours: tuple[float, float] | None = None
+    per_credit_usd: tuple[float, float] | None = None
+    credits_per_month: tuple[float, float] | None = None
+    summary: str | None = Field(
+        default=None, description="one or two sentences a plan shows; the note keeps the detail"
+    )
 
     _id = field_validator("id")(_check_id)
+
+    @field_validator(
+        "months", "cost_usd", "credits", "hours", "per_credit_usd", "credits_per_month"
+    )
+    @classmethod
+    def _ordered(cls, value: tuple[float, float] | None) -> tuple[float, float] | None:
+        if value is not None and not 0 <= value[0] <= value[1]:
+            raise ValueError(f"{list(value)} is not a range [low, high] of numbers >= 0")
+        return value
 
 
 class Estimates(StrictModel):
@@ -350,9 +369,23 @@ class Estimates(StrictModel):
     sources: list[Source] = Field(min_length=1)
     estimates: list[Estimate] = Field(min_length=1)
 
-    def get(self, estimate_id: str) -> Estimate | None:
-        """The estimate with this id, or None."""
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Estimates:
+        ensure_unique_ids(
+            {
+                "source": [s.id for s in self.sources],
+                "estimate": [f"{e.id}@{e.state or 'US'}" for e in self.estimates],
+            }
+        )
+        return self
+
+    def get(self, estimate_id: str, state: str | None = None) -> Estimate | None:
+        """The estimate with this id: the state's own when there is one, else the national one."""
+        national = None
         for est in self.estimates:
             if est.id == estimate_id:
-                return est
-        return None
+                if est.state is not None and est.state == state:
+                    return est
+                if est.state is None:
+                    national = est
+        return national

@@ -115,10 +115,12 @@ class _Base:
     tally adds each situation's counts once rather than once per client.
     """
 
-    __slots__ = ("count", "exam_id", "scored", "text")
+    __slots__ = ("complete", "count", "exam_id", "scored", "text")
 
-    def __init__(self, scored: Scored, text: str, exam_id: str | None) -> None:
+    def __init__(self, scored: Scored, text: str, exam_id: str | None, complete: str) -> None:
         self.scored = scored
+        #: the total_complete cell: "yes" when every major step has a time estimate
+        self.complete = complete
         #: its cells as they sit in a results line, between client_id and plan_file
         self.text = text
         self.exam_id = exam_id
@@ -145,9 +147,9 @@ class _Situation:
 
     def __init__(self, decision: Decision) -> None:
         self.decision = decision
-        #: pathways tied at the top on steps: the plans' times pick each client's best
-        self.tied = tuple(decision.sketches) if len(decision.sketches) > 1 else None
-        self.rows: dict[tuple[int, Range | None, str], _Base] = {}
+        #: the pathways of the best class: the plans' times and costs pick each client's best
+        self.tied = decision.top if len(decision.top) > 1 else None
+        self.rows: dict[tuple[int, Range | None, str, bool], _Base] = {}
 
 
 def _number(value: float) -> str:
@@ -327,14 +329,14 @@ class Scorer:
         Clients whose requirements stand the same (equal outcome codes and plan flags) share a
         decision; the plan's time and first step, which read the client's numbers, pick the row.
         """
-        from lmspath.engine import decide, rank_top
+        from lmspath.engine import decide, national_board_ready, rank_top
         from lmspath.plan import plan_flags
 
         assert profile.state is not None
         known = self._states.get(profile.state)
         rules, compiled, table = known if known is not None else self._state(profile.state)
         codes = compiled.codes(profile)
-        key = (codes, plan_flags(profile))
+        key = (codes, plan_flags(profile), national_board_ready(profile))
         situation = table.get(key)
         if situation is None:
             if self._situations >= 4 * self._cache_size:
@@ -344,14 +346,18 @@ class Scorer:
             self._situations += 1
         decision = situation.decision
         tied = situation.tied
-        best = decision.order[0] if tied is None else rank_top(tied, decision.sketches, profile)[0]
+        best = (
+            decision.order[0]
+            if tied is None
+            else rank_top(tied, decision.sketches, decision.standings, profile)[0]
+        )
         plan = decision.sketches[best]
         months = plan.months(profile)
         next_step = plan.first_title(profile)
-        row_key = (best, months, next_step)
+        row_key = (best, months, next_step, plan.complete)
         base = situation.rows.get(row_key)
         if base is None:
-            base = self._shared_base(rules, decision, best, months, next_step)
+            base = self._shared_base(rules, decision, best, months, next_step, plan.complete)
             situation.rows[row_key] = base
         return base
 
@@ -362,6 +368,7 @@ class Scorer:
         best: int,
         months: tuple[float, float] | None,
         next_step: str,
+        complete: bool,
     ) -> _Base:
         """The results row of a decision on its best pathway for this client (memoised).
 
@@ -370,7 +377,7 @@ class Scorer:
         step share their core.
         """
         core_key = (rules.code, decision.verdict, best, decision.codes[best])
-        key = (*core_key, months, next_step)
+        key = (*core_key, months, next_step, complete)
         base = self._bases.get(key)
         if base is not None:
             return base
@@ -380,10 +387,10 @@ class Scorer:
             if len(self._cores) >= self._cache_size:
                 self._cores.clear()
             core = self._cores[core_key] = self._core(rules, decision, best)
-        scored = core.scored._replace(months=months, next_step=next_step)
+        scored = core.scored._replace(months=months, next_step=next_step, total_complete=complete)
         low, high = (_number(months[0]), _number(months[1])) if months else ("", "")
         text = f"{core.head},{low},{high},{csv_field(neutralise(next_step))},{core.tail}"
-        base = _Base(scored, text, core.exam_id)
+        base = _Base(scored, text, core.exam_id, "yes" if complete else "no")
         if len(self._bases) >= self._cache_size:
             self._forget_rows()
         self._bases[key] = base
@@ -496,7 +503,7 @@ class Scorer:
                 (
                     line,
                     f"{line},{csv_field(neutralise(client))},{base.text},"
-                    f"{csv_field(plan_cell)}\r\n",
+                    f"{csv_field(plan_cell)},{base.complete}\r\n",
                 )
             )
         return Done(lines, rejected, self.assessed - assessed, self.skills_computed - computed)

@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from lmspath import __version__
+from lmspath.render.text import plan_time
 from lmspath.results import SCHEMA_VERSION, Assessment, PathwayResult, Plan, PlanStep
 
 
@@ -21,6 +22,9 @@ class PlanTotal(BaseModel):
     cost_usd: tuple[float, float] | None
     unestimated: list[str]
     note: str
+    complete: bool
+    unestimated_major: list[str]
+    headline: str
 
 
 class JsonReport(BaseModel):
@@ -55,6 +59,9 @@ def _total(plan: Plan) -> PlanTotal:
         cost_usd=plan.cost_usd,
         unestimated=plan.unestimated,
         note=plan.total_note,
+        complete=plan.complete,
+        unestimated_major=plan.unestimated_major,
+        headline=plan_time(plan),
     )
 
 

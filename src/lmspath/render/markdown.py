@@ -11,6 +11,7 @@ from lmspath.render.text import (
     md_cell,
     money,
     months,
+    plan_time,
     source_date,
 )
 from lmspath.results import Assessment, PathwayResult, RequirementResult, SourceRef
@@ -47,7 +48,7 @@ def _requirement_rows(
     rows = []
     for req in reqs:
         status = f"{STATUS_MARK[req.status]} {STATUS_WORD[req.status]}"
-        if req.manual:
+        if req.manual and req.status != "met":
             status = "[?] confirm yourself"
         text = indent + req.text
         if req.conflict is not None:
@@ -93,7 +94,8 @@ def _pathway(path: PathwayResult, best: bool, notes: _Footnotes) -> list[str]:
         *_requirement_rows(path.requirements, notes),
         "",
     ]
-    conflicts = _conflicts(path.requirements, notes)
+    # Each dispute is told once: in full under the best pathway, marked in the other tables.
+    conflicts = _conflicts(path.requirements, notes) if best else []
     if conflicts:
         lines += ["Where sources disagree:", "", *conflicts, ""]
     return lines
@@ -112,8 +114,7 @@ def render_markdown(result: Assessment, skills: SkillsRenderer | None = None) ->
         f"- Credential: {result.credential}",
         f"- Issued by: [{result.agency.name}]({result.agency.url})",
         f"- Best pathway: **{best.name}**: {result.best_reason}",
-        f"- Time along the critical path: {months(plan.months)}"
-        + (" (at least; some steps have no confirmed estimate)" if plan.unestimated else ""),
+        f"- Time along the critical path: {plan_time(plan)}",
         f"- Cost of the remaining steps: {money(plan.cost_usd)}",
         f"- Rules data checked: {result.data_checked}; confidence {result.confidence}",
         "",

@@ -9,8 +9,17 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from lmspath.render.text import STATUS_MARK, STATUS_WORD, VERDICT_WORD, money, months, source_date
+from lmspath.render.text import (
+    STATUS_MARK,
+    STATUS_WORD,
+    VERDICT_WORD,
+    money,
+    months,
+    plan_time,
+    source_date,
+)
 from lmspath.results import Assessment, PathwayResult, RequirementResult
+from lmspath.rules import sources_disagree
 
 SkillsRenderable = Callable[[dict[str, object]], RenderableType]
 
@@ -33,9 +42,7 @@ def _verdict(result: Assessment) -> Panel:
     body.append("Best pathway: ", style="bold")
     body.append(f"{best.name} ({result.best_reason})\n")
     body.append("Time: ", style="bold")
-    body.append(months(result.plan.months))
-    if result.plan.unestimated:
-        body.append(" at least")
+    body.append(plan_time(result.plan))
     body.append("   Cost: ", style="bold")
     body.append(money(result.plan.cost_usd) + "\n")
     body.append("Rules checked: ", style="bold")
@@ -48,8 +55,8 @@ def _plan(result: Assessment) -> Table:
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("Step", ratio=3)
     table.add_column("After", no_wrap=True)
-    table.add_column("Time", ratio=1)
-    table.add_column("Cost", ratio=1)
+    table.add_column("Time", ratio=1, min_width=11)
+    table.add_column("Cost", no_wrap=True)
     for step in result.plan.steps:
         after = ", ".join(str(a) for a in step.after) or "-"
         if step.during is not None:
@@ -67,16 +74,15 @@ def _req_lines(reqs: list[RequirementResult], indent: str = "") -> list[Text]:
     lines = []
     for req in reqs:
         line = Text(indent)
-        mark = "[?]" if req.manual else STATUS_MARK[req.status]
-        word = "confirm yourself" if req.manual else STATUS_WORD[req.status]
+        ask = req.manual and req.status != "met"
+        mark = "[?]" if ask else STATUS_MARK[req.status]
+        word = "confirm yourself" if ask else STATUS_WORD[req.status]
         line.append(f"{mark} ", style=_STYLE[req.status])
         line.append(req.text)
         line.append(f"  ({word}; you: {req.have}; confidence {req.confidence})", style="dim")
         lines.append(line)
-        if req.conflict is not None:
-            note = Text(indent + "    sources disagree: ", style="bold")
-            note.append(req.conflict.outcome, style="")
-            lines.append(note)
+        if req.conflict is not None and sources_disagree([r.status for r in req.conflict.readings]):
+            lines.append(Text(indent + "    sources disagree: see the warning above", style="bold"))
         lines.extend(_req_lines(req.options, indent + "    or "))
     return lines
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lmspath.results import SourceRef
+from lmspath.results import Plan, SourceRef
 
 STATUS_WORD = {
     "met": "met",
@@ -38,6 +38,18 @@ def months(value: tuple[float, float] | None) -> str:
     if lo == hi:
         return f"{_n(lo)} months"
     return f"{_n(lo)}-{_n(hi)} months"
+
+
+def plan_time(plan: Plan) -> str:
+    """The plan's time as a headline says it, naming what the total leaves out."""
+    if plan.complete:
+        if plan.months is None:
+            return "no step that takes months is left"
+        return months(plan.months)
+    missing = "; ".join(plan.unestimated_major)
+    if plan.months is None or plan.months == (0, 0):
+        return f"not confirmed: no sourced estimate for {missing}"
+    return f"at least {months(plan.months)}, plus {missing} (time not confirmed)"
 
 
 def money(value: tuple[float, float] | None) -> str:
