@@ -60,6 +60,8 @@ FULL: dict[str, object] = {
     "master_fields": ["library_science"],
     "master_ala_accredited": "yes",
     "school_library_program": "in_progress",
+    "school_library_program_kind": "school_library",
+    "school_library_program_state": "Texas",
     "library_credit_hours": "12",
     "teaching_license_status": "active",
     "teaching_license_state": "Texas",
@@ -84,6 +86,8 @@ FULL_PROFILE = Profile(
     master_fields=("library_science",),
     master_ala_accredited="yes",
     school_library_program="in_progress",
+    school_library_program_kind="school_library",
+    school_library_program_state="TX",
     library_credit_hours=12,
     teaching_license_state="TX",
     teaching_license_status="active",
@@ -118,6 +122,7 @@ def test_answers_to_profile_matches_the_profile_file_road(tmp_path: Path) -> Non
     path.write_text(
         "state: Texas\nbachelor: yes\nmaster: yes\nmaster_fields: library_science\n"
         "master_ala_accredited: yes\nschool_library_program: in_progress\n"
+        "school_library_program_kind: school_library\nschool_library_program_state: tx\n"
         "library_credit_hours: 12\nteaching_license_state: TX\nteaching_license_status: active\n"
         "teaching_years: 3\nschool_library_years: 1\nexams: TExES 150:250\n"
         "portfolio: in_progress\nbackground_check: yes\ntools: destiny; Padlet\n"
@@ -275,7 +280,7 @@ def test_review_text_wraps_at_80_columns_and_numbers_every_row() -> None:
     text = review_text(review_rows(CTX, answers))
     assert all(len(line) <= 80 for line in text.splitlines())
     assert " 1. Target state: TX (Texas)" in text
-    assert "20. Skills: " in text
+    assert "22. Skills: " in text
 
 
 def test_review_edit_changes_one_answer_without_starting_over() -> None:
@@ -455,6 +460,8 @@ def test_real_widgets_run_a_whole_interview_with_an_edit(pipe: PipeInput) -> Non
         "bachelor": "\r",
         "master": DOWN + DOWN + "\r",  # No
         "school_library_program": DOWN + "\r",  # In progress
+        "school_library_program_kind": "\r",  # a school library program
+        "school_library_program_state": "tx\r",
         "library_credit_hours": "12\r",
         "teaching_license_status": "\r",  # active
         "teaching_license_state": "texas\r",
@@ -469,7 +476,7 @@ def test_real_widgets_run_a_whole_interview_with_an_edit(pipe: PipeInput) -> Non
         "tools": "\r",
         "tools_other": "Canva, Padlet\r",
         "skills": "\r",
-        "review": Ask(["8\r", "\r"]),  # row 8: years teaching
+        "review": Ask(["10\r", "\r"]),  # row 10: years teaching
     }
     ctx = load_context()
     prompter = KeyedPipePrompter(keys, pipe)

@@ -104,6 +104,8 @@ def test_whole_interview_with_an_edit_on_the_review_screen(tmp_path: Path) -> No
     run.answer("What field is your master's", " " + ENTER)  # library science
     run.answer("ALA-accredited", ENTER)  # Yes
     run.answer("preparation program", ENTER)  # Yes
+    run.answer("What kind of program", ENTER)  # a school library program
+    run.answer("Which state approved", "TX" + ENTER)
     run.answer("semester credit hours", "30" + ENTER)
     run.answer("Do you hold a teaching license", ENTER)  # active
     run.answer("Which state issued", "TX" + ENTER)
@@ -118,10 +120,10 @@ def test_whole_interview_with_an_edit_on_the_review_screen(tmp_path: Path) -> No
     run.answer("Which of these tools", DOWN + " " + ENTER)  # the second tool listed
     run.answer("Any other tools", "Canva" + ENTER)
     run.answer("skills", ENTER)
-    run.child.expect("10. Years teaching PK-12: 1")
-    run.answer("Type the number of an answer", "10" + ENTER)
+    run.child.expect("12. Years teaching PK-12: 1")
+    run.answer("Type the number of an answer", "12" + ENTER)
     run.answer("taught in PK-12", BACKSPACE + "3" + ENTER)
-    run.child.expect("10. Years teaching PK-12: 3")
+    run.child.expect("12. Years teaching PK-12: 3")
     run.answer("Type the number of an answer", ENTER)
     status = run.finish()
     elapsed = time.monotonic() - started
@@ -155,7 +157,7 @@ def test_ctrl_c_midway_saves_a_partial_profile_that_reads_back(tmp_path: Path) -
     run.answer("bachelor's degree", ENTER)  # Yes
     run.answer("master's degree \\(any field\\)", DOWN + DOWN + ENTER)  # No
     run.answer("preparation program", DOWN + ENTER)  # In progress
-    run.child.expect("semester credit hours")
+    run.child.expect("What kind of program")
     run.child.sendcontrol("c")
     status = run.finish()
     output = plain(run.raw)
@@ -202,13 +204,16 @@ def test_resume_asks_only_what_the_partial_profile_lacks(tmp_path: Path) -> None
     )
     child = spawn(["assess", "--profile", str(profile), "--ask-missing"], tmp_path)
     run = Interview(child)
-    run.answer("National Board", DOWN + ENTER)  # the one field the file leaves out
+    # the fields the file leaves out: what its program was, and National Board
+    run.answer("What kind of program", ENTER)
+    run.answer("Which state approved", "TX" + ENTER)
+    run.answer("National Board", DOWN + ENTER)
     run.answer("Type the number of an answer", ENTER)
     status = run.finish()
     screen = plain(run.raw)
     assert status == 0, screen[-2000:]
     assert "In which state" not in screen
-    assert "15. National Board: No" in screen
+    assert "17. National Board: No" in screen
 
 
 @pytest.mark.parametrize("stdin", ["devnull", "open pipe"])

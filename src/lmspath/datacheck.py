@@ -52,6 +52,8 @@ def full_profile(rules: StateRules) -> Profile:
         master_fields=("library_science", "school_library_media", "education"),
         master_ala_accredited="yes",
         school_library_program="yes",
+        school_library_program_kind="teacher_preparation",
+        school_library_program_state=rules.code,
         library_credit_hours=300,
         teaching_license_state=rules.code,
         teaching_license_status="active",

@@ -532,6 +532,8 @@ TEMPLATE_EXAMPLE: dict[str, str] = {
     "master_fields": "library_science",
     "master_ala_accredited": "yes",
     "school_library_program": "in_progress",
+    "school_library_program_kind": "school_library",
+    "school_library_program_state": "TX",
     "library_credit_hours": "12",
     "teaching_license_state": "TX",
     "teaching_license_status": "active",

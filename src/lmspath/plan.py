@@ -234,6 +234,11 @@ def _draft_for(
                 draft.sources.extend(_estimate_refs(estimates, credit))
         elif rule_kind == "program":
             draft.title = "Complete a state-approved school library preparation program"
+            if getattr(rule, "program_kind", "school_library") == "teacher_preparation":
+                draft.title = (
+                    "Complete a teacher-preparation program in school library media that "
+                    "grants the teaching license"
+                )
         if program_in_progress and rule_kind == "program":
             draft.title = "Finish your school library preparation program"
             draft.estimate_note = "in progress: time left depends on your program"

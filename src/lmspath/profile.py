@@ -16,6 +16,10 @@ YesNo = Literal["yes", "no"]
 Progress = Literal["no", "in_progress", "yes"]
 LicenseStatus = Literal["active", "expired", "none"]
 PortfolioStatus = Literal["none", "in_progress", "complete"]
+#: ``school_library``: a school library (media) preparation program (an MLIS track, an add-on
+#: endorsement or certificate); ``teacher_preparation``: a teacher-preparation program that
+#: also granted the initial teaching license, with school library media.
+ProgramKind = Literal["school_library", "teacher_preparation"]
 MasterField = Literal[
     "library_science", "school_library_media", "education", "educational_technology", "other"
 ]
@@ -29,6 +33,8 @@ FIELDS: tuple[str, ...] = (
     "master_fields",
     "master_ala_accredited",
     "school_library_program",
+    "school_library_program_kind",
+    "school_library_program_state",
     "library_credit_hours",
     "teaching_license_state",
     "teaching_license_status",
@@ -95,6 +101,8 @@ class Profile(BaseModel):
     master_fields: tuple[MasterField, ...] | None = None
     master_ala_accredited: YesNo | None = None
     school_library_program: Progress | None = None
+    school_library_program_kind: ProgramKind | None = None
+    school_library_program_state: str | None = None
     library_credit_hours: float | None = None
     teaching_license_state: str | None = None
     teaching_license_status: LicenseStatus | None = None
@@ -298,6 +306,11 @@ _PARSERS: dict[str, Parser] = {
     "master_fields": _master_fields,
     "master_ala_accredited": parse_yes_no,
     "school_library_program": _choice(("no", "in_progress", "yes")),
+    "school_library_program_kind": _choice(
+        ("school_library", "teacher_preparation"),
+        {"library": "school_library", "teacher": "teacher_preparation"},
+    ),
+    "school_library_program_state": _state,
     "library_credit_hours": _number("library_credit_hours"),
     "teaching_license_state": _license_state,
     "teaching_license_status": _choice(("active", "expired", "none"), {"no": "none"}),

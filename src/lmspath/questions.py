@@ -157,6 +157,11 @@ def _library_master(answers: Answers) -> bool:
     return bool({"library_science", "school_library_media"} & {str(f) for f in chosen})
 
 
+def _has_program(answers: Answers) -> bool:
+    value = _given(answers, "school_library_program")
+    return "school_library_program" not in answers or value in {"yes", "in_progress"}
+
+
 def _has_license(answers: Answers) -> bool:
     status = _given(answers, "teaching_license_status")
     return "teaching_license_status" not in answers or status in {"active", "expired"}
@@ -185,6 +190,8 @@ _WHEN: dict[str, When] = {
     "master_fields": _has_master,
     "master_ala_accredited": _library_master,
     "teaching_license_state": _has_license,
+    "school_library_program_kind": _has_program,
+    "school_library_program_state": _has_program,
 }
 
 
@@ -448,6 +455,30 @@ def questions(ctx: Context, answers: Answers) -> list[Question]:
             "Have you completed a state-approved school library preparation program?",
             _PROGRESS,
         ),
+        _select(
+            "school_library_program_kind",
+            "Kind of program",
+            "What kind of program is it?",
+            (
+                Option("school_library", "A school library program (MLIS track, endorsement)"),
+                Option(
+                    "teacher_preparation",
+                    "A teacher-preparation program that also gives the teaching license",
+                ),
+                Option(NOT_SURE, "Not sure (skip)"),
+            ),
+        ),
+        Question(
+            id="school_library_program_state",
+            field="school_library_program_state",
+            label="Program approved by",
+            text="Which state approved the program?",
+            kind="state",
+            hint="a code or a name, e.g. TX or Texas; Tab shows matches",
+            choices=license_states,
+            validate=field_validator("school_library_program_state"),
+            when=when_for("school_library_program_state"),
+        ),
         _number(
             "library_credit_hours",
             "Library credit hours",
@@ -615,6 +646,8 @@ _DIRECT = (
     "master_fields",
     "master_ala_accredited",
     "school_library_program",
+    "school_library_program_kind",
+    "school_library_program_state",
     "library_credit_hours",
     "teaching_license_status",
     "teaching_license_state",

@@ -129,6 +129,36 @@ def _at_least(
     return Check("met" if have >= need else "missing", shown, need_text)
 
 
+def _check_program(req: ProgramRequirement, p: Profile, state: str) -> Check:
+    teacher_prep = req.program_kind == "teacher_preparation"
+    need = (
+        "a teacher-preparation program in school library media that grants the teaching license"
+        if teacher_prep
+        else "a state-approved school library program"
+    )
+    if req.in_state:
+        need += f", approved by {state}"
+    kind = p.school_library_program_kind
+    where = p.school_library_program_state
+    have = "completed"
+    if kind is not None:
+        have += " (teacher preparation)" if kind == "teacher_preparation" else " (school library)"
+    if where is not None:
+        have += f", approved by {where}"
+    found = _progress(p.school_library_program, need, have)
+    if found.status != "met":
+        return found
+    if teacher_prep and kind is None:
+        return Check("not_given", have + "; kind of program not given", need)
+    if teacher_prep and kind == "school_library":
+        return Check("missing", have + ", without teacher preparation", need)
+    if req.in_state and where is None:
+        return Check("not_given", have + "; approving state not given", need)
+    if req.in_state and where != state:
+        return Check("missing", have, need)
+    return found
+
+
 def _check_license(req: TeachingLicenseRequirement, p: Profile, state: str) -> Check:
     need = ("an active " if req.must_be_active else "a ") + "teaching license"
     if req.in_state:
@@ -204,9 +234,7 @@ def check_rule(
     if isinstance(req, DegreeRequirement):
         return _check_degree(req, p)
     if isinstance(req, ProgramRequirement):
-        return _progress(
-            p.school_library_program, "a state-approved school library program", "completed"
-        )
+        return _check_program(req, p, state)
     if isinstance(req, CreditHoursRequirement):
         return _at_least(
             p.library_credit_hours, req.min_hours, "semester hours", "library coursework"
@@ -334,7 +362,11 @@ def _conflict(
 #: with fresh evaluation over thousands of varied profiles.
 _KIND_FIELDS: dict[str, tuple[str, ...]] = {
     "degree": ("bachelor", "master", "master_fields", "master_ala_accredited"),
-    "program": ("school_library_program",),
+    "program": (
+        "school_library_program",
+        "school_library_program_kind",
+        "school_library_program_state",
+    ),
     "credit_hours": ("library_credit_hours",),
     "teaching_license": ("teaching_license_status", "teaching_license_state"),
     "teaching_years": ("teaching_years",),

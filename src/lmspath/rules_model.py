@@ -115,9 +115,17 @@ class DegreeRequirement(_RequirementBase):
 
 
 class ProgramRequirement(_RequirementBase):
-    """Completion of a state-approved school library (media) preparation program."""
+    """Completion of a state-approved school library (media) preparation program.
+
+    ``program_kind: teacher_preparation`` marks a route whose program must also be a
+    teacher-preparation program that grants the initial teaching license (an entitlement or
+    initial-certification program); ``in_state`` that the program must be approved by this
+    state. Both come from the requirement's own sources.
+    """
 
     kind: Literal["program"]
+    program_kind: Literal["school_library", "teacher_preparation"] = "school_library"
+    in_state: bool = False
 
 
 class CreditHoursRequirement(_RequirementBase):
