@@ -26,7 +26,7 @@ ONLY_BACHELOR: dict[str, object] = {
 }
 
 #: The day the tests pretend it is, so staleness warnings do not change from day to day.
-TODAY = dt.date(2026, 11, 24)
+TODAY = dt.date(2026, 12, 5)
 
 
 def profile(**fields: object) -> Profile:

@@ -214,7 +214,7 @@ def test_data_check_catches_dangling_source_and_exam(tmp_path: Path) -> None:
     data = _copy_data(tmp_path)
     tx = data / "requirements" / "TX.yaml"
     text = tx.read_text(encoding="utf-8").replace("exam: texes-150", "exam: texes-999", 1)
-    text = text.replace("sources: [tac-239-60]", "sources: [nowhere]", 1)
+    text = text.replace("sources: [tac-239-60", "sources: [nowhere", 1)
     tx.write_text(text, encoding="utf-8")
     code, _, err = invoke("data", "check", str(data))
     assert code == 4

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from lmspath.data import load_estimates, load_exams, load_state
 from lmspath.engine import assess
 from lmspath.plan import plan_pathway
 from lmspath.rules import evaluate
+from lmspath.rules_model import StateRules
 from tests.helpers import TODAY, pathway, profile, requirement, run
 
 TEACHER = {
@@ -33,8 +35,11 @@ VERDICTS = [
     pytest.param({**READY, "exams": None}, "cannot_tell", id="TX-exams-left-blank"),
     pytest.param({**READY, "teaching_years": 1}, "not_yet", id="TX-one-year-short"),
     pytest.param({"bachelor": "yes"}, "cannot_tell", id="TX-only-bachelor-rest-blank"),
+    # 19 TAC 239.60 names two creditable years as a classroom teacher and no certificate, and the
+    # rule text governs over the programs' admission rules:
+    # http://txrules.elaws.us/rule/title19_chapter239_sec.239.60
     pytest.param(
-        {**READY, "teaching_license_status": "none"}, "not_yet", id="TX-no-license-strict-reading"
+        {**READY, "teaching_license_status": "none"}, "eligible", id="TX-no-license-rule-reading"
     ),
 ]
 
@@ -54,18 +59,19 @@ def test_tx_score_below_cut_says_both_numbers() -> None:
 def test_tx_conflict_shown_with_both_readings() -> None:
     result = run("TX", **{**READY, "teaching_license_status": "none"})
     cert = requirement(pathway(result, "university-program"), "teaching-certificate")
-    assert cert.status == "missing"
+    assert cert.status == "met"  # the rule text (19 TAC 239.60) governs
     assert cert.conflict is not None
     statuses = [r.status for r in cert.conflict.readings]
     assert statuses == ["missing", "met"]
     assert "you already meet this" in cert.conflict.outcome
     assert any("19 TAC 239.60" in s.title for r in cert.conflict.readings for s in r.sources)
+    assert "lmspath goes by: Not required by the rule text" in cert.conflict.outcome
     assert any("Sources disagree" in w for w in result.warnings)
 
 
 def test_tx_out_of_state_route_never_wins_for_a_beginner() -> None:
     # The out-of-state route rests on another state's certificate, which the profile cannot show.
-    result = run("TX", **{**READY, "teaching_license_status": "none"})
+    result = run("TX", **{**READY, "teaching_license_status": "none", "teaching_years": 0})
     assert result.best_pathway != "out-of-state"
     assert result.verdict == "not_yet"
 
@@ -101,9 +107,21 @@ def test_plan_for_eligible_person_is_just_the_application() -> None:
     assert result.plan.steps[0].cost_usd == (75, 75)
 
 
+def _tx_with_governs(governs: str) -> StateRules:
+    raw = load_state("TX").model_dump(mode="json")
+    for path in raw["pathways"][:2]:
+        for req in path["requirements"]:
+            if req["conflict"] is not None:
+                req["conflict"]["governs"] = governs
+    return StateRules.model_validate(raw)
+
+
 def test_teaching_experience_waits_for_a_license() -> None:
-    result = run(
-        "TX", bachelor="yes", teaching_license_status="none", teaching_years=0, master="no"
+    # Under the programs' stricter reading (UT Austin, UH-Clear Lake) the licence is a step of its
+    # own, and the teaching years can only start once it is held.
+    person = profile(bachelor="yes", teaching_license_status="none", teaching_years=0, master="no")
+    result = assess(
+        person, _tx_with_governs("requirement"), load_estimates(), load_exams(), today=TODAY
     )
     steps = {s.kind: s for s in result.plan.steps}
     assert steps["teaching_experience"].after == [steps["teaching_license"].order]
@@ -113,6 +131,27 @@ def test_teaching_experience_waits_for_a_license() -> None:
     assert result.plan.complete
     assert result.plan.months is not None
     assert result.plan.months[0] >= license_step.months[0] + 24
+
+
+def test_tx_beginner_without_a_license_is_told_how_teaching_years_are_earned() -> None:
+    # Under the governing rule text no licence step is planned, but the teaching-years requirement
+    # says a Texas district may employ a teacher only with a certificate or permit (TEC 21.003(a),
+    # quoted by the SBOE, April 2023), and the programs' certificate reading stays visible:
+    # https://sboedev.tea.texas.gov/state-board-of-education/sboe-2023/sboe-2023-april/april-2023-committee-on-school-initiatives-item-3
+    result = run(
+        "TX", bachelor="yes", teaching_license_status="none", teaching_years=0, master="no"
+    )
+    assert result.verdict == "not_yet"
+    kinds = [s.kind for s in result.plan.steps]
+    assert "teaching_license" not in kinds
+    assert "teaching_experience" in kinds
+    years = requirement(pathway(result, result.best_pathway), "teaching-years")
+    assert years.status == "missing"
+    assert years.note is not None
+    assert "21.003(a)" in years.note
+    cert = requirement(pathway(result, result.best_pathway), "teaching-certificate")
+    assert cert.conflict is not None
+    assert [r.status for r in cert.conflict.readings] == ["missing", "met"]
 
 
 def test_stale_rules_warn() -> None:
@@ -162,17 +201,9 @@ def test_engine_modules_import_no_io_or_ui(module: str) -> None:
 
 
 def test_conflict_governed_by_the_other_reading_decides_status_and_plan() -> None:
-    from lmspath.data import load_estimates, load_exams, load_state
-    from lmspath.rules_model import StateRules
-
-    raw = load_state("TX").model_dump(mode="json")
-    for path in raw["pathways"][:2]:
-        for req in path["requirements"]:
-            if req["conflict"] is not None:
-                req["conflict"]["governs"] = "reading"
-    rules = StateRules.model_validate(raw)
+    # The shipped TX data lets the rule text govern (19 TAC 239.60 names no certificate).
     person = profile(**{**READY, "teaching_license_status": "none"})
-    result = assess(person, rules, load_estimates(), load_exams(), today=TODAY)
+    result = run("TX", **{**READY, "teaching_license_status": "none"})
     cert = requirement(pathway(result, "university-program"), "teaching-certificate")
     assert cert.status == "met"  # the rule text, which names no certificate, governs
     assert cert.conflict is not None
@@ -180,7 +211,11 @@ def test_conflict_governed_by_the_other_reading_decides_status_and_plan() -> Non
     assert "lmspath goes by: Not required by the rule text" in cert.conflict.outcome
     assert result.verdict == "eligible"
     assert [s.kind for s in result.plan.steps] == ["application"]
-    strict = run("TX", **{**READY, "teaching_license_status": "none"})
+    # The same data with the requirement's own (stricter) reading governing blocks the person.
+    rules = _tx_with_governs("requirement")
+    strict = assess(person, rules, load_estimates(), load_exams(), today=TODAY)
+    strict_cert = requirement(pathway(strict, "university-program"), "teaching-certificate")
+    assert strict_cert.status == "missing"
     assert strict.verdict == "not_yet"
 
 

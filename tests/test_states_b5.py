@@ -282,6 +282,30 @@ def test_va_24_hour_route_still_plans_on_a_license() -> None:
     assert [reading.status for reading in lic.conflict.readings] == ["missing", "met"]
 
 
+def test_wv_mlis_without_teacher_preparation_is_not_through() -> None:
+    # Library media is a specialization on the Professional (teaching) Certificate (Policy 5202
+    # Appendix A), added to a certificate (WVDE Form 8) or taken as a second specialization in a
+    # teacher preparation program (Fairmont State); an MLIS school-library program alone is neither:
+    # https://wvde.us/certifications/applications/form-8
+    # http://www.fairmontstate.edu/schoolofeducation/academic-programs/school-library-media
+    mlis = {
+        "bachelor": "yes",
+        "master": "yes",
+        "master_fields": ["library_science"],
+        "master_ala_accredited": "yes",
+        "school_library_program": "yes",
+        "teaching_license_status": "none",
+        "teaching_years": 0,
+        "exams": ["praxis-5312"],
+        "background_check": "yes",
+    }
+    result = run("WV", **mlis)
+    assert result.verdict == "not_yet"
+    preservice = pathway(result, "preservice-second-specialization")
+    assert requirement(preservice, "first-specialization-certificate").status == "missing"
+    assert result.plan.steps[0].kind == "teaching_license"
+
+
 def test_vt_practicum_is_sixty_hours() -> None:
     # Rule 5440 summary (60 hours of supervised field experience):
     # http://blog.schoollibraryconnection.com/vermont/
@@ -325,7 +349,11 @@ def test_wy_three_years_conflict() -> None:
         pytest.param("VT", "initial-transcript-review", id="VT-bachelor-only"),
         pytest.param("VA", "approved-program", id="VA-bachelor-only"),
         pytest.param("WA", "approved-program", id="WA-bachelor-only"),
-        pytest.param("WV", "preservice-second-specialization", id="WV-bachelor-only"),
+        # The pre-service route now names its first-specialization teaching certificate, so a
+        # bachelor-only person needs a license on every WV route; the content-test route then has
+        # the fewest steps (Policy 5202 21.2, WVDE content-proficiency application):
+        # https://wvde.us/?p=58356
+        pytest.param("WV", "add-by-content-test", id="WV-bachelor-only"),
         pytest.param("WI", "initial-1902", id="WI-bachelor-only"),
         pytest.param("WY", "institutional-recommendation", id="WY-bachelor-only"),
     ],

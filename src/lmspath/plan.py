@@ -203,6 +203,8 @@ def _draft_for(
     draft = _Draft(kind=kind, title=text, detail=detail, requirement_ids=[req.id])
     draft.status = "manual" if req.manual else req.status
     draft.note = _status_note(req)
+    if found is not None and found.plan_note:
+        draft.note = "; ".join(n for n in (found.plan_note.strip(), draft.note) if n)
     draft.sources.extend(req.sources)
     if rule_kind == "degree":
         level = getattr(rule, "level", "master")
@@ -254,6 +256,8 @@ def _draft_for(
     elif rule_kind in {"teaching_years", "school_library_years"}:
         min_years = getattr(rule, "min_years", None)
         what = "classroom teaching" if rule_kind == "teaching_years" else "school library work"
+        # Years are worked, in a paid post: the step has no fee of its own.
+        draft.cost = (0.0, 0.0)
         if min_years is not None:
             # rule_kind is also the profile field: teaching_years or school_library_years
             draft.numbers = (rule_kind, float(min_years), "years")
@@ -399,7 +403,10 @@ def _numbered(draft: _Draft, p: Profile) -> _Draft:
     numbered = draft.copy()
     numbered.title = _numbered_title(draft.numbers, left)
     if unit == "years":
-        numbered.estimate_note = f"{left:g} years left of the {need:g} the rule asks for"
+        numbered.estimate_note = (
+            f"{left:g} years left of the {need:g} the rule asks for; worked in a paid post, "
+            "so no fee"
+        )
     numbered.months = _span(draft, left)
     numbered.cost = _price(draft, left)
     return numbered

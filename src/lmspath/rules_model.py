@@ -101,6 +101,9 @@ class _RequirementBase(Cited):
     id: str
     text: str
     conflict: Conflict | None = None
+    #: what a person should know when planning this step (shown on the plan step; rests on
+    #: the requirement's sources)
+    plan_note: str | None = None
 
     _id = field_validator("id")(_check_id)
 
