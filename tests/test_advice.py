@@ -7,6 +7,7 @@ import pytest
 
 from lmspath.states import JURISDICTIONS
 from tests.advice_grid import Finding, findings
+from tests.helpers import ONLY_BACHELOR, pathway, requirement, run
 
 PROPERTIES = (
     "background-check",  # the background-check answer never changes the major steps
@@ -35,3 +36,222 @@ def test_the_grid_covers_every_jurisdiction_and_person() -> None:
 
     assert len(JURISDICTIONS) == 51
     assert all(len(archetypes(code)) == 5 for code in JURISDICTIONS)
+
+
+# --- named cases from official sources ------------------------------------------------------
+
+_MLIS_NO_LICENSE: dict[str, object] = {
+    "bachelor": "yes",
+    "master": "yes",
+    "master_fields": "library_science",
+    "master_ala_accredited": "yes",
+    "school_library_program": "yes",
+    "library_credit_hours": 40,
+    "teaching_license_status": "none",
+    "teaching_years": 0,
+    "school_library_years": 0,
+    "exams": [],
+}
+
+
+def _licensed(code: str, years: float = 3, **more: object) -> dict[str, object]:
+    return {
+        **ONLY_BACHELOR,
+        "teaching_license_state": code,
+        "teaching_license_status": "active",
+        "teaching_years": years,
+        **more,
+    }
+
+
+@pytest.mark.parametrize("answer", ["yes", "no", None])
+@pytest.mark.parametrize(
+    ("state", "route"),
+    [
+        # Missouri Baptist's stand-alone K-12 Library Media Specialist certificate needs no
+        # teaching certificate: https://catalog.mobap.edu/preview_program.php?catoid=27&poid=6966
+        pytest.param("MO", "stand-alone", id="MO"),
+        # USC's 51-credit MLIS track leads to initial certification without a license:
+        # https://www.les.sc.edu/study/colleges_schools/cic/academic_programs/masters/master_of_library_and_information_science/school_library_certification/faqs.php
+        pytest.param("SC", "initial-certification", id="SC"),
+    ],
+)
+def test_a_blank_background_check_never_sends_an_mlis_holder_to_a_license(
+    state: str, route: str, answer: str | None
+) -> None:
+    fields = dict(_MLIS_NO_LICENSE)
+    if answer is not None:
+        fields["background_check"] = answer
+    result = run(state, **fields)
+    assert result.best_pathway == route
+    assert "teaching_license" not in {s.kind for s in result.plan.steps}
+
+
+def test_me_licensed_teacher_takes_the_24_hour_teachers_route() -> None:
+    # MASL quoting Ch. 115: a Maine-certified teacher needs 24 graduate hours, anyone else 36:
+    # https://maslibraries.org/Certification
+    result = run("ME", **_licensed("ME", background_check="yes"))
+    assert result.best_pathway == "teacher-plus-hours"
+    coursework = next(s for s in result.plan.steps if s.kind == "coursework")
+    assert coursework.title == "Complete 24 more semester hours of library coursework"
+
+
+@pytest.mark.parametrize("state", ["WA", "HI", "AZ", "OK"])
+def test_national_board_is_not_the_route_for_a_classroom_teacher_new_to_the_library(
+    state: str,
+) -> None:
+    # NBPTS Library Media is for practising school librarians; eligibility needs a license and
+    # three years: https://www.nbpts.org/certification/candidate-center/candidate-faqs/
+    result = run(state, **_licensed(state, background_check="yes"))
+    assert not any(s.title.startswith("Earn National Board") for s in result.plan.steps)
+    board = {
+        p.id for p in result.pathways if any(r.kind == "national_board" for r in p.requirements)
+    }
+    assert result.best_pathway not in board
+
+
+def test_a_practising_school_librarian_may_be_routed_through_national_board() -> None:
+    # The same WA teacher with four years in the library: the National Board route is open
+    # and is weighed by National Board's own time and cost (NBPTS cost page and FAQ), so it
+    # is the runner-up to the 12-18 month program, not a route "only for some people".
+    result = run("WA", **_licensed("WA", school_library_years=4, background_check="yes"))
+    assert result.best_pathway == "approved-program"
+    assert "Next best: 'Teacher certificate plus National Board" in result.best_reason
+    assert "12-36 months, $1,975-$2,125" in result.best_reason
+
+
+def test_md_zero_practicum_hours_is_missing_not_unknown() -> None:
+    # COMAR 13A.12.04.04 names a practicum without an hour count:
+    # https://dsd.maryland.gov/regulations/Pages/13A.12.04.04.aspx
+    result = run("MD", **ONLY_BACHELOR)
+    assert result.verdict == "not_yet"
+    for pathway_result in result.pathways:
+        for req in pathway_result.requirements:
+            if req.kind == "practicum" and req.have.startswith("0 "):
+                assert req.status == "missing"
+
+
+def test_nc_licensed_teacher_is_not_asked_to_confirm_the_license_they_hold() -> None:
+    # NC: the current UNCG and NCCU pages govern (no license needed); a person who holds one
+    # meets the stricter reading too, so nothing is left to confirm.
+    result = run(
+        "NC",
+        **_licensed(
+            "NC",
+            master="yes",
+            master_fields="library_science",
+            school_library_program="yes",
+            background_check="yes",
+        ),
+    )
+    assert [s.kind for s in result.plan.steps] == ["exam", "application"]
+    assert not any("teaching license" in w.lower() for w in result.warnings)
+
+
+@pytest.mark.parametrize(
+    ("kind", "verdict", "program_step"),
+    [
+        (None, "cannot_tell", True),
+        ("school_library", "not_yet", True),
+        ("teacher_preparation", "eligible", False),
+    ],
+)
+def test_il_entitlement_needs_an_illinois_teacher_preparation_program(
+    kind: str | None, verdict: str, program_step: bool
+) -> None:
+    # Dominican's entitlement program grants the PEL with the LIS endorsement:
+    # https://www.dom.edu/faqs-1 ; an MLIS track elsewhere does not.
+    fields: dict[str, object] = {
+        **_MLIS_NO_LICENSE,
+        "exams": "ilts-220:260",
+        "background_check": "yes",
+        "practicum_hours": 150,
+        "portfolio": "complete",
+    }
+    if kind is not None:
+        fields["school_library_program_kind"] = kind
+        fields["school_library_program_state"] = "IL"
+    result = run("IL", **fields)
+    entitlement = pathway(result, "entitlement-program")
+    program = requirement(entitlement, "program")
+    assert (
+        program.status
+        == {
+            "cannot_tell": "not_given",
+            "not_yet": "missing",
+            "eligible": "met",
+        }[verdict]
+    )
+    if verdict != "cannot_tell":
+        assert result.best_pathway == "entitlement-program"
+        assert (
+            any(s.title.startswith("Complete a teacher-preparation") for s in result.plan.steps)
+            == program_step
+        )
+
+
+def test_an_older_praxis_pass_is_named_and_left_for_the_agency() -> None:
+    # Praxis 5311 was replaced by 5312; whether Arkansas still accepts a 5311 pass is not in
+    # the data, so it is not confirmed (ETS keeps old scores reportable for ten years:
+    # http://ets.org/praxis/scores/understand).
+    result = run("AR", **_licensed("AR", exams="praxis-5311:170", background_check="yes"))
+    exam = requirement(pathway(result, "licensed-teacher-masters"), "praxis-5312")
+    assert exam.status == "not_confirmed"
+    assert "older version of praxis-5312" in exam.have
+    assert "not confirmed" in exam.have
+
+
+def test_a_retake_names_the_score_and_the_cut() -> None:
+    result = run(
+        "TX",
+        bachelor="yes",
+        master="yes",
+        school_library_program="yes",
+        teaching_license_state="TX",
+        teaching_license_status="active",
+        teaching_years=4,
+        exams="texes-150:231",
+        background_check="yes",
+    )
+    assert result.plan.steps[0].title == (
+        "Retake TExES 150 School Librarian: you scored 231; the cut is 240"
+    )
+
+
+def test_ny_educating_all_students_can_be_taken_now() -> None:
+    # NYSTCE's EAS is tied to no program; the CST waits for the program.
+    result = run("NY", **ONLY_BACHELOR)
+    eas = next(s for s in result.plan.steps if "Educating All Students" in s.title)
+    cst = next(s for s in result.plan.steps if "074" in s.title)
+    assert all(result.plan.steps[a - 1].kind == "bachelor" for a in eas.after)
+    assert cst.after
+
+
+def test_coursework_is_priced_and_paced_by_the_hours_left() -> None:
+    twelve = run("ID", **_licensed("ID", library_credit_hours=12, background_check="yes"))
+    none = run("ID", **_licensed("ID", background_check="yes"))
+    few = next(s for s in twelve.plan.steps if s.kind == "coursework")
+    many = next(s for s in none.plan.steps if s.kind == "coursework")
+    assert few.months is not None
+    assert many.months is not None
+    assert few.cost_usd is not None
+    assert many.cost_usd is not None
+    assert few.months[1] < many.months[1]
+    assert few.cost_usd[1] < many.cost_usd[1]
+    assert many.months[1] == pytest.approx(2 * few.months[1])
+
+
+def test_an_unestimated_major_step_makes_the_total_incomplete_everywhere() -> None:
+    # Reinstating an expired license has no sourced estimate: the headline, the JSON total
+    # and the plan all say the total is a lower bound.
+    from lmspath.render.json_report import to_report
+    from lmspath.render.text import plan_time
+
+    result = run("ID", **_licensed("ID", teaching_license_status="expired"))
+    assert not result.plan.complete
+    assert result.plan.unestimated_major == ["Renew or reinstate your teaching license"]
+    assert "Renew or reinstate your teaching license" in plan_time(result.plan)
+    assert plan_time(result.plan).startswith(("at least", "not confirmed"))
+    total = to_report(result).plan_total
+    assert total.complete is False
+    assert total.headline == plan_time(result.plan)

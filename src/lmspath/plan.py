@@ -96,6 +96,10 @@ class _Draft:
     numbers: tuple[str, float, str] | None = None
     #: For coursework priced and paced per credit: (credits per month, USD per credit).
     rate: tuple[Range, Range] | None = None
+    #: an exam the rule ties to no program or degree: it can be taken now
+    any_time: bool = False
+    #: an exam step's (exam id, cut score): a person who scored below the cut retakes it
+    retake: tuple[str, float] | None = None
 
     def copy(self) -> _Draft:
         """A copy to order and link in one sketch (a step template is shared by many).
@@ -247,12 +251,13 @@ def _draft_for(
         elif draft.rate is None:
             _apply(draft, estimates, "addon-program", rules.code)
     elif rule_kind == "teaching_license":
-        draft.title = (
-            "Renew or reinstate your teaching license"
-            if license_expired
-            else "Earn a teaching license"
-        )
-        _apply(draft, estimates, "teaching-license", rules.code)
+        if license_expired:
+            # Reinstating is the state's own procedure: an initial license's figures do not fit.
+            draft.title = "Renew or reinstate your teaching license"
+            draft.estimate_note = "time and cost depend on the state's reinstatement rules"
+        else:
+            draft.title = "Earn a teaching license"
+            _apply(draft, estimates, "teaching-license", rules.code)
     elif rule_kind in {"teaching_years", "school_library_years"}:
         min_years = getattr(rule, "min_years", None)
         what = "classroom teaching" if rule_kind == "teaching_years" else "school library work"
@@ -266,6 +271,10 @@ def _draft_for(
     elif rule_kind == "exam":
         exam_id = getattr(rule, "exam", None)
         draft.title = "Pass " + req.need.removeprefix("pass ")
+        draft.any_time = bool(getattr(rule, "any_time", False))
+        cut = getattr(rule, "cut_score", None)
+        if exam_id and cut is not None:
+            draft.retake = (exam_id, float(cut))
         if catalog is not None and exam_id:
             for exam in catalog.exams:
                 if exam.id == exam_id and exam.fee_usd is not None:
@@ -372,7 +381,10 @@ def _link(drafts: list[_Draft], has_license_rule: bool) -> None:
             else:
                 deps = [by_kind.get("bachelor")]
         elif draft.kind == "exam":
-            deps = [study or by_kind.get("bachelor")]
+            # A test the rule ties to no program can be taken now, beside the rest.
+            deps = (
+                [by_kind.get("bachelor")] if draft.any_time else [study or by_kind.get("bachelor")]
+            )
         elif draft.kind == "application":
             deps = [d for d in drafts if d is not draft]
         draft.after = sorted({d.order for d in deps if d is not None and d is not draft})
@@ -410,6 +422,21 @@ def _numbered(draft: _Draft, p: Profile) -> _Draft:
     numbered.months = _span(draft, left)
     numbered.cost = _price(draft, left)
     return numbered
+
+
+def _personal(draft: _Draft, p: Profile) -> _Draft:
+    """The step as this person reads it: numbers left filled in, a retake named as one."""
+    if draft.numbers is not None:
+        return _numbered(draft, p)
+    if draft.retake is not None and p.exams:
+        exam, cut = draft.retake
+        scores = [e.score for e in p.exams if e.exam == exam and e.score is not None]
+        if scores and max(scores) < cut:
+            retaken = draft.copy()
+            name = draft.title.removeprefix("Pass ").split(";")[0]
+            retaken.title = f"Retake {name}: you scored {max(scores):g}; the cut is {cut:g}"
+            return retaken
+    return draft
 
 
 def _span(draft: _Draft, left: float) -> Range | None:
@@ -513,7 +540,10 @@ class Sketch:
         )
         self._by_years: dict[object, tuple[Range | None, Range | None]] = {}
         # Full plans (for reports) by the numbers they read; plans are immutable, so shared.
-        numbers = sorted({d.numbers[0] for d in drafts if d.numbers})
+        numbers = sorted(
+            {d.numbers[0] for d in drafts if d.numbers}
+            | ({"exams"} if any(d.retake for d in drafts) else set())
+        )
         self._numbers: Callable[[Profile], object] = (
             operator.attrgetter(*numbers) if numbers else (lambda p: None)
         )
@@ -521,7 +551,7 @@ class Sketch:
         self._months = _total(self.drafts, [d.months for d in self.drafts]) if not years else None
         self._cost = _cost(self.drafts, [d.cost for d in self.drafts]) if not years else None
         first = self.drafts[0]
-        self._first = first.title if first.numbers is None else None
+        self._first = first.title if first.numbers is None and first.retake is None else None
         #: a step that takes months or years has no estimate of its length
         self.open_major: bool = any(
             d.kind in MAJOR_STEPS
@@ -538,7 +568,7 @@ class Sketch:
 
     def drafts_for(self, p: Profile) -> list[_Draft]:
         """The steps with this profile's numbers filled in."""
-        return [d if d.numbers is None else _numbered(d, p) for d in self.drafts]
+        return [_personal(d, p) for d in self.drafts]
 
     def months(self, p: Profile) -> Range | None:
         """The plan's total time for this profile (what ``Plan.months`` holds)."""
@@ -571,9 +601,7 @@ class Sketch:
         """The title of the first step (the next thing to do) for this profile."""
         if self._first is not None:
             return self._first
-        first = self.drafts[0]
-        assert first.numbers is not None
-        return _numbered_title(first.numbers, _left(first.numbers, p))
+        return _personal(self.drafts[0], p).title
 
     def plan(self, p: Profile) -> Plan:
         """The full plan for this profile."""

@@ -182,7 +182,7 @@ def _check_license(req: TeachingLicenseRequirement, p: Profile, state: str) -> C
     return Check("met", have, need)
 
 
-def _check_exam(req: ExamRequirement, p: Profile, catalog: ExamCatalog | None) -> Check:
+def _check_exam(req: ExamRequirement, p: Profile, state: str, catalog: ExamCatalog | None) -> Check:
     name = req.exam
     if catalog is not None:
         for exam in catalog.exams:
@@ -198,6 +198,9 @@ def _check_exam(req: ExamRequirement, p: Profile, catalog: ExamCatalog | None) -
         return Check("not_given", "not given", need)
     passed = [e for e in p.exams if e.exam == req.exam]
     if not passed:
+        older = [e.exam for e in p.exams if e.exam in req.previous]
+        if older:
+            return _older_version(req, older[0], state, need)
         return Check("missing", "not passed", need)
     scores = [e.score for e in passed if e.score is not None]
     if not scores:
@@ -208,6 +211,18 @@ def _check_exam(req: ExamRequirement, p: Profile, catalog: ExamCatalog | None) -
     if best >= req.cut_score:
         return Check("met", f"{req.exam}: {_num(best)} >= cut {_num(req.cut_score)}", need)
     return Check("missing", f"{req.exam}: {_num(best)} < cut {_num(req.cut_score)}", need)
+
+
+def _older_version(req: ExamRequirement, older: str, state: str, need: str) -> Check:
+    """A pass on an older version of the required test, judged by the state's data."""
+    have = f"{older}, the older version of {req.exam}"
+    if req.previous_accepted is True:
+        return Check("met", have + f" ({state} accepts it)", need)
+    if req.previous_accepted is False:
+        return Check("missing", have + f" ({state} no longer accepts it)", need)
+    return Check(
+        "not_confirmed", have + f"; whether {state} still accepts it is not confirmed", need
+    )
 
 
 def _yes(value: str | None, need: str, done: str) -> Check:
@@ -248,7 +263,7 @@ def check_rule(
             p.school_library_years, req.min_years, "years", "school library work", years=True
         )
     if isinstance(req, ExamRequirement):
-        return _check_exam(req, p, catalog)
+        return _check_exam(req, p, state, catalog)
     if isinstance(req, PracticumRequirement):
         return _at_least(p.practicum_hours, req.min_hours, "hours", "supervised practicum")
     if isinstance(req, PortfolioRequirement):

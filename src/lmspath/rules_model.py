@@ -166,6 +166,12 @@ class ExamRequirement(_RequirementBase):
     kind: Literal["exam"]
     exam: str
     cut_score: float | None = None
+    #: older versions of the same test (Praxis 5311 before 5312); whether this state still
+    #: accepts a pass on them: true, false, or null when not confirmed
+    previous: list[str] = Field(default_factory=list)
+    previous_accepted: bool | None = None
+    #: the test can be taken at any time: the rule ties it to no program or degree
+    any_time: bool = False
 
 
 class PracticumRequirement(_RequirementBase):
