@@ -122,6 +122,18 @@ def make_row(
     return row
 
 
+def _program_details(row: dict[str, str], index: int) -> None:
+    """What kind of program, approved where: drawn from a stream of their own, so the other
+    columns stay the rows earlier sessions measured."""
+    if row.get("school_library_program") not in {"yes", "in_progress"}:
+        return
+    rng = random.Random(index * 7919)
+    row["school_library_program_kind"] = _pick(
+        rng, {"school_library": 60, "teacher_preparation": 10, "": 30}
+    )
+    row["school_library_program_state"] = _pick(rng, {row["state"]: 65, "TX": 5, "": 30})
+
+
 def generate(path: Path, rows: int, seed: int = 7, distinct: int = 0) -> list[str]:
     """Write a realistic intake of ``rows`` rows over every state that has rules data.
 
@@ -143,7 +155,8 @@ def generate(path: Path, rows: int, seed: int = 7, distinct: int = 0) -> list[st
                 row = make_row(rng, index, states, exams)
             if rng.random() < 0.001 and index > 1:
                 row["client_id"] = f"C{index - 1:07d}"  # a repeated client id
-            writer.writerow([row[name] for name in FIELDS])
+            _program_details(row, index)
+            writer.writerow([row.get(name, "") for name in FIELDS])
     return states
 
 

@@ -213,11 +213,14 @@ def decide(
     estimates: Estimates,
     catalog: ExamCatalog | None = None,
     codes: tuple[Codes, ...] | None = None,
+    *,
+    rank_rest: bool = True,
 ) -> Decision:
     """Verdict, ranking and plan sketches for one state (pure; memoised underneath).
 
     ``codes`` are the profile's outcome codes when the caller has them already
-    (``outcomes.program(rules).codes(profile)``).
+    (``outcomes.program(rules).codes(profile)``). Without ``rank_rest`` only the best class
+    is planned and ranked (all a results row needs); the rest keep the file's order.
     """
     compiled = program(rules)
     memo = _memo(rules)
@@ -243,7 +246,7 @@ def decide(
         )
     flags = plan_flags(profile)
     sketches: dict[int, Sketch] = {}
-    for i in range(len(codes)):
+    for i in range(len(codes)) if rank_rest else shape.top:
         key = (codes[i], flags)
         made = memo.sketches[i].get(key)
         if made is None:
@@ -259,9 +262,12 @@ def decide(
             )
             _remember(memo.sketches[i], key, made)
         sketches[i] = made
-    order = rank_top(shape.top, sketches, standings, profile) + rank_top(
-        shape.rest, sketches, standings, profile, keep_class=reach
+    rest = (
+        rank_top(shape.rest, sketches, standings, profile, keep_class=reach)
+        if rank_rest
+        else shape.rest
     )
+    order = rank_top(shape.top, sketches, standings, profile) + rest
     return Decision(
         codes, standings, order, shape.verdict, shape.because, sketches, shape.top, reach
     )

@@ -341,7 +341,7 @@ class Scorer:
         if situation is None:
             if self._situations >= 4 * self._cache_size:
                 self._forget_situations()
-            made = decide(profile, rules, self._estimates, self._catalog, codes)
+            made = decide(profile, rules, self._estimates, self._catalog, codes, rank_rest=False)
             situation = table[key] = _Situation(made)
             self._situations += 1
         decision = situation.decision
