@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
+import json
+import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,9 +21,20 @@ from typer.testing import CliRunner
 
 from lmspath import programs_data
 from lmspath.cli import get_app
-from lmspath.errors import DataError
+from lmspath.errors import DataError, InputError
+from lmspath.programs import (
+    Filters,
+    cost_of,
+    coverage,
+    find_program,
+    parse_amount,
+    parse_route,
+    select,
+)
 from lmspath.programs_data import check_programs, load_programs, one_year_before
-from lmspath.programs_model import ProgramFile
+from lmspath.programs_model import ROUTES, Program, ProgramFile
+from lmspath.render.programs_view import COLUMNS
+from tests.conftest import Golden
 
 ROOT = Path(__file__).resolve().parents[1]
 runner = CliRunner()
@@ -423,3 +440,402 @@ def test_data_check_command_needs_a_programs_folder(tmp_path: Path) -> None:
     code, _, err = invoke("data", "check", str(data))
     assert code == 4
     assert f"{data / 'programs'}: missing" in err
+
+
+# --- pure helpers ----------------------------------------------------------------------------
+
+
+def _tx(index: int) -> Program:
+    programs = ProgramFile.model_validate(fixture_files()["TX"]).programs
+    return programs[index]
+
+
+def test_cost_is_the_stated_total_else_rate_times_credits_else_unknown() -> None:
+    alpha = cost_of(_tx(0))
+    assert alpha is not None
+    assert (alpha.low, alpha.high, alpha.basis, alpha.year) == (
+        14400,
+        14400,
+        "per_credit",
+        "2025-26",
+    )
+    assert cost_of(_tx(1)) is None  # credits known, price not
+    gamma = cost_of(_tx(2))
+    assert gamma is not None
+    assert (gamma.low, gamma.basis) == (9000, "total")
+    ranged = _tx(1).model_copy(update={"tuition_per_credit_usd": 300, "tuition_year": "2016"})
+    cost = cost_of(ranged)
+    assert cost is not None
+    assert (cost.low, cost.high) == (5400, 6300)
+
+
+@pytest.mark.parametrize(
+    ("text", "route"),
+    [
+        ("addon_endorsement", "addon_endorsement"),
+        ("add-on", "addon_endorsement"),
+        ("ADDON", "addon_endorsement"),
+        ("degree", "degree_with_school_library_track"),
+        ("certificate only", "certificate_only"),
+        ("teacher-preparation", "teacher_preparation"),
+    ],
+)
+def test_route_spellings(text: str, route: str) -> None:
+    assert parse_route(text) == route
+
+
+def test_route_and_amount_errors_name_the_option() -> None:
+    with pytest.raises(
+        InputError, match=r"--route: 'certificat-x' .* did you mean certificate_only"
+    ):
+        parse_route("certificat-x")  # close to one value, prefix of none
+    with pytest.raises(InputError, match="--route: 'phd' is not one of"):
+        parse_route("phd")
+    assert parse_amount("$15,000") == 15000
+    assert parse_amount("12500.50") == 12500.5
+    for bad in ("cheap", "-1", "nan", "inf", ""):
+        with pytest.raises(InputError, match=r"--max-cost: .* is not an amount in dollars"):
+            parse_amount(bad)
+
+
+def test_select_lists_in_state_then_disclosing_and_closed_programs_last(tmp_path: Path) -> None:
+    catalog = load_programs(write_programs(tmp_path))
+    ok = select(catalog, "OK", Filters())
+    assert [(e.program.id, e.scope) for e in ok.listed] == [
+        ("ok-delta-med", "in_state"),
+        ("tx-alpha-mls", "disclosure"),
+    ]
+    tx = select(catalog, "TX", Filters())
+    assert [e.program.id for e in tx.listed][-1] == "tx-gamma-addon"  # not accepting applications
+    # A program that names its own state in its disclosure is still listed once, as in-state.
+    assert [e.scope for e in tx.listed] == ["in_state"] * 3
+
+
+def test_find_program_suggests(tmp_path: Path) -> None:
+    catalog = load_programs(write_programs(tmp_path))
+    assert find_program(catalog, " TX-ALPHA-MLS ")[1].id == "tx-alpha-mls"
+    with pytest.raises(InputError, match="did you mean tx-alpha-mls"):
+        find_program(catalog, "tx-alpha-msl")
+    with pytest.raises(InputError, match="did you mean tx-beta-cert"):
+        find_program(catalog, "beta")
+    with pytest.raises(InputError, match="`lmspath programs` lists every id"):
+        find_program(catalog, "zzzzzz")
+
+
+def test_coverage_counts_in_state_online_and_disclosing(tmp_path: Path) -> None:
+    catalog = load_programs(write_programs(tmp_path))
+    rows = {r.code: r for r in coverage(catalog, ["TX", "OK", "RI", "NM", "CA"])}
+    assert (rows["TX"].in_state, rows["TX"].online_in_state, rows["TX"].disclosing) == (3, 2, 0)
+    assert (rows["OK"].in_state, rows["OK"].disclosing) == (1, 1)
+    assert (rows["RI"].in_state_programs, rows["RI"].in_state, rows["RI"].disclosing) == (
+        False,
+        0,
+        1,
+    )
+    assert (rows["NM"].has_file, rows["NM"].disclosing) == (False, 1)
+    assert (rows["CA"].has_file, rows["CA"].disclosing) == (False, 0)
+
+
+# --- `lmspath programs` ----------------------------------------------------------------------
+
+
+@pytest.mark.usefixtures("fixture_data")
+def test_terminal_listing_shows_programs_and_notes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "120")
+    code, out, err = invoke("programs", "TX")
+    assert code == 0, err
+    assert "School librarian preparation programs for Texas (TX)" in out
+    assert "tx-alpha-mls" in out
+    assert "cost $14,400 ($400/credit x 36 credits, 2025-26)" in out
+    assert "certification only; hybrid; 18-21 credits; cost not known" in out
+    assert "Details and sources: lmspath programs --id ID" in out
+
+
+@pytest.mark.usefixtures("fixture_data")
+def test_json_listing_is_complete() -> None:
+    code, out, err = invoke("programs", "oklahoma", "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["state"] == "OK"
+    assert data["in_state_programs"] is True
+    assert [(p["id"], p["listed_as"]) for p in data["programs"]] == [
+        ("ok-delta-med", "in_state"),
+        ("tx-alpha-mls", "disclosure"),
+    ]
+    delta = data["programs"][0]
+    assert delta["cost_usd"] == [15000, 15000]
+    assert delta["cost_basis"] == "per_credit"
+    assert delta["tuition_year"] == "2016"
+    assert delta["sources"][0]["url"] == "https://example.edu/main"
+    assert delta["sources"][0]["read_on"] == READ
+    assert data["hidden"] == {"cost": 0, "license": 0, "delivery": 0}
+
+
+@pytest.mark.usefixtures("fixture_data")
+def test_csv_listing_has_every_column_and_notes_go_to_stderr() -> None:
+    code, out, err = invoke("programs", "RI", "--format", "csv")
+    assert code == 0, err
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert list(rows[0]) == list(COLUMNS)
+    assert [r["id"] for r in rows] == ["tx-alpha-mls"]
+    assert rows[0]["listed_as"] == "approved in TX; says it meets RI's requirements"
+    assert rows[0]["disclosure_states"] == "TX;OK;NM;RI"
+    assert rows[0]["license_required_to_enrol"] == "no"
+    assert rows[0]["cost_min_usd"] == "14400"
+    assert "Rhode Island (RI) has no in-state approved program, according to the sources." in err
+
+
+@pytest.mark.usefixtures("fixture_data")
+def test_markdown_listing_for_a_state_without_in_state_program() -> None:
+    code, out, err = invoke("programs", "Rhode Island", "-f", "markdown")
+    assert code == 0, err
+    assert out.startswith("# School librarian preparation programs for Rhode Island (RI)\n")
+    assert "has no in-state approved program" in out
+    assert "Listed instead: programs approved in other states that say they meet RI's" in out
+    assert "Note on RI: No in-state program; residents use online programs" in out
+    assert "## Approved elsewhere, saying they meet RI's requirements" in out
+    assert "`tx-alpha-mls`" in out
+    assert "## Approved in" not in out
+
+
+@pytest.mark.usefixtures("fixture_data")
+def test_state_with_no_file_and_nothing_disclosing_says_so() -> None:
+    code, out, _ = invoke("programs", "CA", "-f", "markdown")
+    assert code == 0
+    assert "No in-state program is recorded for California (CA)." in out
+    assert "No program approved elsewhere says it meets CA's requirements either." in out
+    assert "No program to list." in out
+
+
+@pytest.mark.usefixtures("fixture_data")
+def test_every_state_without_argument() -> None:
+    code, out, _ = invoke("programs", "-f", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["state"] is None
+    assert [p["id"] for p in data["programs"]] == [
+        "ok-delta-med",
+        "tx-alpha-mls",
+        "tx-beta-cert",
+        "tx-gamma-addon",
+    ]
+    assert {p["listed_as"] for p in data["programs"]} == {"any"}
+
+
+def _ids(*args: str) -> tuple[list[str], dict[str, int], int]:
+    code, out, err = invoke("programs", *args, "-f", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    return [p["id"] for p in data["programs"]], data["hidden"], data["filtered_out"]
+
+
+@pytest.mark.usefixtures("fixture_data")
+@pytest.mark.parametrize(
+    ("args", "ids", "hidden", "filtered_out"),
+    [
+        (["TX", "--online"], ["tx-alpha-mls", "tx-gamma-addon"], {}, 1),
+        (["TX", "--max-cost", "10000"], ["tx-gamma-addon"], {"cost": 1}, 1),
+        (["TX", "--max-cost", "$14,400"], ["tx-alpha-mls", "tx-gamma-addon"], {"cost": 1}, 0),
+        (["TX", "--no-license-needed"], ["tx-alpha-mls"], {"license": 1}, 1),
+        (["TX", "--route", "certificate_only"], ["tx-beta-cert"], {}, 2),
+        (
+            ["TX", "--route", "add-on", "--route", "degree"],
+            ["tx-alpha-mls", "tx-gamma-addon"],
+            {},
+            1,
+        ),
+        (["OK", "--online", "--max-cost", "20000"], ["tx-alpha-mls"], {}, 1),
+        (["--route", "degree_with_school_library_track"], ["ok-delta-med", "tx-alpha-mls"], {}, 2),
+    ],
+    ids=[
+        "online",
+        "max-cost-hides-unknown",
+        "max-cost-inclusive",
+        "no-license-needed",
+        "route",
+        "two-routes",
+        "two-filters",
+        "route-every-state",
+    ],
+)
+def test_filters(
+    args: list[str], ids: list[str], hidden: dict[str, int], filtered_out: int
+) -> None:
+    got_ids, got_hidden, got_filtered = _ids(*args)
+    assert got_ids == ids
+    assert {k: v for k, v in got_hidden.items() if v} == hidden
+    assert got_filtered == filtered_out
+
+
+@pytest.mark.usefixtures("fixture_data")
+def test_hidden_programs_are_counted_in_every_format() -> None:
+    _, out, _ = invoke("programs", "TX", "--max-cost", "20000")
+    assert "1 program hidden because their cost is not known (run without --max-cost" in out
+    _, out, _ = invoke("programs", "TX", "--max-cost", "20000", "-f", "markdown")
+    assert "1 program hidden because their cost is not known" in out
+    _, out, _ = invoke("programs", "TX", "--max-cost", "20000", "-f", "json")
+    assert json.loads(out)["notes"][-1].startswith("1 program hidden because their cost")
+    _, out, err = invoke("programs", "TX", "--max-cost", "20000", "-f", "csv")
+    assert "tx-beta-cert" not in out
+    assert "1 program hidden because their cost is not known" in err
+    _, out, _ = invoke("programs", "TX", "--no-license-needed", "-f", "markdown")
+    assert "1 program hidden because whether they need a teaching license" in out
+
+
+@pytest.mark.usefixtures("fixture_data")
+@pytest.mark.parametrize("fmt", ["terminal", "markdown", "json", "csv"])
+def test_one_program_in_full_in_every_format(fmt: str) -> None:
+    code, out, err = invoke("programs", "--id", "tx-alpha-mls", "--format", fmt)
+    assert code == 0, err
+    if fmt == "json":
+        data = json.loads(out)
+        assert data["id"] == "tx-alpha-mls"
+        assert data["disclosure_states"] == ["TX", "OK", "NM", "RI"]
+        assert [s["id"] for s in data["sources"]] == ["main", "alpha-disclosure"]
+        assert data["months"] == [18, 24]
+    elif fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(out)))
+        assert len(rows) == 1
+        assert rows[0]["ala_accredited_until"] == "2030"
+        assert rows[0]["months"] == "18-24"
+    else:
+        assert "Alpha University: M.S. in Library Science" in out
+        assert "ALA accredited: yes (until 2030)" in out
+        assert "Out-of-state rate $650 per credit." in out
+        assert "https://example.edu/alpha-disclosure" in out
+        assert "read 2026-11-20" in out
+
+
+@pytest.mark.usefixtures("fixture_data")
+@pytest.mark.parametrize(
+    ("name", "check"),
+    [
+        ("tx.md", lambda t: t.startswith("# School librarian preparation programs for Texas")),
+        ("tx.json", lambda t: json.loads(t)["state"] == "TX"),
+        ("tx.csv", lambda t: t.startswith("id,listed_as,")),
+        ("tx.txt", lambda t: "tx-alpha-mls" in t and "\x1b[" not in t),
+    ],
+)
+def test_output_file_format_follows_the_extension(tmp_path: Path, name: str, check: object) -> None:
+    target = tmp_path / name
+    code, out, err = invoke("programs", "TX", "--output", str(target))
+    assert code == 0, err
+    assert out == ""
+    assert f"Wrote {target}" in err
+    assert callable(check)
+    assert check(target.read_text(encoding="utf-8"))
+
+
+@pytest.mark.usefixtures("fixture_data")
+def test_markdown_golden(golden: Golden, tmp_path: Path) -> None:
+    _, listing, _ = invoke("programs", "OK", "-f", "markdown")
+    golden.check("programs/ok.md", listing)
+    _, one, _ = invoke("programs", "--id", "tx-beta-cert", "-f", "markdown")
+    golden.check("programs/tx-beta-cert.md", one)
+    target = tmp_path / "tx.txt"
+    invoke("programs", "TX", "-o", str(target))
+    golden.check("programs/tx.txt", target.read_text(encoding="utf-8"))
+
+
+@pytest.mark.usefixtures("fixture_data")
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["--id", "tx-alpha-msl"], 3, "--id: no program has the id 'tx-alpha-msl'; did you mean"),
+        (["--id", "nothing-like-it"], 3, "`lmspath programs` lists every id"),
+        (["Texs"], 3, "unknown state 'Texs'; did you mean TX (Texas)?"),
+        (["Narnia"], 3, "unknown state 'Narnia'"),
+        (["TX", "--max-cost", "cheap"], 3, "--max-cost: 'cheap' is not an amount in dollars"),
+        (["TX", "--max-cost", "-100"], 3, "--max-cost: '-100' is not an amount"),
+        (["TX", "--route", "phd"], 3, "--route: 'phd' is not one of"),
+        (["TX", "--route", "addon_endorsment"], 3, "did you mean addon_endorsement?"),
+        (["TX", "--format", "pdf"], 3, "--format: 'pdf' is not one of terminal, markdown, json"),
+        (["TX", "--output", "tx.docx"], 3, "--output: cannot tell the format from 'tx.docx'"),
+        (["TX", "--id", "tx-alpha-mls"], 2, "--id shows one program; leave out STATE"),
+        (["--id", "tx-alpha-mls", "--online"], 2, "--id shows one program"),
+    ],
+    ids=[
+        "unknown-id-suggests",
+        "unknown-id-no-hint",
+        "state-typo-suggests",
+        "unknown-state",
+        "max-cost-not-a-number",
+        "max-cost-negative",
+        "route-unknown",
+        "route-typo-suggests",
+        "bad-format",
+        "bad-extension",
+        "id-with-state",
+        "id-with-filter",
+    ],
+)
+def test_bad_input_is_one_line_with_the_contract_code(
+    args: list[str], code: int, message: str
+) -> None:
+    exit_code, out, err = invoke("programs", *args)
+    assert exit_code == code, err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("Error: ")
+    assert message in lines[0]
+    assert out == ""
+
+
+def test_unknown_option_is_a_usage_error() -> None:
+    code, _, _ = invoke("programs", "--cheap")
+    assert code == 2
+
+
+def test_route_choices_are_the_schema_values() -> None:
+    assert ROUTES == (
+        "degree_with_school_library_track",
+        "addon_endorsement",
+        "certificate_only",
+        "teacher_preparation",
+    )
+
+
+def test_invalid_programs_data_is_exit_4(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _broken(tmp_path, "dangling-source")
+    monkeypatch.setattr(programs_data, "default_data_dir", lambda: folder)
+    load_programs.cache_clear()
+    try:
+        code, _, err = invoke("programs", "TX")
+    finally:
+        load_programs.cache_clear()
+    assert code == 4
+    # The shipped data is named as the repository names it.
+    assert err == (
+        "Error: data/programs/TX.yaml: programs.1.sources.1: 'nowhere' is not in this file's "
+        "sources\n"
+    )
+
+
+# --- the real command, in a subprocess, on the shipped data ----------------------------------
+
+
+def test_subprocess_lists_and_fails_cleanly() -> None:
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "lmspath", "programs", "Texas", "--format", "json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["state"] == "TX"
+    proc = subprocess.run(
+        [sys.executable, "-m", "lmspath", "programs", "--max-cost", "a lot"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert proc.returncode == 3
+    assert proc.stderr == (
+        "Error: --max-cost: 'a lot' is not an amount in dollars (for example 15000)\n"
+    )
+    assert proc.stdout == ""
