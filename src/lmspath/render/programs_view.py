@@ -59,12 +59,14 @@ def cost_text(cost: Cost | None, program: Program) -> str:
     if cost is None:
         if program.tuition_per_credit_usd is not None:
             rate = _num(float(program.tuition_per_credit_usd))
-            return f"${rate}/credit ({program.tuition_year}); credits {UNKNOWN}"
+            year = program.tuition_year or "year not stated"
+            return f"${rate}/credit ({year}); credits {UNKNOWN}"
         return UNKNOWN
     amount = (
         f"${_num(cost.low)}" if cost.low == cost.high else f"${_num(cost.low)}-${_num(cost.high)}"
     )
-    year = f", {cost.year}" if cost.year else ""
+    # An undated price must not read as this year's.
+    year = f", {cost.year}" if cost.year else ", year not stated"
     if cost.basis == "total":
         return f"{amount} (stated total{year})"
     rate = _num(float(program.tuition_per_credit_usd or 0))
@@ -305,7 +307,8 @@ def program_markdown(item: ProgramFile, program: Program) -> str:
         f"- Credit hours: {_range(span(program.credit_hours))}",
         "- Tuition per credit: "
         + (
-            f"${_num(float(program.tuition_per_credit_usd))} ({program.tuition_year})"
+            f"${_num(float(program.tuition_per_credit_usd))} "
+            f"({program.tuition_year or 'year not stated'})"
             if program.tuition_per_credit_usd is not None
             else UNKNOWN
         ),
@@ -360,8 +363,7 @@ def _terminal_block(entry: Listed) -> RenderableType:
         f"teaching license needed to enrol: {_yes_no(p.license_required_to_enrol)}; "
         f"applications: {applications_text(p)}; confidence {p.confidence}"
     )
-    # A folded address cannot be followed: let it run past the edge.
-    link = Text(p.url, style="dim", no_wrap=True, overflow="ignore")
+    link = Text(p.url, style="dim", overflow="fold")
     return Group(head, Padding(Group(body, link), (0, 0, 0, 2), expand=False))
 
 
