@@ -18,7 +18,8 @@ def _programs_section(states: list[StateRules], catalog: ProgramCatalog) -> list
     listed = [r for r in rows if r.in_state]
     says_none = [r for r in rows if not r.in_state and r.in_state_programs is False]
     unknown = [r for r in rows if not r.in_state and r.in_state_programs is not False]
-    disclosing = sum(1 for _, p in catalog.programs() if p.disclosure_states)
+    disclosed = [p for _, p in catalog.programs() if p.disclosure_states is not None]
+    beyond = sum(1 for p in disclosed if set(p.disclosure_states or []) - {p.approved_by})
     lines = [
         "",
         "## Preparation programs",
@@ -28,7 +29,8 @@ def _programs_section(states: list[StateRules], catalog: ProgramCatalog) -> list
         "state whose professional-licensure disclosure says they meet this state's requirements.",
         "",
         f"{total} programs recorded; {len(listed)} jurisdictions have at least one in-state "
-        f"program recorded; {disclosing} programs publish a multi-state licensure disclosure.",
+        f"program recorded; {len(disclosed)} programs have a licensure disclosure on record, "
+        f"{beyond} of them naming a state other than their own.",
         "",
         "| State | In-state programs | Of them online | In-state program exists (sources) "
         "| Elsewhere, disclosing |",
