@@ -825,7 +825,9 @@ def test_subprocess_lists_and_fails_cleanly() -> None:
         check=False,
     )
     assert proc.returncode == 0, proc.stderr
-    assert json.loads(proc.stdout)["state"] == "TX"
+    listing = json.loads(proc.stdout)
+    assert listing["state"] == "TX"
+    assert listing["programs"][0]["listed_as"] == "in_state"
     proc = subprocess.run(
         [sys.executable, "-m", "lmspath", "programs", "--max-cost", "a lot"],
         capture_output=True,
@@ -839,3 +841,35 @@ def test_subprocess_lists_and_fails_cleanly() -> None:
         "Error: --max-cost: 'a lot' is not an amount in dollars (for example 15000)\n"
     )
     assert proc.stdout == ""
+
+
+# --- the shipped programs data ---------------------------------------------------------------
+
+
+def test_shipped_programs_pass_the_check() -> None:
+    from lmspath.data import default_data_dir
+
+    check = check_programs(default_data_dir(), dt.date(2026, 12, 5))
+    assert check.problems == []
+    assert check.warnings == []
+    assert check.files == len(list((ROOT / "data" / "programs").glob("*.yaml")))
+
+
+def test_every_jurisdiction_says_whether_it_has_programs() -> None:
+    from lmspath.states import JURISDICTIONS
+
+    catalog = load_programs()
+    assert [f.state for f in catalog.files] == list(JURISDICTIONS)
+    for item in catalog.files:
+        # A state with nothing listed explains why, so "none" is never a silent gap.
+        assert item.programs or item.note, item.state
+
+
+@pytest.mark.parametrize("fmt", ["terminal", "markdown", "json", "csv"])
+def test_every_state_lists_in_every_format(fmt: str) -> None:
+    from lmspath.states import JURISDICTIONS
+
+    for code in JURISDICTIONS:
+        exit_code, out, err = invoke("programs", code, "--format", fmt)
+        assert exit_code == 0, (code, err)
+        assert out, code
