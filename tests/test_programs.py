@@ -536,6 +536,20 @@ def test_coverage_counts_in_state_online_and_disclosing(tmp_path: Path) -> None:
     assert (rows["CA"].has_file, rows["CA"].disclosing) == (False, 0)
 
 
+@pytest.mark.parametrize("module", ["programs.py", "programs_model.py"])
+def test_program_logic_imports_no_io_or_ui(module: str) -> None:
+    import ast
+
+    tree = ast.parse((ROOT / "src" / "lmspath" / module).read_text(encoding="utf-8"))
+    imported: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            imported.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            imported.add(node.module.split(".")[0])
+    assert not imported & {"typer", "rich", "click", "os", "pathlib", "yaml"}, imported
+
+
 # --- `lmspath programs` ----------------------------------------------------------------------
 
 

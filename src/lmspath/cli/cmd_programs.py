@@ -49,7 +49,10 @@ def _csv(rows: list[dict[str, object]]) -> str:
 def programs_command(
     state: Annotated[
         Optional[str],  # noqa: UP045 - typer reads the annotation at run time on Python 3.10
-        typer.Argument(help="State code or name (TX, 'New York'); leave out for every state."),
+        typer.Argument(
+            metavar="STATE",
+            help="State code or name (TX, 'New York'); leave out for every state.",
+        ),
     ] = None,
     online: Annotated[
         bool, typer.Option("--online", help="Only programs delivered fully online.")
@@ -74,25 +77,29 @@ def programs_command(
         Optional[list[str]],  # noqa: UP045
         typer.Option(
             "--route",
+            metavar="ROUTE",
             help="What the program leads to: degree_with_school_library_track, "
             "addon_endorsement, certificate_only or teacher_preparation (repeatable).",
         ),
     ] = None,
     program_id: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--id", help="Show one program in full, with every source."),
+        typer.Option("--id", metavar="ID", help="Show one program in full, with every source."),
     ] = None,
     fmt: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
             "--format",
             "-f",
+            metavar="FORMAT",
             help="terminal, markdown, json or csv (default terminal, or from --output's name).",
         ),
     ] = None,
     output: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option("--output", "-o", help="Write to this file (.md, .json, .csv, .txt)."),
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write to this file (.md, .json, .csv, .txt)."
+        ),
     ] = None,
 ) -> None:
     """Approved school librarian preparation programs: price, format, route and sources."""
