@@ -1,4 +1,4 @@
-"""Regenerate DATA.md from the rules data."""
+"""Regenerate DATA.md from the rules and programs data."""
 
 from __future__ import annotations
 
@@ -6,13 +6,15 @@ from pathlib import Path
 
 from lmspath.data import available_states, load_state
 from lmspath.datadoc import render_data_md
+from lmspath.programs_data import load_programs
 
 TARGET = Path(__file__).resolve().parents[1] / "DATA.md"
 
 
 def main() -> None:
     """Write DATA.md."""
-    TARGET.write_text(render_data_md([load_state(c) for c in available_states()]), encoding="utf-8")
+    states = [load_state(c) for c in available_states()]
+    TARGET.write_text(render_data_md(states, load_programs()), encoding="utf-8")
     print(f"wrote {TARGET}")
 
 

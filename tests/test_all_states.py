@@ -68,7 +68,9 @@ def test_states_command_lists_51_rows() -> None:
 
 
 def test_data_md_is_current() -> None:
-    expected = render_data_md([load_state(c) for c in available_states()])
+    from lmspath.programs_data import load_programs
+
+    expected = render_data_md([load_state(c) for c in available_states()], load_programs())
     actual = (ROOT / "DATA.md").read_text(encoding="utf-8")
     assert actual == expected, "DATA.md is out of date: run python scripts/gen_data_md.py"
 

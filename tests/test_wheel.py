@@ -29,6 +29,8 @@ def test_wheel_installs_and_assesses_from_outside_the_repo(tmp_path: Path) -> No
     assert "lmspath/py.typed" in names
     states = [n for n in names if n.startswith("lmspath/data/requirements/")]
     assert len(states) == len(list((ROOT / "data" / "requirements").glob("*.yaml")))
+    programs = [n for n in names if n.startswith("lmspath/data/programs/") and n.endswith(".yaml")]
+    assert len(programs) == len(list((ROOT / "data" / "programs").glob("*.yaml")))
 
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
@@ -51,6 +53,17 @@ def test_wheel_installs_and_assesses_from_outside_the_repo(tmp_path: Path) -> No
     assert proc.returncode == 0, proc.stderr
     report = json.loads(proc.stdout)
     assert report["state"] == "TX"
+    listing = subprocess.run(
+        [str(venv / "bin" / "lmspath"), "programs", "TX", "--format", "json"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert listing.returncode == 0, listing.stderr
+    assert json.loads(listing.stdout)["programs"], "the wheel lists no Texas program"
     check = subprocess.run(
         [str(python), "-c", "import lmspath.data as d; print(d.default_data_dir())"],
         capture_output=True,

@@ -4,13 +4,63 @@ from __future__ import annotations
 
 from collections import Counter
 
+from lmspath.programs import coverage
+from lmspath.programs_model import ProgramCatalog
 from lmspath.render.text import md_cell
 from lmspath.rules_model import StateRules
 from lmspath.summary import state_row
 
 
-def render_data_md(states: list[StateRules]) -> str:
-    """The whole DATA.md text for these jurisdictions."""
+def _programs_section(states: list[StateRules], catalog: ProgramCatalog) -> list[str]:
+    rows = coverage(catalog, [s.code for s in states])
+    names = {s.code: s.name for s in states}
+    total = sum(r.in_state for r in rows)
+    listed = [r for r in rows if r.in_state]
+    says_none = [r for r in rows if not r.in_state and r.in_state_programs is False]
+    unknown = [r for r in rows if not r.in_state and r.in_state_programs is not False]
+    disclosed = [p for _, p in catalog.programs() if p.disclosure_states is not None]
+    beyond = sum(1 for p in disclosed if set(p.disclosure_states or []) - {p.approved_by})
+    lines = [
+        "",
+        "## Preparation programs",
+        "",
+        "From `data/programs/` (one file per approving state); `lmspath programs XX` lists them",
+        'with prices and sources. "Elsewhere, disclosing" counts programs approved in another',
+        "state whose professional-licensure disclosure says they meet this state's requirements.",
+        "",
+        f"{total} programs recorded; {len(listed)} jurisdictions have at least one in-state "
+        f"program recorded; {len(disclosed)} programs have a licensure disclosure on record, "
+        f"{beyond} of them naming a state other than their own.",
+        "",
+        "| State | In-state programs | Of them online | In-state program exists (sources) "
+        "| Elsewhere, disclosing |",
+        "|---|---|---|---|---|",
+    ]
+    said = {True: "yes", False: "no", None: "not known"}
+    for row in rows:
+        exists = said[row.in_state_programs] if row.has_file else "no file"
+        lines.append(
+            f"| {row.code} {names[row.code]} | {row.in_state} | {row.online_in_state} "
+            f"| {exists} | {row.disclosing} |"
+        )
+    lines += ["", "Jurisdictions with no in-state program recorded:", ""]
+    if says_none:
+        lines.append(
+            "- the sources say none exists: "
+            + ", ".join(f"{r.code} ({r.disclosing} disclosing)" for r in says_none)
+        )
+    if unknown:
+        lines.append(
+            "- none recorded yet: "
+            + ", ".join(f"{r.code} ({r.disclosing} disclosing)" for r in unknown)
+        )
+    if not says_none and not unknown:
+        lines.append("- none: every jurisdiction has at least one.")
+    return lines
+
+
+def render_data_md(states: list[StateRules], programs: ProgramCatalog | None = None) -> str:
+    """The whole DATA.md text for these jurisdictions (and their programs, when given)."""
     rows = [state_row(s) for s in states]
     levels = Counter(r.confidence for r in rows)
     lines = [
@@ -44,6 +94,8 @@ def render_data_md(states: list[StateRules]) -> str:
         lines += [f"- **{s.code}**: {md_cell(s.confidence_note)}" for s in low]
     else:
         lines.append("None.")
+    if programs is not None:
+        lines += _programs_section(states, programs)
     lines += [
         "",
         "## Reporting or fixing a rule",

@@ -33,6 +33,12 @@ class InputError(LmspathError):
     exit_code = ExitCode.BAD_INPUT
 
 
+class UsageError(LmspathError):
+    """Options that cannot be used together, or a command used the wrong way."""
+
+    exit_code = ExitCode.USAGE
+
+
 class DataError(LmspathError):
     """The rules data (shipped or a fork under check) is invalid."""
 

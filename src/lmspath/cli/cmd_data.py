@@ -17,29 +17,40 @@ data_app = typer.Typer(help="Work with the rules data.", no_args_is_help=True)
 def check_command(
     folder: Annotated[
         Optional[Path],  # noqa: UP045 - typer reads the annotation at run time on Python 3.10
-        typer.Argument(help="A data folder (with requirements/, exams/, estimates.yaml)."),
+        typer.Argument(
+            help="A data folder (with requirements/, exams/, programs/, estimates.yaml)."
+        ),
     ] = None,
 ) -> None:
-    """Check every file validates and every source and exam reference resolves."""
+    """Check every file validates and every reference resolves; warn about stale programs."""
     from lmspath.data import default_data_dir
     from lmspath.datacheck import check_dir
 
     base = folder or default_data_dir()
     if not base.is_dir():
         raise InputError(f"{base}: is not a folder")
+    from lmspath.programs_data import check_programs
     from lmspath.skills_data import check_taxonomy
 
-    problems = check_dir(base, dt.date.today())
+    today = dt.date.today()
+    problems = check_dir(base, today)
     if (base / "skills.yaml").exists():
         problems += check_taxonomy(base)
     else:
         problems.append(f"{base / 'skills.yaml'}: missing")
+    programs = check_programs(base, today)
+    problems += programs.problems
+    for line in programs.warnings:
+        typer.echo(f"warning: {line}", err=True)
     if problems:
         for line in problems:
             typer.echo(line, err=True)
         raise DataError(f"{base}: {len(problems)} problem(s) found")
     count = len(list((base / "requirements").glob("*.yaml")))
-    typer.echo(f"{base}: {count} state files, exams and estimates: all valid")
+    typer.echo(
+        f"{base}: {count} state files, exams, estimates and {programs.programs} programs in "
+        f"{programs.files} program files: all valid"
+    )
 
 
 def register(app: typer.Typer) -> None:
