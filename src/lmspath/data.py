@@ -142,14 +142,33 @@ def _merge_exams(base: Path, files: list[Path]) -> ExamCatalog:
 
 
 @functools.lru_cache(maxsize=8)
-def load_estimates(data_dir: Path | None = None) -> Estimates:
-    """The plan estimates."""
+def load_estimates_file(data_dir: Path | None = None) -> Estimates:
+    """The estimates of data/estimates.yaml alone (what `data check` validates)."""
     base = data_dir or default_data_dir()
     path = base / "estimates.yaml"
     if not path.is_file():
         return load_model(path, Estimates, _label(base, path))
     return cached(
         "estimates", [path], lambda: load_model(path, Estimates, _label(base, path)), Estimates
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def load_estimates(data_dir: Path | None = None) -> Estimates:
+    """The plan estimates: data/estimates.yaml, plus each state's figures worked out from the
+    programs it approved (data/programs/), which a plan prefers to the national ones."""
+    from lmspath.program_estimates import with_program_estimates
+    from lmspath.programs_data import load_programs, program_files
+
+    base = data_dir or default_data_dir()
+    path = base / "estimates.yaml"
+    if not (base / "programs").is_dir():
+        return load_estimates_file(data_dir)
+    return cached(
+        "plan-estimates",
+        [path, *program_files(base), Path(__file__).with_name("program_estimates.py")],
+        lambda: with_program_estimates(load_estimates_file(data_dir), load_programs(data_dir)),
+        Estimates,
     )
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
-from lmspath.data import load_estimates, load_exams, load_model
+from lmspath.data import load_estimates_file, load_exams, load_model
 from lmspath.errors import DataError
 from lmspath.profile import ExamResult, Profile
 from lmspath.rules import evaluate
@@ -141,7 +141,7 @@ def check_dir(data_dir: Path, today: dt.date) -> list[str]:
             if source_id not in known:
                 problems.append(f"exams: {exam.id}.sources: {source_id!r} is not a known source")
     try:
-        estimates = load_estimates(data_dir)
+        estimates = load_estimates_file(data_dir)
         known = {s.id for s in estimates.sources}
         for est in estimates.estimates:
             for source_id in est.sources:

@@ -114,6 +114,25 @@ class PathwayResult(Result):
     requirements: list[RequirementResult]
 
 
+class ProgramPick(Result):
+    """A recorded preparation program that fits a plan step (data/programs/)."""
+
+    id: str
+    institution: str
+    name: str
+    approved_by: str
+    #: ``in_state``: approved by the target state; ``disclosure``: approved elsewhere, and its
+    #: licensure disclosure says it meets the target state's requirements
+    scope: str
+    delivery: str | None
+    cost_usd: tuple[float, float] | None
+    #: ``total`` (stated by the program) or ``per_credit`` (tuition a credit x credit hours)
+    cost_basis: str | None
+    tuition_year: str | None
+    license_required_to_enrol: bool | None
+    url: str
+
+
 class PlanStep(Result):
     """One step still to take, with its estimate and what it waits for."""
 
@@ -131,6 +150,8 @@ class PlanStep(Result):
     estimate_note: str | None = None
     link: str | None = None
     sources: list[SourceRef]
+    #: programs on record that fit this step, best fit first (at most three)
+    programs: list[ProgramPick] = Field(default_factory=list)
 
 
 class Plan(Result):

@@ -399,11 +399,13 @@ class Scorer:
     def _run_engine(self, profile: Profile) -> Assessment:
         from lmspath.data import load_state
         from lmspath.engine import assess
+        from lmspath.service import named_programs
 
         assert profile.state is not None
-        return assess(
+        result = assess(
             profile, load_state(profile.state), self._estimates, self._catalog, today=self.today
         )
+        return named_programs(result, profile, None)
 
     def _skills_report(self, profile: Profile, exam_id: str | None) -> SkillsReport:
         from lmspath.skills import skills_report

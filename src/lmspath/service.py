@@ -7,7 +7,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lmspath.data import load_estimates, load_exams, load_state
+from lmspath.data import default_data_dir, load_estimates, load_exams, load_state
 from lmspath.datacheck import walk
 from lmspath.engine import assess
 from lmspath.profile import Profile
@@ -47,9 +47,22 @@ def assessment_for(
     rules = load_state(state, data_dir)
     catalog = load_exams(data_dir)
     result = assess(profile, rules, load_estimates(data_dir), catalog, today=today)
+    result = named_programs(result, profile, data_dir)
     exam = state_exam(rules, result.best_pathway, catalog)
     skills = skills_report(profile, load_taxonomy(data_dir), exam, catalog.sources)
     return result.model_copy(update={"skills": skills.model_dump(mode="json")})
+
+
+def named_programs(result: Assessment, profile: Profile, data_dir: Path | None) -> Assessment:
+    """The plan's study steps naming the recorded programs that fit (when the data has them)."""
+    from lmspath.program_fit import with_programs
+    from lmspath.programs_data import load_programs
+
+    base = data_dir or default_data_dir()
+    if not (base / "programs").is_dir():
+        return result
+    licensed = profile.teaching_license_status == "active"
+    return with_programs(result, load_programs(data_dir), licensed)
 
 
 def state_exam(rules: StateRules, pathway_id: str, catalog: ExamCatalog) -> Exam | None:

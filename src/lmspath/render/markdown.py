@@ -12,6 +12,7 @@ from lmspath.render.text import (
     money,
     months,
     plan_time,
+    program_words,
     source_date,
 )
 from lmspath.results import Assessment, PathwayResult, RequirementResult, SourceRef
@@ -138,6 +139,9 @@ def render_markdown(result: Assessment, skills: SkillsRenderer | None = None) ->
             lines.append(f"   - Estimate: {step.estimate_note}")
         if step.link:
             lines.append(f"   - Link: <{step.link}>")
+        if step.programs:
+            lines.append("   - Programs on record that fit this step:")
+            lines += [f"     - {md_cell(program_words(p))}" for p in step.programs]
     lines += ["", f"Totals: {plan.total_note}.", "", "## Requirements by pathway", ""]
     lines += _pathway(best, True, notes)
     for path in result.pathways:

@@ -16,6 +16,7 @@ from lmspath.render.text import (
     money,
     months,
     plan_time,
+    program_words,
     source_date,
 )
 from lmspath.results import Assessment, PathwayResult, RequirementResult
@@ -100,6 +101,21 @@ def _pathway(path: PathwayResult, best: bool) -> RenderableType:
     return Group(head, *_req_lines(path.requirements), Text(""))
 
 
+def _programs(result: Assessment) -> list[RenderableType]:
+    """The programs on record for each study step, below the table so addresses stay whole."""
+    out: list[RenderableType] = []
+    for step in result.plan.steps:
+        if not step.programs:
+            continue
+        out.append(Text(f"\nPrograms on record for step {step.order}:", style="bold"))
+        for pick in step.programs:
+            words, _, url = program_words(pick).rpartition(": ")
+            out.append(Text(f"- {words}:"))
+            # An address is never wrapped: the terminal keeps it whole, to click or copy.
+            out.append(Text(f"  {url}", no_wrap=True, overflow="ignore"))
+    return out
+
+
 def _sources(result: Assessment) -> RenderableType:
     seen: dict[str, str] = {}
     for step in result.plan.steps:
@@ -124,6 +140,7 @@ def render_terminal(
         parts.append(Text(f"Warning: {warning}", style="yellow"))
     parts.append(_plan(result))
     parts.append(Text(f"Totals: {result.plan.total_note}.", style="dim"))
+    parts.extend(_programs(result))
     parts.append(Text("\nRequirements by pathway", style="bold underline"))
     parts.append(
         Text(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lmspath.results import Plan, SourceRef
+from lmspath.results import Plan, ProgramPick, SourceRef
 
 STATUS_WORD = {
     "met": "met",
@@ -50,6 +50,22 @@ def plan_time(plan: Plan) -> str:
     if plan.months is None or plan.months == (0, 0):
         return f"not confirmed: no sourced estimate for {missing}"
     return f"at least {months(plan.months)}, plus {missing} (time not confirmed)"
+
+
+def program_words(pick: ProgramPick) -> str:
+    """'San Jose State University, MLIS (online; $16,275 in all): <url>' for a plan step."""
+    facts = [pick.delivery.replace("_", " ")] if pick.delivery else []
+    if pick.cost_usd is not None:
+        basis = "in all" if pick.cost_basis == "total" else "tuition at its per-credit rate"
+        year = f", {pick.tuition_year}" if pick.tuition_year else ", year not stated"
+        facts.append(f"{money(pick.cost_usd)} {basis}{year}")
+    else:
+        facts.append("cost not on record")
+    if pick.scope == "disclosure":
+        facts.append(f"approved in {pick.approved_by}; says it meets this state's rules")
+    if pick.license_required_to_enrol:
+        facts.append("needs a teaching license to enrol")
+    return f"{pick.institution}, {pick.name} ({'; '.join(facts)}): {pick.url}"
 
 
 def money(value: tuple[float, float] | None) -> str:
