@@ -51,8 +51,26 @@ def assess_command(
             "--ask-missing", help="With --profile on a terminal: ask only what the file leaves out."
         ),
     ] = False,
+    full: Annotated[
+        bool,
+        typer.Option(
+            "--full",
+            help="The whole report (every route, skills, sources); through a pager on a terminal.",
+        ),
+    ] = False,
+    summary: Annotated[
+        bool,
+        typer.Option("--summary", help="Only the one-screen summary, even when piped."),
+    ] = False,
+    no_pager: Annotated[
+        bool, typer.Option("--no-pager", help="With --full: print instead of opening a pager.")
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="With --output: print nothing but errors.")
+    ] = False,
 ) -> None:
     """Assess a profile against a state's rules: gap report and ordered step plan."""
+    from lmspath.cli.assess_output import print_full, print_summary
     from lmspath.console import is_interactive, stdout_console, write_atomic
     from lmspath.data import exam_index, state_for_input
     from lmspath.profile import merge
@@ -105,16 +123,16 @@ def assess_command(
     result = assessment_for(person, code, today=_today())
     if output is not None:
         write_atomic(output, render_text(result, chosen))
-        typer.echo(f"Wrote {output} ({chosen.value}).", err=True)
+        if not quiet:
+            print_summary(result, output)
+            typer.echo(f"Wrote {output} ({chosen.value}).", err=True)
         return
     if chosen is Format.terminal:
-        from lmspath.render.terminal import render_terminal
-
-        console = stdout_console()
-        from lmspath.service import skills_renderable
-
-        for part in render_terminal(result, skills_renderable):
-            console.print(part)
+        # On a terminal the summary comes first (one screen); piped, the whole report as before.
+        if summary or (not full and stdout_console().is_terminal):
+            print_summary(result, None)
+        else:
+            print_full(result, use_pager=not no_pager)
         return
     typer.echo(render_text(result, chosen), nl=False)
 
