@@ -24,16 +24,19 @@ class Format(str, Enum):
     terminal = "terminal"
     markdown = "markdown"
     json = "json"
+    html = "html"
 
 
 def format_for_path(path: Path) -> Format | None:
-    """The format a file name asks for: .md -> markdown, .json -> json, .txt -> terminal text."""
+    """The format a file name asks for: .md, .json, .html, or .txt (terminal text)."""
     suffix = path.suffix.lower()
     return {
         ".md": Format.markdown,
         ".markdown": Format.markdown,
         ".json": Format.json,
         ".txt": Format.terminal,
+        ".html": Format.html,
+        ".htm": Format.html,
     }.get(suffix)
 
 
@@ -97,6 +100,10 @@ def render_text(result: Assessment, fmt: Format, width: int | None = None) -> st
         from lmspath.render.json_report import render_json
 
         return render_json(result)
+    if fmt is Format.html:
+        from lmspath.render.html_report import render_html
+
+        return render_html(result)
     if fmt is Format.markdown:
         from lmspath.render.markdown import render_markdown
 

@@ -34,12 +34,14 @@ def assess_command(
         typer.Option(
             "--format",
             "-f",
-            help="terminal, markdown or json (default terminal, or from --output's extension).",
+            help="terminal, markdown, json or html (default: terminal, or --output's extension).",
         ),
     ] = None,
     output: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option("--output", "-o", help="Write the report to this file (.md, .json, .txt)."),
+        typer.Option(
+            "--output", "-o", help="Write the report to this file (.md, .json, .html, .txt)."
+        ),
     ] = None,
     save_profile: Annotated[
         Optional[Path],  # noqa: UP045
@@ -84,13 +86,15 @@ def assess_command(
         try:
             chosen = Format(fmt.strip().lower())
         except ValueError:
-            raise InputError(f"--format: {fmt!r} is not one of terminal, markdown, json") from None
+            raise InputError(
+                f"--format: {fmt!r} is not one of terminal, markdown, json, html"
+            ) from None
     if output is not None and chosen is None:
         chosen = format_for_path(output)
         if chosen is None:
             raise InputError(
                 f"--output: cannot tell the format from {output.name!r}; "
-                "use a .md, .json or .txt name, or give --format"
+                "use a .md, .json, .html or .txt name, or give --format"
             )
     chosen = chosen or Format.terminal
 
