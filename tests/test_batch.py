@@ -687,7 +687,7 @@ def test_an_interrupted_run_leaves_no_output_and_the_intake_untouched(
         assert child.returncode == -signal.SIGKILL
         return
     assert child.returncode == 130
-    assert err.strip().startswith("Error: interrupted near line ")
+    assert err.strip().startswith("Stopped: interrupted near line ")
     assert "no output file was written" in err
     assert list(out.iterdir()) == []  # no temporary files and no plans folder either
 

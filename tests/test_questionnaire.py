@@ -410,6 +410,7 @@ def test_ctrl_c_on_a_resumed_profile_keeps_the_file_answers(tmp_path: Path) -> N
 # --- real questionary widgets fed keystrokes through a pipe ------------------------------------
 
 DOWN = "\x1b[B"
+UP = "\x1b[A"
 
 
 @pytest.fixture(autouse=True)
@@ -457,22 +458,23 @@ def real_question(qid: str, answers: dict[str, object] | None = None) -> Questio
 def test_real_widgets_run_a_whole_interview_with_an_edit(pipe: PipeInput) -> None:
     keys: dict[str, object] = {
         "state": "tx\r",
-        "bachelor": "\r",
-        "master": DOWN + DOWN + "\r",  # No
-        "school_library_program": DOWN + "\r",  # In progress
-        "school_library_program_kind": "\r",  # a school library program
+        # Every select starts on "Not sure (skip)", the last choice: Down wraps to the first.
+        "bachelor": DOWN + "\r",  # Yes
+        "master": UP + "\r",  # No
+        "school_library_program": UP + UP + "\r",  # In progress
+        "school_library_program_kind": DOWN + "\r",  # a school library program
         "school_library_program_state": "tx\r",
         "library_credit_hours": "12\r",
-        "teaching_license_status": "\r",  # active
-        "teaching_license_state": "texas\r",
+        "teaching_license_status": DOWN + "\r",  # active
+        "teaching_license_state": "\r",  # starts on the target state, TX
         "teaching_years": Ask(["3\r", "\x7f4\r"]),
         "school_library_years": "\r",
         "exams": " \r",  # the first exam listed: Texas's own
         "exam_score:texes-150": "250\r",
         "practicum_hours": "160\r",
-        "portfolio": DOWN + DOWN + "\r",  # No
-        "background_check": "\r",
-        "national_board": DOWN + "\r",
+        "portfolio": UP + "\r",  # No
+        "background_check": DOWN + "\r",  # Yes
+        "national_board": UP + "\r",  # No
         "tools": "\r",
         "tools_other": "Canva, Padlet\r",
         "skills": "\r",
@@ -560,7 +562,7 @@ def test_select_starts_on_the_current_answer(pipe: PipeInput) -> None:
 
 
 def test_ctrl_c_in_a_widget_interrupts_the_interview(pipe: PipeInput, tmp_path: Path) -> None:
-    keys: dict[str, object] = {"state": "nj\r", "bachelor": "\r", "master": "\x03"}
+    keys: dict[str, object] = {"state": "nj\r", "bachelor": DOWN + "\r", "master": "\x03"}
     target = tmp_path / "partial.yaml"
     with pytest.raises(Interrupted, match="saved in"):
         run_interview(None, prompter=KeyedPipePrompter(keys, pipe), save_path=target)

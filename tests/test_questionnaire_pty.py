@@ -22,6 +22,7 @@ pytestmark = pytest.mark.slow
 
 LMSPATH = shutil.which("lmspath", path=str(Path(sys.executable).parent)) or "lmspath"
 DOWN = "\x1b[B"
+UP = "\x1b[A"
 ENTER = "\r"
 BACKSPACE = "\x7f"
 
@@ -99,24 +100,25 @@ def test_whole_interview_with_an_edit_on_the_review_screen(tmp_path: Path) -> No
     started = time.monotonic()
     run = Interview(spawn(["assess", "--save-profile", "saved.yaml"], tmp_path))
     run.answer("In which state", "tx" + ENTER)
-    run.answer("bachelor's degree", ENTER)  # Yes
-    run.answer("master's degree \\(any field\\)", ENTER)  # Yes
+    # Selects start on "Not sure (skip)", the last choice; Down wraps round to the first.
+    run.answer("\\(2 of \\d+\\)", DOWN + ENTER)  # the bachelor question: Yes
+    run.answer("master's degree \\(any field\\)", DOWN + ENTER)  # Yes
     run.answer("What field is your master's", " " + ENTER)  # library science
-    run.answer("ALA-accredited", ENTER)  # Yes
-    run.answer("preparation program", ENTER)  # Yes
-    run.answer("What kind of program", ENTER)  # a school library program
+    run.answer("ALA-accredited", DOWN + ENTER)  # Yes
+    run.answer("preparation program", DOWN + ENTER)  # Yes
+    run.answer("What kind of program", DOWN + ENTER)  # a school library program
     run.answer("Which state approved", "TX" + ENTER)
     run.answer("semester credit hours", "30" + ENTER)
-    run.answer("Do you hold a teaching license", ENTER)  # active
-    run.answer("Which state issued", "TX" + ENTER)
+    run.answer("Do you hold a teaching license", DOWN + ENTER)  # active
+    run.answer("Which state issued", ENTER)  # the target state, TX, is already filled in
     run.answer("taught in PK-12", "1" + ENTER)
     run.answer("worked in a school library", "0" + ENTER)
     run.answer("Which of these exams", " " + ENTER)  # TExES 150, listed first for Texas
     run.answer("score on TExES 150", "250" + ENTER)
     run.answer("practicum", "160" + ENTER)
-    run.answer("portfolio", ENTER)  # complete
-    run.answer("background check", ENTER)  # yes
-    run.answer("National Board", DOWN + ENTER)  # no
+    run.answer("portfolio", DOWN + ENTER)  # complete
+    run.answer("background check", DOWN + ENTER)  # yes
+    run.answer("National Board", UP + ENTER)  # no
     run.answer("Which of these tools", DOWN + " " + ENTER)  # the second tool listed
     run.answer("Any other tools", "Canva" + ENTER)
     run.answer("skills", ENTER)
@@ -155,9 +157,9 @@ def test_ctrl_c_midway_saves_a_partial_profile_that_reads_back(tmp_path: Path) -
     child = spawn(["assess"], tmp_path)
     run = Interview(child)
     run.answer("In which state", "Texas" + ENTER)
-    run.answer("bachelor's degree", ENTER)  # Yes
-    run.answer("master's degree \\(any field\\)", DOWN + DOWN + ENTER)  # No
-    run.answer("preparation program", DOWN + ENTER)  # In progress
+    run.answer("bachelor's degree", DOWN + ENTER)  # Yes
+    run.answer("master's degree \\(any field\\)", UP + ENTER)  # No
+    run.answer("preparation program", UP + UP + ENTER)  # In progress
     run.child.expect("What kind of program")
     run.child.sendcontrol("c")
     status = run.finish()
@@ -166,9 +168,10 @@ def test_ctrl_c_midway_saves_a_partial_profile_that_reads_back(tmp_path: Path) -
 
     assert status == 130
     assert "Traceback" not in output
-    errors = [line for line in output.splitlines() if line.startswith("Error:")]
+    assert "Error" not in output  # Ctrl-C is the person's choice, not a failure
+    errors = [line for line in output.splitlines() if line.startswith("Stopped:")]
     assert errors == [
-        "Error: interrupted; your answers so far are saved in lmspath-partial-profile.yaml "
+        "Stopped: interrupted; your answers so far are saved in lmspath-partial-profile.yaml "
         "(resume with: lmspath assess --profile lmspath-partial-profile.yaml --ask-missing)"
     ]
     partial = tmp_path / "lmspath-partial-profile.yaml"
@@ -206,9 +209,9 @@ def test_resume_asks_only_what_the_partial_profile_lacks(tmp_path: Path) -> None
     child = spawn(["assess", "--profile", str(profile), "--ask-missing"], tmp_path)
     run = Interview(child)
     # the fields the file leaves out: what its program was, and National Board
-    run.answer("What kind of program", ENTER)
+    run.answer("What kind of program", DOWN + ENTER)
     run.answer("Which state approved", "TX" + ENTER)
-    run.answer("National Board", DOWN + ENTER)
+    run.answer("National Board", UP + ENTER)
     run.answer("Type the number of an answer", ENTER)
     status = run.finish()
     screen = plain(run.raw)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from lmspath.profile import FIELDS, LIMITS, parse_field
@@ -249,7 +251,12 @@ def test_answers_that_no_longer_apply_are_left_out() -> None:
 
 def test_no_license_implies_license_state_none() -> None:
     raw = answers_to_fields({"teaching_license_status": "none"})
-    assert raw == {"teaching_license_status": "none", "teaching_license_state": "none"}
+    # Without a license National Board is not asked, and cannot be held.
+    assert raw == {
+        "teaching_license_status": "none",
+        "teaching_license_state": "none",
+        "national_board": "no",
+    }
 
 
 def test_not_sure_and_blank_answers_are_not_given() -> None:
@@ -275,7 +282,8 @@ def test_applies_uses_only_the_answers() -> None:
 def test_every_prompt_line_fits_an_80_column_terminal() -> None:
     ctx = load_context()
     every = {"master": "yes", "exams": [e.id for e in ctx.exams], "state": "TX"}
-    for question in [*questions(ctx, every), review_question(19)]:
+    asked = [dataclasses.replace(q, progress="19 of 21") for q in questions(ctx, every)]
+    for question in [*asked, review_question(19)]:
         lines = ("? " + prompt_message(question) + keys_help(question)).splitlines()
         for line in lines:
             assert len(line) <= 80, (question.id, line)

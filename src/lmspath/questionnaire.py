@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import shlex
 import signal
@@ -23,9 +24,11 @@ from lmspath.questions import (
     ToolInfo,
     answers_to_fields,
     applies,
+    initial_answer,
     profile_to_answers,
     questions,
     review_question,
+    state_answer,
 )
 
 if TYPE_CHECKING:
@@ -78,7 +81,7 @@ def _text_default(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, list | tuple):
-        return "; ".join(str(v) for v in value)
+        return ", ".join(str(v) for v in value)  # as the hint asks: separated by commas
     return str(value)
 
 
@@ -117,10 +120,13 @@ _KEYS = {
 
 
 def prompt_message(question: Question) -> str:
-    """The question as the widget shows it: the text, then its hint on a line of its own."""
-    if not question.hint:
+    """The question as the widget shows it: the text, then progress and hint on a line below."""
+    below = [question.progress] if question.progress else []
+    if question.hint:
+        below.append(question.hint)
+    if not below:
         return question.text
-    return f"{question.text}\n  ({question.hint})"
+    return f"{question.text}\n  ({'; '.join(below)})"
 
 
 def keys_help(question: Question) -> str:
@@ -194,6 +200,8 @@ class QuestionaryPrompter:
                 default=_text_default(default),
                 completer=_state_completer(question),
                 validate=check,
+                # Check on Enter, not at every key: "Te" is the start of Texas, not a typo.
+                validate_while_typing=False,
                 **io,
             )
         else:
@@ -321,18 +329,26 @@ def _next_question(ctx: Context, answers: Answers) -> Question | None:
 
 def _ask(prompter: Prompter, question: Question, answers: dict[str, object]) -> None:
     while True:
-        value = prompter.ask(question, answers.get(question.id))
+        value = prompter.ask(question, initial_answer(question, answers.get(question.id), answers))
         problem = question.validate(value)
         if problem is None:
-            answers[question.id] = value
+            answers[question.id] = state_answer(value) if question.kind == "state" else value
             return
         # The real widgets refuse such answers inline; a prompter that returns one is told why.
         prompter.say(f"  {problem}")
 
 
+def progress(ctx: Context, answers: Answers, question: Question) -> str:
+    """'5 of 17': where ``question`` stands among the questions that apply so far."""
+    apply = [q.id for q in questions(ctx, answers) if q.when(answers)]
+    done = sum(1 for qid in apply if qid in answers)
+    return f"{done + 1} of {len(apply)}" if question.id in apply else ""
+
+
 def _ask_missing(ctx: Context, prompter: Prompter, answers: dict[str, object]) -> None:
     while (question := _next_question(ctx, answers)) is not None:
-        _ask(prompter, question, answers)
+        counted = dataclasses.replace(question, progress=progress(ctx, answers, question))
+        _ask(prompter, counted, answers)
         _prune(ctx, answers)
 
 

@@ -112,9 +112,14 @@ class Question:
     field: str | None = None
     hint: str = ""
     choices: tuple[Option, ...] = ()
+    #: "5 of 17" while the questions are first asked; blank on the review screen's edits
+    progress: str = ""
 
     def shown(self, value: object) -> str:
-        """An answer as the review screen shows it."""
+        """An answer as the review screen shows it (a list as text, never as a Python list)."""
+        if self.kind != "checkbox" and isinstance(value, list | tuple):
+            items = [str(v).strip() for v in value if str(v).strip()]
+            return ", ".join(items) if items else "none"
         if self.kind == "checkbox":
             values = value if isinstance(value, list | tuple) else []
             if not values:
@@ -171,6 +176,17 @@ def _always(_answers: Answers) -> bool:
     return True
 
 
+def _could_be_board_certified(answers: Answers) -> bool:
+    """National Board certification asks for a teaching license and years of teaching."""
+    if _given(answers, "teaching_license_status") == "none":
+        return False
+    years = _given(answers, "teaching_years")
+    try:
+        return years is None or years == "" or float(years) > 0
+    except ValueError:
+        return True
+
+
 def selected_exams(answers: Answers) -> list[str]:
     """The exam ids ticked on the exams question."""
     value = answers.get("exams")
@@ -192,6 +208,7 @@ _WHEN: dict[str, When] = {
     "teaching_license_state": _has_license,
     "school_library_program_kind": _has_program,
     "school_library_program_state": _has_program,
+    "national_board": _could_be_board_certified,
 }
 
 
@@ -236,12 +253,42 @@ def _state_code(text: str) -> str | None:
     try:
         code = parse_field("state", text)
     except ValueError:
-        return None
+        return prefix_state(text)
     return str(code) if code is not None else None
 
 
+def prefix_state(text: str) -> str | None:
+    """The state whose name alone starts with ``text`` ('calif' -> CA), or None when not unique."""
+    typed = " ".join(text.strip().lower().split())
+    if len(typed) < 3:
+        return None
+    hits = [code for code, name in JURISDICTIONS.items() if name.lower().startswith(typed)]
+    return hits[0] if len(hits) == 1 else None
+
+
+def state_answer(value: object) -> object:
+    """A typed state as it is kept: a unique name prefix becomes its code, the rest as typed."""
+    if not isinstance(value, str) or not value.strip():
+        return value
+    try:
+        parse_field("state", value)
+    except ValueError:
+        code = prefix_state(value)
+        return code if code is not None else value
+    return value
+
+
+def _with_prefix(base: Validator) -> Validator:
+    """A state validator that also accepts a unique prefix of a state's name."""
+
+    def check(value: object) -> str | None:
+        return base(state_answer(value))
+
+    return check
+
+
 def _target_state_validator(ctx: Context) -> Validator:
-    base = field_validator("state")
+    base = _with_prefix(field_validator("state"))
 
     def check(value: object) -> str | None:
         if value is None or not str(value).strip():
@@ -476,7 +523,7 @@ def questions(ctx: Context, answers: Answers) -> list[Question]:
             kind="state",
             hint="a code or a name, e.g. TX or Texas; Tab shows matches",
             choices=license_states,
-            validate=field_validator("school_library_program_state"),
+            validate=_with_prefix(field_validator("school_library_program_state")),
             when=when_for("school_library_program_state"),
         ),
         _number(
@@ -502,9 +549,9 @@ def questions(ctx: Context, answers: Answers) -> list[Question]:
             label="License issued by",
             text="Which state issued your teaching license?",
             kind="state",
-            hint="a code or a name; Enter to skip",
+            hint="a code or a name; Enter to keep the one shown",
             choices=license_states,
-            validate=field_validator("teaching_license_state"),
+            validate=_with_prefix(field_validator("teaching_license_state")),
             when=when_for("teaching_license_state"),
         ),
         _number(
@@ -616,6 +663,21 @@ def questions(ctx: Context, answers: Answers) -> list[Question]:
     return out
 
 
+def initial_answer(question: Question, current: object, answers: Answers) -> object:
+    """What a question starts on: the current answer; else a choice that claims nothing.
+
+    A select with no answer yet starts on "Not sure (skip)", so a stray Enter never claims a
+    degree, program or license; the license state starts on the target state.
+    """
+    if current is not None:
+        return current
+    if question.kind == "select" and any(o.value == NOT_SURE for o in question.choices):
+        return NOT_SURE
+    if question.id == "teaching_license_state":
+        return _state_of(answers)
+    return None
+
+
 def review_question(count: int) -> Question:
     """The review screen's line: a row number to change, or blank to go on to the report."""
 
@@ -672,6 +734,8 @@ def answers_to_fields(answers: Answers) -> dict[str, object]:
             raw[qid] = answers[qid]
     if _given(answers, "teaching_license_status") == "none" and "teaching_license_state" not in raw:
         raw["teaching_license_state"] = "none"
+    if not applies("national_board", answers) and "national_board" not in raw:
+        raw["national_board"] = "no"  # not asked: no license or no teaching, so not certified
     if "exams" in answers:
         items: list[str] = []
         for exam_id in selected_exams(answers):

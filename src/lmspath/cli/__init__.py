@@ -38,10 +38,12 @@ def get_app() -> typer.Typer:
             except LmspathError as exc:
                 if ctx.params.get("debug"):
                     raise
-                typer.echo(f"Error: {exc.message}", err=True)
+                # Ctrl-C is the person's choice, not a failure: "Stopped", exit 130 all the same.
+                label = "Stopped" if exc.exit_code == ExitCode.INTERRUPTED else "Error"
+                typer.echo(f"{label}: {exc.message}", err=True)
                 raise typer.Exit(int(exc.exit_code)) from None
             except (KeyboardInterrupt, typer.Abort):
-                typer.echo("Error: interrupted", err=True)
+                typer.echo("Stopped: interrupted", err=True)
                 raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
 
     app = typer.Typer(
