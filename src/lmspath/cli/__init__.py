@@ -28,9 +28,20 @@ def get_app() -> typer.Typer:
     from typer.core import TyperGroup
 
     from lmspath.cli import cmd_assess, cmd_data, cmd_states
+    from lmspath.cli.conventions import tidy
 
     class _Group(TyperGroup):
         """Maps domain errors to one ``Error:`` line and the contract's exit code."""
+
+        def get_params(self, ctx: Any) -> Any:
+            tidy(self, "", ctx)  # help: examples, plain flags, UPPERCASE placeholders
+            return super().get_params(ctx)
+
+        def get_command(self, ctx: Any, cmd_name: str) -> Any:
+            command = super().get_command(ctx, cmd_name)
+            if command is not None:
+                tidy(command, cmd_name, ctx)
+            return command
 
         def invoke(self, ctx: Any) -> Any:
             try:
@@ -56,7 +67,7 @@ def get_app() -> typer.Typer:
         no_args_is_help=True,
         pretty_exceptions_enable=False,
         pretty_exceptions_show_locals=False,
-        add_completion=False,
+        add_completion=True,
     )
 
     def _version(value: bool) -> None:

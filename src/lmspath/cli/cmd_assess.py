@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from lmspath.errors import InputError, NotATerminalError
+from lmspath.errors import InputError, NotATerminalError, UsageError
 
 
 def _today() -> dt.date:
@@ -71,7 +71,16 @@ def assess_command(
         bool, typer.Option("--quiet", "-q", help="With --output: print nothing but errors.")
     ] = False,
 ) -> None:
-    """Assess a profile against a state's rules: gap report and ordered step plan."""
+    """Assess a profile against a state's rules: gap report and ordered step plan.
+
+    Run with no --profile on a terminal, it starts a questionnaire: about 17 short questions
+    (target state, degrees, school library program, teaching license and years, exams passed,
+    practicum, tools and skills), each skippable, then a screen to check and change every answer,
+    then the report. Ctrl-C stops and saves the answers so far. --profile FILE skips the
+    questions; --ask-missing asks only what the file leaves out; --save-profile keeps the answers.
+
+    On a terminal the report is a one-screen summary; --full shows everything through a pager.
+    """
     from lmspath.cli.assess_output import print_full, print_summary
     from lmspath.console import is_interactive, stdout_console, write_atomic
     from lmspath.data import exam_index, state_for_input
@@ -86,13 +95,13 @@ def assess_command(
         try:
             chosen = Format(fmt.strip().lower())
         except ValueError:
-            raise InputError(
+            raise UsageError(
                 f"--format: {fmt!r} is not one of terminal, markdown, json, html"
             ) from None
     if output is not None and chosen is None:
         chosen = format_for_path(output)
         if chosen is None:
-            raise InputError(
+            raise UsageError(
                 f"--output: cannot tell the format from {output.name!r}; "
                 "use a .md, .json, .html or .txt name, or give --format"
             )

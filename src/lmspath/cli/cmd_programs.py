@@ -23,12 +23,12 @@ def _chosen_format(fmt: str | None, output: Path | None) -> str:
     if fmt is not None:
         word = fmt.strip().lower()
         if word not in FORMATS:
-            raise InputError(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
+            raise UsageError(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
         return word
     if output is not None:
         found = _BY_EXTENSION.get(output.suffix.lower())
         if found is None:
-            raise InputError(
+            raise UsageError(
                 f"--output: cannot tell the format from {output.name!r}; "
                 "use a .md, .json, .csv or .txt name, or give --format"
             )

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from lmspath.errors import InputError
+from lmspath.errors import UsageError
 
 _TABLE_FORMATS = ("terminal", "markdown", "json", "csv")
 
@@ -17,7 +17,7 @@ _TABLE_FORMATS = ("terminal", "markdown", "json", "csv")
 def _format(value: str, allowed: tuple[str, ...]) -> str:
     word = value.strip().lower()
     if word not in allowed:
-        raise InputError(f"--format: {value!r} is not one of {', '.join(allowed)}")
+        raise UsageError(f"--format: {value!r} is not one of {', '.join(allowed)}")
     return word
 
 
@@ -60,12 +60,24 @@ def states_command(
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="terminal, markdown, json or csv.")
     ] = "terminal",
+    full: Annotated[
+        bool,
+        typer.Option("--full", help="Terminal: every column (agency, routes, dates, unknowns)."),
+    ] = False,
 ) -> None:
     """Every jurisdiction: credential, agency, pathways, confidence, last checked, unknowns."""
     from lmspath.data import available_states, load_state
     from lmspath.summary import state_row
 
     chosen = _format(fmt, _TABLE_FORMATS)
+    if chosen == "terminal" and not full:
+        from lmspath.console import stdout_console
+        from lmspath.render.states_compact import compact_row, compact_table
+
+        compact = [compact_row(load_state(code)) for code in available_states()]
+        console = stdout_console()
+        console.print(compact_table(compact, console.width))
+        return
     rows = [state_row(load_state(code)).as_dict() for code in available_states()]
     text = table_text(rows, chosen, "School library media credentials by jurisdiction")
     if text is not None:
