@@ -59,6 +59,32 @@ def _programs_section(states: list[StateRules], catalog: ProgramCatalog) -> list
     return lines
 
 
+def _mirrors_section() -> list[str]:
+    """Sources cited from document mirrors or content farms (`lmspath data check` warns)."""
+    from urllib.parse import urlsplit
+
+    from lmspath.data import default_data_dir
+    from lmspath.source_quality import flagged_sources
+
+    flags = flagged_sources(default_data_dir())
+    files = len({f.file for f in flags})
+    lines = [
+        "",
+        "## Sources to replace",
+        "",
+        f"{len(flags)} cited sources in {files} files are copies on document-mirror, upload or",
+        "content-farm sites, or a CDN copy of a rule instead of the state's own page. Each should",
+        "cite the publisher's own page (the agency, the rule text at the state's site, the",
+        "association's page) or the claim should go; `lmspath data check` warns about each.",
+    ]
+    if flags:
+        lines += ["", "| File | Source | Site | Why |", "|---|---|---|---|"]
+        for flag in flags:
+            host = urlsplit(flag.url).hostname or flag.url
+            lines.append(f"| {flag.file} | {flag.source_id} | {host} | {md_cell(flag.reason)} |")
+    return lines
+
+
 def render_data_md(states: list[StateRules], programs: ProgramCatalog | None = None) -> str:
     """The whole DATA.md text for these jurisdictions (and their programs, when given)."""
     rows = [state_row(s) for s in states]
@@ -96,6 +122,7 @@ def render_data_md(states: list[StateRules], programs: ProgramCatalog | None = N
         lines.append("None.")
     if programs is not None:
         lines += _programs_section(states, programs)
+    lines += _mirrors_section()
     lines += [
         "",
         "## Reporting or fixing a rule",

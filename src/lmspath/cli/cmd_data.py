@@ -46,6 +46,11 @@ def check_command(
         for line in problems:
             typer.echo(line, err=True)
         raise DataError(f"{base}: {len(problems)} problem(s) found")
+    # Advice, once the data is valid: sources a skeptical reader would not trust.
+    from lmspath.source_quality import flagged_sources
+
+    for flag in flagged_sources(base):
+        typer.echo(f"warning: {flag.line()}; cite the publisher's own page", err=True)
     count = len(list((base / "requirements").glob("*.yaml")))
     typer.echo(
         f"{base}: {count} state files, exams, estimates and {programs.programs} programs in "
