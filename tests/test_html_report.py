@@ -176,7 +176,7 @@ def test_chromium_prints_the_plan_on_page_one(tmp_path: Path) -> None:
     assert data.startswith(b"%PDF")
     count = len(PdfReader(pdf).pages)
     # The whole plan, requirement tables and sources: a few pages, not dozens.
-    assert 2 <= count <= 8, count
+    assert 2 <= count <= 10, count
     keep = os.environ.get("LMSPATH_KEEP_RENDER")
     if keep:
         shutil.copy(png, Path(keep) / "plan.png")

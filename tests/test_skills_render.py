@@ -73,7 +73,9 @@ def test_markdown_shape() -> None:
     assert "- skills: not recognised: 'Mandarin'" in text
     assert re.search(r"\| Teaching and Learning \| 29% \| `[█░]{10} \d+%` \|", text)
     assert "1. **Children's and young adult literature**" in text
-    assert "Why #1: essential (3) + Teaching and Learning is 29% of Praxis 5312" in text
+    # The rank in words; the formula is left to the JSON report.
+    assert "Why here: essential; Teaching and Learning is 29% of the exam." in text
+    assert "score =" not in text
 
 
 def test_every_citation_is_listed_with_url_and_read_date() -> None:
@@ -106,7 +108,8 @@ def test_terminal_fits_80_columns_and_says_everything_in_words() -> None:
     assert "✗ not yet" in text
     assert "not recognised: 'Destny'" in text
     assert re.search(r"Teaching and Learning\s+29%\s+[█░]{10} \d+%", text)
-    assert "Why #1: essential (3)" in text
+    assert "Why here: essential" in text
+    assert "importance points" not in text
 
 
 def test_terminal_without_exam_shows_the_note() -> None:

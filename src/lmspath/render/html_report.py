@@ -9,6 +9,7 @@ from lmspath.render.text import (
     STATUS_MARK,
     STATUS_WORD,
     VERDICT_WORD,
+    audience_words,
     money,
     months,
     plan_time,
@@ -176,7 +177,7 @@ def _pathway(path: PathwayResult, best: bool, notes: _Notes) -> str:
     met = sum(1 for r in path.requirements if r.status == "met")
     tag = " (best for you)" if best else ""
     if path.audience != "general":
-        tag += f" (only for: {path.audience.replace('_', ' ')})"
+        tag += f" ({audience_words(path.audience)})"
     head = (
         "<thead><tr>"
         + "".join(

@@ -8,6 +8,7 @@ from lmspath.render.text import (
     STATUS_MARK,
     STATUS_WORD,
     VERDICT_WORD,
+    audience_words,
     md_cell,
     money,
     months,
@@ -80,9 +81,7 @@ def _conflicts(reqs: list[RequirementResult], notes: _Footnotes) -> list[str]:
 def _pathway(path: PathwayResult, best: bool, notes: _Footnotes) -> list[str]:
     met = sum(1 for r in path.requirements if r.status == "met")
     tag = " (best for you)" if best else ""
-    audience = (
-        "" if path.audience == "general" else f" (only for: {path.audience.replace('_', ' ')})"
-    )
+    audience = "" if path.audience == "general" else f" ({audience_words(path.audience)})"
     lines = [
         f"### {path.name}{tag}{audience}",
         "",
@@ -110,7 +109,7 @@ def render_markdown(result: Assessment, skills: SkillsRenderer | None = None) ->
     lines = [
         f"# School librarian certification plan: {result.state_name} ({result.state})",
         "",
-        f"**{VERDICT_WORD[result.verdict]}** ({result.verdict}): {result.verdict_reason}.",
+        f"**{VERDICT_WORD[result.verdict]}**: {result.verdict_reason}.",
         "",
         f"- Credential: {result.credential}",
         f"- Issued by: [{result.agency.name}]({result.agency.url})",

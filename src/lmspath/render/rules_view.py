@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lmspath.render.text import md_cell
+from lmspath.render.text import audience_words, md_cell
 from lmspath.rules_model import (
     AnyOfRequirement,
     DegreeRequirement,
@@ -70,7 +70,7 @@ def render_rules_markdown(rules: StateRules, catalog: ExamCatalog) -> str:
         "",
     ]
     for pathway in rules.pathways:
-        audience = "" if pathway.audience == "general" else f" (only for: {pathway.audience})"
+        audience = "" if pathway.audience == "general" else f" ({audience_words(pathway.audience)})"
         lines += [f"## Pathway: {pathway.name}{audience}", "", md_cell(pathway.summary), ""]
         for req in pathway.requirements:
             lines.extend(_requirement(req, catalog))

@@ -33,6 +33,22 @@ WAY_LABELS = {
 }
 
 
+def plain_rank(report: SkillsReport) -> str:
+    """How the gaps are ordered, in words (the formula stays in the JSON report)."""
+    weighed = any(g.score_parts.exam_category for g in report.gaps)
+    tail = ", and within that by how much of your state's exam the skill covers" if weighed else ""
+    return f"Ordered by how much a school librarian needs each one (essential first){tail}."
+
+
+def plain_why(gap: GapItem) -> str:
+    """Why a gap stands where it does ('essential; Teaching is 29% of the exam'), or '' when its
+    importance, already shown beside its name, is the whole reason."""
+    parts = gap.score_parts
+    if parts.exam_category and parts.exam_percent is not None:
+        return f"{gap.importance}; {parts.exam_category} is {parts.exam_percent:g}% of the exam"
+    return ""
+
+
 def bar(fraction: float, width: int = BAR_WIDTH) -> str:
     """A readiness bar of full and empty blocks: 0.3 -> '███░░░░░░░'."""
     fraction = min(max(fraction, 0.0), 1.0)
@@ -191,11 +207,11 @@ def skills_markdown(report: SkillsReport) -> str:
     shown = _shown_gaps(report)
     out += ["### Gaps that matter most", ""]
     if shown:
-        out += [f"How the rank is set: {report.ranking.explanation}. {COURSE_CAVEAT}", ""]
+        out += [f"{plain_rank(report)} {COURSE_CAVEAT}", ""]
         for gap in shown:
             out.append(
-                f"{gap.rank}. **{_gap_title(gap)}**: {gap.kind}, {gap.importance}. "
-                f"Why #{gap.rank}: {gap.why}."
+                f"{gap.rank}. **{_gap_title(gap)}**: {gap.kind}, {gap.importance}."
+                + (f" Why here: {plain_why(gap)}." if plain_why(gap) else "")
             )
             indent = " " * len(f"{gap.rank}. ")
             out += [f"{indent}- {_way_line(way, citations)}" for way in gap.how_to_close]
@@ -285,14 +301,15 @@ def skills_terminal(report: SkillsReport) -> RenderableType:
     if not shown:
         parts.append(Text("No gaps: you listed every item of the taxonomy."))
     else:
-        parts.append(Text(f"How the rank is set: {report.ranking.explanation}. {COURSE_CAVEAT}"))
+        parts.append(Text(f"{plain_rank(report)} {COURSE_CAVEAT}"))
     for gap in shown:
         body: list[RenderableType] = []
         title = Text()
         title.append(_gap_title(gap), style="bold")
         title.append(f" ({gap.kind}, {gap.importance})")
         body.append(title)
-        body.append(Text(f"Why #{gap.rank}: {gap.why}"))
+        if plain_why(gap):
+            body.append(Text(f"Why here: {plain_why(gap)}"))
         body.append(_hanging([("-", _way_line(way, citations)) for way in gap.how_to_close]))
         grid = Table.grid(padding=(0, 1))
         grid.add_column(no_wrap=True, min_width=3)

@@ -13,6 +13,7 @@ from lmspath.render.text import (
     STATUS_MARK,
     STATUS_WORD,
     VERDICT_WORD,
+    audience_words,
     money,
     months,
     plan_time,
@@ -37,7 +38,7 @@ def _verdict(result: Assessment) -> Panel:
     best = next(p for p in result.pathways if p.id == result.best_pathway)
     body = Text()
     body.append(f"{VERDICT_WORD[result.verdict]}", style=f"bold {_VERDICT_STYLE[result.verdict]}")
-    body.append(f" ({result.verdict}): {result.verdict_reason}.\n")
+    body.append(f": {result.verdict_reason}.\n")
     body.append("Credential: ", style="bold")
     body.append(f"{result.credential}\n")
     body.append("Best pathway: ", style="bold")
@@ -96,7 +97,7 @@ def _pathway(path: PathwayResult, best: bool) -> RenderableType:
     if best:
         head.append("  (best for you)", style="bold green")
     if path.audience != "general":
-        head.append(f"  (only for: {path.audience.replace('_', ' ')})")
+        head.append(f"  ({audience_words(path.audience)})")
     head.append(f"\n{_bar(met, total)} {met}/{total} met, {path.remaining_steps} remaining")
     return Group(head, *_req_lines(path.requirements), Text(""))
 

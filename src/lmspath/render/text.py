@@ -21,6 +21,21 @@ VERDICT_WORD = {
 }
 
 
+#: Who a restricted route is for, in words (the data's ``audience`` ids stay in the JSON).
+AUDIENCE_WORDS = {
+    "out_of_state": "only for holders of another state's certificate",
+    "employer_sponsored": "only when an employer requests it",
+    "emergency": "an emergency permit",
+}
+
+
+def audience_words(audience: str) -> str:
+    """'only for holders of another state's certificate', or '' for a route open to anyone."""
+    if audience == "general":
+        return ""
+    return AUDIENCE_WORDS.get(audience, "only for some people")
+
+
 def md_cell(value: object) -> str:
     """Text safe inside a markdown table cell: pipes escaped, whitespace folded to one line."""
     return " ".join(str(value).replace("|", "\\|").split())
