@@ -42,7 +42,7 @@ def render_plain(parts: list[RenderableType], width: int = FILE_WIDTH) -> str:
         file=open(os.devnull, "w"),  # noqa: SIM115
     )
     for part in parts:
-        console.print(part)
+        console.print(part, crop=False)  # an address longer than the width stays whole
     text = console.export_text(styles=False)
     console.file.close()
     return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"

@@ -35,7 +35,7 @@ def _terminal_text(parts: list[RenderableType]) -> str:
         file=buffer, force_terminal=True, width=width, highlight=False, soft_wrap=False
     )
     for part in parts:
-        console.print(part)
+        console.print(part, crop=False)
     return buffer.getvalue()
 
 
@@ -80,4 +80,4 @@ def print_full(result: Assessment, *, use_pager: bool) -> None:
         return
     console = stdout_console()
     for part in parts:
-        console.print(part)
+        console.print(part, crop=False)  # addresses stay whole

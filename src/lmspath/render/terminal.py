@@ -9,6 +9,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from lmspath.render.summary_view import Link
 from lmspath.render.text import (
     STATUS_MARK,
     STATUS_WORD,
@@ -67,9 +68,25 @@ def _plan(result: Assessment) -> Table:
         if step.note:
             title.append(f"\nNote: {step.note}", style="dim")
         if step.link:
-            title.append(f"\n{step.link}", style="cyan")
+            title.append(f"\nWhere: {_host(step.link)}, address below", style="dim")
         table.add_row(str(step.order), title, after, months(step.months), money(step.cost_usd))
     return table
+
+
+def _host(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    return urlsplit(url).hostname or url
+
+
+def _links(result: Assessment) -> list[RenderableType]:
+    """Each step's address below the plan table, whole (a table cell would cut or wrap it)."""
+    out: list[RenderableType] = []
+    for step in result.plan.steps:
+        if step.link:
+            out.append(Text(f"Where to do step {step.order}:"))
+            out.append(Link(step.link))
+    return out
 
 
 def _req_lines(reqs: list[RequirementResult], indent: str = "") -> list[Text]:
@@ -113,11 +130,12 @@ def _programs(result: Assessment) -> list[RenderableType]:
             words, _, url = program_words(pick).rpartition(": ")
             out.append(Text(f"- {words}:"))
             # An address is never wrapped: the terminal keeps it whole, to click or copy.
-            out.append(Text(f"  {url}", no_wrap=True, overflow="ignore"))
+            out.append(Link(url))
     return out
 
 
 def _sources(result: Assessment) -> RenderableType:
+    """Numbered sources, each address on its own line, whole (a box would wrap it)."""
     seen: dict[str, str] = {}
     for step in result.plan.steps:
         for ref in step.sources:
@@ -126,10 +144,13 @@ def _sources(result: Assessment) -> RenderableType:
     for req in best.requirements:
         for ref in req.sources:
             seen.setdefault(ref.url, f"{ref.title} ({source_date(ref)})")
-    text = Text()
+    lines: list[RenderableType] = [
+        Text("\nSources for the best pathway and plan", style="bold underline")
+    ]
     for number, (url, label) in enumerate(seen.items(), start=1):
-        text.append(f"{number}. {label}\n   {url}\n")
-    return Panel(text, title="Sources for the best pathway and plan", title_align="left")
+        lines.append(Text(f"{number}. {label}"))
+        lines.append(Link(url))
+    return Group(*lines)
 
 
 def render_terminal(
@@ -141,6 +162,7 @@ def render_terminal(
         parts.append(Text(f"Warning: {warning}", style="yellow"))
     parts.append(_plan(result))
     parts.append(Text(f"Totals: {result.plan.total_note}.", style="dim"))
+    parts.extend(_links(result))
     parts.extend(_programs(result))
     parts.append(Text("\nRequirements by pathway", style="bold underline"))
     parts.append(
@@ -154,10 +176,6 @@ def render_terminal(
     if skills is not None and result.skills:
         parts.append(skills(result.skills))
     parts.append(_sources(result))
-    parts.append(
-        Text(
-            f"Verify every step with {result.agency.name} before you enrol or pay: "
-            f"{result.agency.url}"
-        )
-    )
+    parts.append(Text(f"Verify every step with {result.agency.name} before you enrol or pay:"))
+    parts.append(Link(result.agency.url))
     return parts
