@@ -81,3 +81,52 @@ def print_full(result: Assessment, *, use_pager: bool) -> None:
     console = stdout_console()
     for part in parts:
         console.print(part, crop=False)  # addresses stay whole
+
+
+def save_name_problem(value: object) -> str | None:
+    """Why a name typed at the save offer cannot be used, or None (blank means skip)."""
+    text = "" if value is None else str(value).strip()
+    if not text:
+        return None
+    base = Path(text)
+    for path in (base.with_suffix(".yaml"), base.with_suffix(".html")):
+        if path.exists():
+            return f"{path} already exists; choose another name"  # never overwrite
+    if not (base.parent if str(base.parent) else Path(".")).is_dir():
+        return f"the folder {base.parent} does not exist"
+    return None
+
+
+def offer_to_save(person: object, result: Assessment) -> None:
+    """After the questionnaire: offer to keep the answers and the full plan (Enter skips)."""
+    from lmspath.console import write_atomic
+    from lmspath.profile import Profile
+    from lmspath.profile_io import write_profile
+    from lmspath.questionnaire import QuestionaryPrompter
+    from lmspath.questions import Question
+    from lmspath.render.html_report import render_html
+
+    question = Question(
+        id="save",
+        label="Save",
+        text="Keep your answers and the full plan?",
+        kind="text",
+        hint="type a name: 'me' writes me.yaml and me.html; Enter to skip",
+        validate=save_name_problem,
+        when=lambda _answers: True,
+    )
+    try:
+        value = QuestionaryPrompter().ask(question, None)
+    except (KeyboardInterrupt, EOFError):
+        return  # the report is already on screen; nothing to save
+    text = "" if value is None else str(value).strip()
+    if not text or save_name_problem(text) is not None or not isinstance(person, Profile):
+        return
+    base = Path(text)
+    answers, plan = base.with_suffix(".yaml"), base.with_suffix(".html")
+    write_profile(person, answers)
+    write_atomic(plan, render_html(result))
+    print(
+        f"Saved your answers in {answers} (next time: lmspath assess --profile {answers}) "
+        f"and the printable plan in {plan}."
+    )

@@ -81,7 +81,7 @@ def assess_command(
 
     On a terminal the report is a one-screen summary; --full shows everything through a pager.
     """
-    from lmspath.cli.assess_output import print_full, print_summary
+    from lmspath.cli.assess_output import offer_to_save, print_full, print_summary
     from lmspath.console import is_interactive, stdout_console, write_atomic
     from lmspath.data import exam_index, state_for_input
     from lmspath.profile import merge
@@ -109,6 +109,7 @@ def assess_command(
 
     index = exam_index()
     person = read_profile(profile, index) if profile is not None else None
+    asked = person is None  # the whole questionnaire ran: nothing is kept yet
     if person is None or ask_missing:
         if not is_interactive():
             raise NotATerminalError(
@@ -144,6 +145,8 @@ def assess_command(
         # On a terminal the summary comes first (one screen); piped, the whole report as before.
         if summary or (not full and stdout_console().is_terminal):
             print_summary(result, None)
+            if asked and save_profile is None and is_interactive():
+                offer_to_save(person, result)
         else:
             print_full(result, use_pager=not no_pager)
         return
