@@ -194,3 +194,19 @@ def test_pager_set_to_cat_or_empty_prints_directly(tmp_path: Path) -> None:
         child.close()
         assert child.exitstatus == 0
         assert "Requirements by pathway" in str(child.before)
+
+
+def test_an_address_is_a_hyperlink_on_a_terminal_and_whole_in_plain_text() -> None:
+    import io
+
+    from rich.console import Console
+
+    from lmspath.render.summary_view import Link
+
+    url = "https://example.org/a b[c]/" + "x" * 120
+    buffer = io.StringIO()
+    Console(file=buffer, force_terminal=True, width=40).print(Link(url), crop=False)
+    assert "\x1b]8;" in buffer.getvalue()  # OSC 8: clickable where the terminal supports it
+    plain = io.StringIO()
+    Console(file=plain, width=40, no_color=True).print(Link(url), crop=False)
+    assert plain.getvalue() == f"  {url}\n"

@@ -97,7 +97,7 @@ def batch_command(
 
     Columns are the profile fields (client_id, state, bachelor, ...); only state is required.
 
-    Lists inside a cell use ';'. Comma-, semicolon- and tab-separated files are read.
+    Lists inside a cell use ';'. Comma-, semicolon-, tab- and pipe-separated files are read.
 
     In a semicolon-separated file, put list cells in quotes: "praxis-5312; texes-150".
 

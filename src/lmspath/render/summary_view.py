@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.padding import Padding
 from rich.segment import Segment
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
@@ -33,7 +34,8 @@ class Link:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         yield Segment("  ")
-        yield Segment(self.url, console.get_style(f"cyan link {self.url}"))
+        # A Style object, not a style string: an address may hold characters a string would parse.
+        yield Segment(self.url, Style(color="cyan", link=self.url))
         yield Segment.line()
 
 
@@ -41,14 +43,14 @@ def _link(url: str) -> Link:
     return Link(url)
 
 
-def _numbered(rows: list[tuple[str, Text]]) -> Table:
+def _numbered(rows: list[tuple[str, Text]]) -> Padding:
     """A numbered list whose long items wrap under their text, not under the number."""
     grid = Table.grid(padding=(0, 1))
     grid.add_column(justify="right", no_wrap=True)
     grid.add_column()
     for number, text in rows:
         grid.add_row(number, text)
-    return Padding(grid, (0, 0, 0, 1))  # type: ignore[return-value]
+    return Padding(grid, (0, 0, 0, 1))
 
 
 def _step_facts(step: PlanStep, previous: list[int]) -> str:
