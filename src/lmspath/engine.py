@@ -244,7 +244,7 @@ def decide(
         shape = _remember(
             memo.shapes, (standings, reach), _Shape(top, rest, *verdict_of(standings))
         )
-    flags = plan_flags(profile)
+    flags = plan_flags(profile, rules.code)
     sketches: dict[int, Sketch] = {}
     for i in range(len(codes)) if rank_rest else shape.top:
         key = (codes[i], flags)
@@ -275,7 +275,8 @@ def decide(
 
 def cost_key(sketch: Sketch, standing: Standing, p: Profile) -> tuple[float, float, float, int]:
     """What a route costs the person: time along the critical path (a route with a major step
-    of unknown length counts as longest), then money, then the number of steps."""
+    of unknown length counts as longest), then money (the known costs), then the number of
+    steps."""
     months, cost = sketch.totals(p)
     if sketch.open_major:
         upper = lower = float("inf")
@@ -283,7 +284,9 @@ def cost_key(sketch: Sketch, standing: Standing, p: Profile) -> tuple[float, flo
         upper = lower = 0.0  # only short administrative steps are left
     else:
         lower, upper = months
-    money = cost[1] if cost is not None else float("inf")
+    # Unknown fees count as nothing: every step that takes months has a sourced cost, so what
+    # stays unknown are short steps' fees, and a route must not lose to a longer one for them.
+    money = cost[1] if cost is not None else 0.0
     return (upper, lower, money, standing.remaining_steps)
 
 

@@ -31,8 +31,9 @@ from lmspath.rules_model import (
 )
 
 Range = tuple[float, float]
-#: ``plan_flags``: a master's in progress, a program in progress, an expired license.
-Flags = tuple[bool, bool, bool]
+#: ``plan_flags``: a master's in progress, a program in progress, an expired license, an
+#: active license from another state.
+Flags = tuple[bool, bool, bool, bool]
 
 #: Requirement kind -> plan step kind.
 _STEP_KIND: dict[str, StepKind] = {
@@ -98,6 +99,10 @@ class _Draft:
     rate: tuple[Range, Range] | None = None
     #: an exam the rule ties to no program or degree: it can be taken now
     any_time: bool = False
+    #: a library master's or a school library program: library credit hours are earned in it
+    library_study: bool = False
+    #: a license held elsewhere, reviewed by this state: paperwork, not preparation
+    review: bool = False
     #: an exam step's (exam id, cut score): a person who scored below the cut retakes it
     retake: tuple[str, float] | None = None
 
@@ -191,7 +196,7 @@ def _draft_for(
     catalog: ExamCatalog | None,
     alternatives: list[str],
 ) -> _Draft:
-    master_in_progress, program_in_progress, license_expired = flags
+    master_in_progress, program_in_progress, license_expired, licensed_elsewhere = flags
     found = _find_requirement(rules, pathway_id, req.id)
     # Where a conflict is governed by another reading, its rule sets the kind and the numbers.
     rule = governing_rule(found) if found is not None else None
@@ -219,6 +224,7 @@ def _draft_for(
         else:
             draft.title = "Earn " + req.need
             fields = getattr(rule, "fields", None) or []
+            draft.library_study = bool({"library_science", "school_library_media"} & set(fields))
             if master_in_progress:
                 draft.title = "Finish your master's degree"
                 draft.estimate_note = "in progress: time left depends on your program"
@@ -239,6 +245,7 @@ def _draft_for(
                 draft.estimate_note = _estimate_words([credit])
                 draft.sources.extend(_estimate_refs(estimates, credit))
         elif rule_kind == "program":
+            draft.library_study = True
             draft.title = "Complete a state-approved school library preparation program"
             if getattr(rule, "program_kind", "school_library") == "teacher_preparation":
                 draft.title = (
@@ -255,6 +262,17 @@ def _draft_for(
             # Reinstating is the state's own procedure: an initial license's figures do not fit.
             draft.title = "Renew or reinstate your teaching license"
             draft.estimate_note = "time and cost depend on the state's reinstatement rules"
+        elif licensed_elsewhere:
+            # A licensed teacher moving states applies on the license held (reciprocity or a
+            # license review), not through an initial route's program.
+            draft.title = (
+                f"Get your teaching license recognised in {rules.name} "
+                "(reciprocity or a license review)"
+            )
+            draft.review = True
+            draft.estimate_note = (
+                f"time and cost depend on {rules.agency.name}'s review of your license"
+            )
         else:
             draft.title = "Earn a teaching license"
             _apply(draft, estimates, "teaching-license", rules.code)
@@ -350,6 +368,7 @@ def _merge_study(drafts: list[_Draft]) -> list[_Draft]:
     master.detail = master.detail + " " + program.detail
     # New lists: the master's may be shared with its step template.
     master.requirement_ids = master.requirement_ids + program.requirement_ids
+    master.library_study = True
     master.sources = master.sources + program.sources
     if master.months is None and program.months is not None:
         master.months, master.cost = program.months, program.cost
@@ -372,7 +391,19 @@ def _link(drafts: list[_Draft], has_license_rule: bool) -> None:
             if has_license_rule and draft.kind != "master":
                 # An add-on endorsement attaches to a teaching license.
                 deps.append(by_kind.get("teaching_license"))
-            if draft is not study and study is not None:
+            if (
+                draft.kind == "coursework"
+                and study is not None
+                and study is not draft
+                and study.library_study
+            ):
+                # Library credit hours are earned inside a library master's or program, not
+                # after it: the hours cost no time or tuition of their own.
+                draft.during = study.order
+                draft.rate = None
+                draft.months = draft.cost = None
+                draft.estimate_note = f"earned inside step {study.order}"
+            elif draft is not study and study is not None:
                 deps.append(study)
         elif draft.kind in {"practicum", "portfolio"}:
             if study is not None:
@@ -555,6 +586,7 @@ class Sketch:
         #: a step that takes months or years has no estimate of its length
         self.open_major: bool = any(
             d.kind in MAJOR_STEPS
+            and not d.review
             and d.during is None
             and d.months is None
             and not (d.numbers is not None and _timed(d))
@@ -621,7 +653,7 @@ class Sketch:
         has_time = any(span is not None for span in spans)
         cost_lo = sum(d.cost[0] for d in drafts if d.cost)
         cost_hi = sum(d.cost[1] for d in drafts if d.cost)
-        no_cost = [d.title for d in drafts if d.cost is None]
+        no_cost = [d.title for d in drafts if d.cost is None and d.during is None]
         steps = [
             PlanStep(
                 order=d.order,
@@ -641,7 +673,11 @@ class Sketch:
             )
             for d in drafts
         ]
-        major = [d.title for i, d in enumerate(drafts) if i in unknown_at and d.kind in MAJOR_STEPS]
+        major = [
+            d.title
+            for i, d in enumerate(drafts)
+            if i in unknown_at and d.kind in MAJOR_STEPS and not d.review
+        ]
         short = [t for t in unknown if t not in major]
         note_parts = []
         if major:
@@ -727,17 +763,20 @@ def _build_sketch(pathway_id: str, drafts: list[_Draft], rules: StateRules) -> S
     return Sketch(pathway_id, drafts)
 
 
-def plan_flags(p: Profile) -> Flags:
-    """The only facts of the profile besides outcomes and numbers that a plan's wording reads."""
+def plan_flags(p: Profile, state: str) -> Flags:
+    """The only facts of the profile besides outcomes and numbers that a plan's wording reads
+    (``state``: the target state)."""
+    where = p.teaching_license_state
     return (
         p.master == "in_progress",
         p.school_library_program == "in_progress",
         p.teaching_license_status == "expired",
+        p.teaching_license_status == "active" and where not in {None, "none", state},
     )
 
 
 #: The kind of rule whose step reads each of the ``plan_flags``.
-_FLAG_KINDS = ("degree", "program", "teaching_license")
+_FLAG_KINDS = ("degree", "program", "teaching_license", "teaching_license")
 
 _FLAG_USE: IdentityMemo[tuple[frozenset[int], ...]] = IdentityMemo(4000)
 
@@ -785,7 +824,7 @@ def sketch(
     full result of its i-th requirement, which a step takes its wording and sources from. It
     is asked only for a requirement whose step (for its outcome and flags) is not known yet.
     """
-    flags = plan_flags(profile)
+    flags = plan_flags(profile, rules.code)
     # Met requirements take no step, so only the unmet ones' outcomes (and the profile facts
     # their steps read) shape the plan: clients who differ elsewhere share the sketch.
     unmet = unmet_codes(codes)

@@ -336,7 +336,7 @@ class Scorer:
         known = self._states.get(profile.state)
         rules, compiled, table = known if known is not None else self._state(profile.state)
         codes = compiled.codes(profile)
-        key = (codes, plan_flags(profile), national_board_ready(profile))
+        key = (codes, plan_flags(profile, profile.state), national_board_ready(profile))
         situation = table.get(key)
         if situation is None:
             if self._situations >= 4 * self._cache_size:
