@@ -77,6 +77,24 @@ _RESERVED = {"con", "prn", "aux", "nul"} | {f"{p}{n}" for p in ("com", "lpt") fo
 _UNSAFE = re.compile(r"[^\w.-]+")
 _DOTS = re.compile(r"\.{2,}")
 _MAX_STEM = 80
+#: A file name may hold 255 bytes; a stem keeps room for "-line4294967295.md" and more.
+_MAX_STEM_BYTES = 200
+
+
+def _cut_to_bytes(text: str, limit: int) -> str:
+    """The longest start of ``text`` whose UTF-8 name takes at most ``limit`` bytes.
+
+    Counted in NFD, the form macOS (HFS+) stores names in, which can be longer than NFC (a
+    Hangul syllable takes 3 bytes composed and 9 decomposed): the name fits everywhere.
+    """
+    if text.isascii():
+        return text[:limit]
+    used = 0
+    for index, char in enumerate(text):
+        used += len(unicodedata.normalize("NFD", char).encode("utf-8", "surrogatepass"))
+        if used > limit:
+            return text[:index]
+    return text
 
 
 def safe_stem(client_id: str) -> str:
@@ -84,11 +102,13 @@ def safe_stem(client_id: str) -> str:
 
     Letters, digits, ``_``, ``-`` and single dots survive; everything else (slashes, backslashes,
     colons, spaces) becomes ``_``; leading dots are dropped; Windows device names (CON, NUL,
-    COM1...) get a leading ``_``. Returns '' when nothing usable is left.
+    COM1...) get a leading ``_``. At most 80 characters and 200 bytes of UTF-8, so a name
+    written in four-byte letters still fits the 255-byte limit. Returns '' when nothing usable
+    is left.
     """
     text = unicodedata.normalize("NFKC", client_id)
     text = _DOTS.sub(".", _UNSAFE.sub("_", text))
-    text = text.strip("._- ")[:_MAX_STEM].rstrip("._- ")
+    text = _cut_to_bytes(text.strip("._- ")[:_MAX_STEM], _MAX_STEM_BYTES).rstrip("._- ")
     if text.split(".", 1)[0].lower() in _RESERVED:
         text = "_" + text
     return text
