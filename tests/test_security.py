@@ -138,3 +138,101 @@ def test_a_plan_that_cannot_be_written_is_that_rows_error(
     assert error["field"] == "plan_file"
     assert "the plan file cannot be written" in error["problem"]
     assert sorted(p.name for p in (tmp_path / "p").iterdir()) == ["A.md", "B.md"]
+
+
+# --- 3. tracebacks instead of one line ----------------------------------------------------------
+
+_BIG = "1" + "0" * 400
+
+
+@pytest.mark.parametrize(
+    "field", ["teaching_years", "school_library_years", "library_credit_hours", "practicum_hours"]
+)
+@pytest.mark.parametrize("kind", ["yaml", "json"])
+def test_a_400_digit_number_is_more_than_the_limit(tmp_path: Path, field: str, kind: str) -> None:
+    path = tmp_path / f"p.{kind}"
+    if kind == "json":
+        path.write_text(f'{{"state": "TX", "{field}": {_BIG}}}', encoding="utf-8")
+    else:
+        path.write_text(f"state: TX\n{field}: {_BIG}\n", encoding="utf-8")
+    code, _, err = invoke("assess", "--profile", str(path))
+    assert code == 3
+    assert f"{field}: '1000" in one_error_line(err)
+    assert "is more than" in err
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["assess", "--profile", str(EXAMPLE), "--format", "json"],
+        ["assess", "--profile", str(EXAMPLE)],
+        ["states", "--format", "csv"],
+    ],
+    ids=["assess-json", "assess-terminal", "states-csv"],
+)
+def test_a_full_standard_output_is_one_line_and_exit_3(args: list[str]) -> None:
+    with open("/dev/full", "w") as full:  # writing to it is safe; it is never replaced
+        proc = run_cli(*args, stdout=full, stderr=subprocess.PIPE)
+    assert proc.returncode == 3
+    assert one_error_line(proc.stderr) == (
+        "Error: standard output: cannot write (No space left on device)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ([], "no profile given and this is not a terminal"),
+        (["--profile", str(EXAMPLE), "--ask-missing"], "--ask-missing needs a terminal"),
+    ],
+    ids=["questionnaire", "ask-missing"],
+)
+def test_a_closed_standard_input_is_not_a_terminal(args: list[str], message: str) -> None:
+    proc = run_cli("assess", *args, stdin=None, preexec_fn=lambda: os.close(0))
+    assert proc.returncode == 3
+    assert message in one_error_line(proc.stderr)
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_a_signal_during_start_up_is_a_clean_interrupt(sig: signal.Signals) -> None:
+    """The signal lands while typer and the commands are still loading."""
+    code = (
+        "import os, signal, lmspath.cli as cli\n"
+        f"cli.get_app = lambda: os.kill(os.getpid(), {int(sig)})\n"
+        "cli.main(['states'])\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 130
+    assert one_error_line(proc.stderr) == "Error: interrupted"
+
+
+def test_killed_parent_leaves_no_worker_tracebacks(tmp_path: Path) -> None:
+    intake = tmp_path / "intake.csv"
+    # One chunk, every row a different profile: each worker scores for a second or so.
+    rows = [f"C{n},TX,yes,no,{n % 50},{n}" for n in range(400)]
+    intake.write_text(
+        "client_id,state,bachelor,master,teaching_years,practicum_hours\n" + "\n".join(rows),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    out.mkdir()
+    child = subprocess.Popen(
+        [
+            sys.executable, "-m", "lmspath", "batch", str(intake), "--output", str(out / "r.csv"),
+            "--plans", str(out / "plans"), "--jobs", "2",
+        ],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and child.poll() is None:
+        if len(list(out.glob("plans/.lmspath-staging-*/*.md"))) >= 4:
+            break  # the workers are scoring
+        time.sleep(0.01)
+    assert child.poll() is None, "the run should still be scoring"
+    child.kill()
+    # communicate() returns when the workers, which share the pipes, have gone too.
+    _, err = child.communicate(timeout=60)
+    assert child.returncode == -signal.SIGKILL
+    assert "Traceback" not in err
+    assert "BrokenPipeError" not in err

@@ -67,4 +67,11 @@ def write_atomic(path: Path, text: str) -> None:
 
 def is_interactive() -> bool:
     """True when a person can answer prompts: standard input and output are terminals."""
-    return sys.stdin.isatty() and sys.stdout.isatty()
+    # A stream is None when the program was started with it closed (`lmspath assess <&-`).
+    stdin, stdout = sys.stdin, sys.stdout
+    if stdin is None or stdout is None:
+        return False
+    try:
+        return stdin.isatty() and stdout.isatty()
+    except (OSError, ValueError):  # closed or detached
+        return False

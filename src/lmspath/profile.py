@@ -220,15 +220,21 @@ def _number(field: str) -> Parser:
         if isinstance(value, bool):
             raise ValueError(f"{_show(value)} is not a number")
         if isinstance(value, int | float):
-            number = float(value)
+            try:
+                number = float(value)
+            except OverflowError:  # an integer past 1.8e308: far more than the limit
+                number = math.inf if value > 0 else -math.inf
         else:
             text = str(value).strip().replace(",", "")
             try:
                 number = float(text)
             except ValueError:
                 raise ValueError(f"{_show(value)} is not a number") from None
-        if math.isnan(number) or math.isinf(number):
+        if math.isnan(number):
             raise ValueError(f"{_show(value)} is not a number")
+        if math.isinf(number) and "inf" in str(value).lower():
+            raise ValueError(f"{_show(value)} is not a number")
+        # Past this, any other infinity is a long run of digits: more than the limit below.
         if number < 0:
             raise ValueError(f"{_show(value)} is negative; give 0 or more")
         if number > limit:

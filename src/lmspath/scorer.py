@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar, overload
 from lmspath.cohort import CohortTally, RuleRef, Scored
 from lmspath.files import per_file_error
 from lmspath.intake import Layout, RowParser, client_id_of
+from lmspath.process import quiet_when_orphaned
 from lmspath.profile import FIELDS, Profile
 from lmspath.spreadsheet import csv_field, neutralise
 
@@ -540,6 +541,7 @@ def _init_worker(args: ScorerArgs) -> None:
     # The parent handles Ctrl-C and termination; a worker just stops when told.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    quiet_when_orphaned()
     gc.disable()  # a worker only scores rows (see collector_paused)
     global _WORKER
     _WORKER = Scorer(
