@@ -236,3 +236,89 @@ def test_killed_parent_leaves_no_worker_tracebacks(tmp_path: Path) -> None:
     assert child.returncode == -signal.SIGKILL
     assert "Traceback" not in err
     assert "BrokenPipeError" not in err
+
+
+# --- 4. markup injection ------------------------------------------------------------------------
+
+_HOSTILE = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "[click](javascript:alert(1))",
+    "![x](https://evil.example/p.png)",
+    "`code` **bold** <b>x</b> &amp;",
+]
+
+
+def _html(markdown: str) -> str:
+    from markdown_it import MarkdownIt
+
+    html: str = MarkdownIt("commonmark").enable("table").render(markdown)
+    return html
+
+
+class _Tags(HTMLParser):
+    """Every tag and attribute value in a rendered page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: set[str] = set()
+        self.values: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.add(tag)
+        self.values += [value or "" for _, value in attrs]
+
+
+def _assert_inert(markdown: str) -> None:
+    """Rendered as CommonMark, the page holds no tag or link that user text made."""
+    page = _Tags()
+    page.feed(_html(markdown))
+    assert not page.tags & {"script", "img", "b"}, page.tags
+    for value in page.values:
+        assert not value.startswith("javascript"), value
+        assert "evil.example" not in value, value
+
+
+def test_user_text_in_plans_and_the_cohort_summary_is_inert(tmp_path: Path) -> None:
+    intake = tmp_path / "in.csv"
+    with open(intake, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["client_id", "state", "skills", "tools"])
+        writer.writerow(["C1", "TX", "; ".join(_HOSTILE), "; ".join(_HOSTILE)])
+        writer.writerow([_HOSTILE[1], "TX", "", ""])
+        writer.writerow([_HOSTILE[1], "TX", "", ""])
+        writer.writerow([_HOSTILE[0], "ZZ", "", ""])
+    summary = tmp_path / "s.md"
+    code, _, err = invoke(
+        "batch", str(intake), "--output", str(tmp_path / "r.csv"),
+        "--errors", str(tmp_path / "e.csv"), "--plans", str(tmp_path / "plans"),
+        "--summary", str(summary),
+    )  # fmt: skip
+    assert code == 1, err
+    plan = (tmp_path / "plans" / "C1.md").read_text(encoding="utf-8")
+    assert "&lt;script&gt;" in plan  # shown to the reader, not run
+    _assert_inert(plan)
+    text = summary.read_text(encoding="utf-8")
+    assert "&lt;img src=x onerror=alert(1)&gt;" in text
+    _assert_inert(text)
+
+
+def test_user_text_in_the_markdown_report_is_inert(tmp_path: Path) -> None:
+    profile = tmp_path / "p.json"
+    profile.write_text(json.dumps({"state": "TX", "skills": _HOSTILE, "tools": _HOSTILE}))
+    code, out, err = invoke("assess", "--profile", str(profile), "--format", "markdown")
+    assert code == 0, err
+    _assert_inert(out)
+    assert "`code` **bold**" in _html(out), "shown as the person wrote it, not formatted"
+
+
+def test_user_text_on_the_terminal_is_not_rich_markup_or_escapes(tmp_path: Path) -> None:
+    profile = tmp_path / "p.json"
+    profile.write_text(
+        json.dumps({"state": "TX", "tools": ["Canva [bold]x[/bold]", "Destiny \x1b]0;t\x07"]})
+    )
+    code, out, err = invoke("assess", "--profile", str(profile))
+    assert code == 0, err
+    assert "[bold]x[/bold]" in out.replace("\n", " ")
+    assert "\x1b" not in out
+    assert "\x07" not in out

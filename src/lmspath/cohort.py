@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from lmspath.render.text import md_cell
+from lmspath.render.text import md_cell, md_text
 from lmspath.states import JURISDICTIONS
 
 #: Readiness tiers, in the order the summary lists them, with their labels.
@@ -223,7 +223,7 @@ def render_cohort(tally: CohortTally, meta: CohortMeta) -> str:
     total = tally.rows
     scored = tally.scored
     lines = [
-        f"# Cohort summary: {meta.intake}",
+        f"# Cohort summary: {md_text(meta.intake)}",
         "",
         f"- Rows read: **{total:,}**; scored: **{scored:,}**; rejected: **{tally.rejected:,}**"
         + (" (see the errors file)" if tally.rejected else ""),
@@ -232,10 +232,11 @@ def render_cohort(tally: CohortTally, meta: CohortMeta) -> str:
         f"with lmspath {meta.version}",
         "",
     ]
-    notes = list(meta.warnings)
+    notes = [md_text(w) for w in meta.warnings]
     if meta.duplicates:
         shown = ", ".join(
-            f"{d.client_id!r} (lines {d.first_line} and {d.line})" for d in meta.duplicate_examples
+            f"{md_text(repr(d.client_id))} (lines {d.first_line} and {d.line})"
+            for d in meta.duplicate_examples
         )
         notes.append(
             f"{meta.duplicates:,} row(s) repeat a client_id seen earlier: {shown}; "
