@@ -161,6 +161,28 @@ def test_a_400_digit_number_is_more_than_the_limit(tmp_path: Path, field: str, k
     assert "is more than" in err
 
 
+def test_a_5000_digit_number_anywhere_is_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text("state: TX\nnotes: " + "9" * 5000 + "\n", encoding="utf-8")
+    code, _, err = invoke("assess", "--profile", str(path))
+    assert code == 3
+    assert "line 2: cannot read this value (a number with more than 4,300 digits)" in (
+        one_error_line(err)
+    )
+
+
+def test_data_check_reports_a_5000_digit_number_without_a_traceback(tmp_path: Path) -> None:
+    data = _data_copy(tmp_path)
+    tx = data / "requirements" / "TX.yaml"
+    text = tx.read_text(encoding="utf-8")
+    tx.write_text(text.replace("cut_score: 240", "cut_score: " + "9" * 5000, 1), encoding="utf-8")
+    code, _, err = invoke("data", "check", str(data))
+    assert code == 4
+    assert "Traceback" not in err
+    assert "TX.yaml: line" in err
+    assert "more than 4,300 digits" in err
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
 @pytest.mark.parametrize(
     "args",
@@ -322,3 +344,93 @@ def test_user_text_on_the_terminal_is_not_rich_markup_or_escapes(tmp_path: Path)
     assert "[bold]x[/bold]" in out.replace("\n", " ")
     assert "\x1b" not in out
     assert "\x07" not in out
+
+
+# --- 5. YAML bombs, /dev/zero, FIFOs ------------------------------------------------------------
+
+
+def _limit_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+
+def test_an_alias_bomb_inside_skills_is_refused_quickly_and_small(tmp_path: Path) -> None:
+    parts = ["&l0 [x,x,x,x,x,x,x,x,x]"]
+    parts += [f"&l{i} [" + ",".join([f"*l{i - 1}"] * 9) + "]" for i in range(1, 9)]
+    bomb = tmp_path / "bomb.yaml"
+    bomb.write_text("state: TX\nskills: [" + ", ".join(parts) + "]\n", encoding="utf-8")
+    assert bomb.stat().st_size < 400
+    started = time.monotonic()
+    proc = run_cli("assess", "--profile", str(bomb), timeout=30, preexec_fn=_limit_memory)
+    assert time.monotonic() - started < 30
+    assert proc.returncode == 3
+    assert "uses a YAML alias" in one_error_line(proc.stderr)
+
+
+def test_nested_lists_in_a_list_field_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text("state: TX\nskills: [[a, b], c]\n", encoding="utf-8")
+    code, _, err = invoke("assess", "--profile", str(path))
+    assert code == 3
+    assert "skills: should be a list of plain values" in one_error_line(err)
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+def test_dev_zero_as_a_profile_is_refused_by_size() -> None:
+    proc = run_cli("assess", "--profile", "/dev/zero", timeout=30)
+    assert proc.returncode == 3
+    assert "the limit is 2,000,000" in one_error_line(proc.stderr)
+
+
+def test_a_fifo_nobody_writes_to_does_not_hang(tmp_path: Path) -> None:
+    fifo = tmp_path / "p.yaml"
+    os.mkfifo(fifo)
+    proc = run_cli("assess", "--profile", str(fifo), timeout=30)
+    assert proc.returncode == 3
+    assert "is empty" in one_error_line(proc.stderr)
+    proc = run_cli("batch", str(fifo), timeout=30)
+    assert proc.returncode == 3
+    assert "is not a regular file" in one_error_line(proc.stderr)
+
+
+def test_a_profile_from_a_pipe_still_works() -> None:
+    proc = run_cli(
+        "assess", "--profile", "/dev/stdin", "--format", "json", input=EXAMPLE.read_text()
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["state"] == "TX"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "state: TX\nstate: CA\n",
+        '{"state": "TX", "state": "CA"}',
+        "state: TX\nskills: [a]\nteaching_years: 3\nskills: [b]\n",
+    ],
+    ids=["yaml", "json", "yaml-apart"],
+)
+def test_a_key_given_twice_is_refused(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text(text, encoding="utf-8")
+    code, _, err = invoke("assess", "--profile", str(path))
+    assert code == 3
+    assert "appears twice" in one_error_line(err)
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_utf16_profile_is_read(tmp_path: Path, codec: str) -> None:
+    path = tmp_path / "p.yaml"
+    bom = {"utf-16-le": "\ufeff", "utf-16-be": "\ufeff"}.get(codec, "")
+    path.write_bytes((bom + EXAMPLE.read_text(encoding="utf-8")).encode(codec))
+    code, out, err = invoke("assess", "--profile", str(path), "--format", "json")
+    assert code == 0, err
+    _, expected, _ = invoke("assess", "--profile", str(EXAMPLE), "--format", "json")
+    assert out == expected
+
+
+def _data_copy(tmp_path: Path) -> Path:
+    import shutil
+
+    target = tmp_path / "data"
+    shutil.copytree(ROOT / "data", target)
+    return target

@@ -247,6 +247,9 @@ def _number(field: str) -> Parser:
 def split_list(value: object) -> list[str]:
     """A list from a YAML list or a ';'-separated string; blank items are dropped."""
     if isinstance(value, list | tuple):
+        if any(isinstance(v, Mapping | list | tuple | set) for v in value):
+            # Each item is one answer; a nested list could also stand for millions of values.
+            raise ValueError("should be a list of plain values, not of lists or mappings")
         items = [str(v).strip() for v in value if not _blank(v)]
     else:
         items = [part.strip() for part in str(value).split(";")]
