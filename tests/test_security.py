@@ -400,6 +400,182 @@ def test_a_profile_from_a_pipe_still_works() -> None:
     assert json.loads(proc.stdout)["state"] == "TX"
 
 
+# --- 6. file safety -----------------------------------------------------------------------------
+
+
+def _plant_symlink(link: Path, target: Path) -> None:
+    """Make ``link`` -> ``target`` as another user when this test can drop privileges."""
+    subprocess.run(
+        ["ln", "-s", str(target), str(link)],
+        check=True,
+        preexec_fn=as_nobody if IS_ROOT else None,
+    )
+
+
+def test_a_symlink_planted_on_the_save_profiles_temp_name_is_not_followed(
+    tmp_path: Path, shared_dir: Path
+) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("ORIGINAL\n", encoding="utf-8")
+    # The old code wrote through `.<name>.tmp`; the attacker cannot guess mkstemp's names.
+    _plant_symlink(shared_dir / ".saved.yaml.tmp", victim)
+    saved = shared_dir / "saved.yaml"
+    code, _, err = invoke(
+        "assess", "--profile", str(EXAMPLE), "--save-profile", str(saved), "--format", "json"
+    )
+    assert code == 0, err
+    assert victim.read_text(encoding="utf-8") == "ORIGINAL\n"
+    assert not saved.is_symlink()
+    assert stat.S_IMODE(saved.stat().st_mode) == 0o600
+    assert "state: TX" in saved.read_text(encoding="utf-8")
+
+
+def _special_file(path: Path) -> str:
+    """A character device (a private /dev/full twin) when root may make one, else a FIFO."""
+    if IS_ROOT:
+        os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(1, 7))
+        return "device"
+    os.mkfifo(path)
+    return "fifo"
+
+
+@pytest.mark.parametrize("command", ["assess", "batch", "template"])
+def test_an_output_that_is_a_device_or_fifo_is_refused_not_replaced(
+    tmp_path: Path, command: str
+) -> None:
+    target = tmp_path / "out.json"
+    _special_file(target)
+    before = target.lstat()
+    if command == "assess":
+        code, _, err = invoke("assess", "-p", str(EXAMPLE), "-f", "json", "-o", str(target))
+    elif command == "batch":
+        intake = tmp_path / "in.csv"
+        intake.write_text("client_id,state\nC1,TX\n", encoding="utf-8")
+        code, _, err = invoke("batch", str(intake), "--output", str(target))
+    else:
+        code, _, err = invoke("intake-template", "--output", str(target))
+    assert code == 3
+    assert "is not a regular file" in one_error_line(err)
+    after = target.lstat()
+    assert (after.st_mode, after.st_ino) == (before.st_mode, before.st_ino)
+
+
+def test_an_output_that_is_a_symlink_is_refused_and_kept(tmp_path: Path) -> None:
+    real = tmp_path / "real.md"
+    real.write_text("mine\n", encoding="utf-8")
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    code, _, err = invoke("assess", "-p", str(EXAMPLE), "-o", str(link))
+    assert code == 3
+    assert "is a symbolic link" in one_error_line(err)
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8") == "mine\n"
+
+
+def test_a_read_only_output_is_refused(tmp_path: Path) -> None:
+    target = tmp_path / "r.md"
+    target.write_text("keep\n", encoding="utf-8")
+    target.chmod(0o444)
+    code, _, err = invoke("assess", "-p", str(EXAMPLE), "-o", str(target))
+    assert code == 3
+    assert "is read-only" in one_error_line(err)
+    assert target.read_text(encoding="utf-8") == "keep\n"
+
+
+@pytest.mark.parametrize("mode", [0o600, 0o640, 0o644])
+def test_an_existing_outputs_mode_is_kept(tmp_path: Path, mode: int) -> None:
+    intake = tmp_path / "in.csv"
+    intake.write_text("client_id,state\nC1,TX\nC2,ZZ\n", encoding="utf-8")
+    outputs = {name: tmp_path / name for name in ("r.csv", "e.csv", "s.md", "a.md", "p.yaml")}
+    for path in outputs.values():
+        path.write_text("old\n", encoding="utf-8")
+        path.chmod(mode)
+    code, _, err = invoke(
+        "batch", str(intake), "--output", str(outputs["r.csv"]), "--errors",
+        str(outputs["e.csv"]), "--summary", str(outputs["s.md"]),
+    )  # fmt: skip
+    assert code == 1, err
+    code, _, err = invoke(
+        "assess", "-p", str(EXAMPLE), "-o", str(outputs["a.md"]),
+        "--save-profile", str(outputs["p.yaml"]),
+    )  # fmt: skip
+    assert code == 0, err
+    for path in outputs.values():
+        assert path.read_text(encoding="utf-8") != "old\n"
+        assert stat.S_IMODE(path.stat().st_mode) == mode, path.name
+
+
+def test_new_client_data_outputs_are_private(tmp_path: Path) -> None:
+    intake = tmp_path / "in.csv"
+    intake.write_text("client_id,state\nC1,TX\nC2,ZZ\n", encoding="utf-8")
+    code, _, err = invoke(
+        "batch", str(intake), "--output", str(tmp_path / "r.csv"),
+        "--errors", str(tmp_path / "e.csv"), "--summary", str(tmp_path / "s.md"),
+        "--plans", str(tmp_path / "plans"),
+    )  # fmt: skip
+    assert code == 1, err
+    code, _, err = invoke(
+        "assess", "-p", str(EXAMPLE), "-o", str(tmp_path / "a.md"),
+        "--save-profile", str(tmp_path / "p.yaml"),
+    )  # fmt: skip
+    assert code == 0, err
+    for name in ("r.csv", "e.csv", "s.md", "a.md", "p.yaml", "plans/C1.md"):
+        assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o600, name
+    assert stat.S_IMODE((tmp_path / "plans").stat().st_mode) == 0o700
+    # The intake template holds no client data: it follows the umask like any file.
+    code, _, _ = invoke("intake-template", "--output", str(tmp_path / "t.csv"))
+    assert code == 0
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert stat.S_IMODE((tmp_path / "t.csv").stat().st_mode) == 0o666 & ~mask
+
+
+def test_save_profile_may_not_name_the_profile_or_the_output(tmp_path: Path) -> None:
+    profile = tmp_path / "p.yaml"
+    original = "# my notes\nstate: Texas\nexams: Praxis 5312\nteaching_years: '4'\n"
+    profile.write_text(original, encoding="utf-8")
+    code, _, err = invoke("assess", "-p", str(profile), "--save-profile", str(profile))
+    assert code == 3
+    assert "is the profile file itself" in one_error_line(err)
+    assert profile.read_text(encoding="utf-8") == original
+    same = tmp_path / "same.json"
+    code, _, err = invoke(
+        "assess", "-p", str(profile), "--save-profile", str(same), "--output", str(same)
+    )
+    assert code == 3
+    assert "both name" in one_error_line(err)
+    assert not same.exists()
+
+
+# --- 8. leftovers -------------------------------------------------------------------------------
+
+
+def test_leftovers_of_a_killed_run_are_swept_and_reported(tmp_path: Path) -> None:
+    gone = dead_pid()
+    alive = os.getpid()
+    intake = tmp_path / "in.csv"
+    intake.write_text("client_id,state\nC1,TX\n", encoding="utf-8")
+    stale = [tmp_path / f".r.csv.{gone}.tmp", tmp_path / f".r.csv.{gone}.abcd1234.tmp"]
+    live = tmp_path / f".r.csv.{alive}.wxyz5678.tmp"
+    other = tmp_path / f".notes.txt.{gone}.tmp"  # not a temporary file of this output
+    for path in [*stale, live, other]:
+        path.write_text("client data", encoding="utf-8")
+    plans = tmp_path / "plans"
+    staging = plans / f".lmspath-staging-{gone}"
+    staging.mkdir(parents=True)
+    (staging / "C9.md").write_text("client data", encoding="utf-8")
+    code, _, err = invoke(
+        "batch", str(intake), "--output", str(tmp_path / "r.csv"), "--plans", str(plans)
+    )
+    assert code == 0, err
+    assert not any(p.exists() for p in stale)
+    assert not staging.exists()
+    assert live.exists(), "a running process's temporary file is left alone"
+    assert other.exists()
+    assert "removed 2 temporary files left by an interrupted run" in err
+    assert f".lmspath-staging-{gone}" in err
+
+
 @pytest.mark.parametrize(
     "text",
     [

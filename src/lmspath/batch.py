@@ -9,7 +9,9 @@ import os
 import re
 import shutil
 import signal
+import stat
 import sys
+import tempfile
 import threading
 import time
 import unicodedata
@@ -23,6 +25,7 @@ from typing import IO, TYPE_CHECKING, Protocol
 
 from lmspath.cohort import CohortMeta, CohortTally, Duplicate, render_cohort
 from lmspath.errors import InputError, Interrupted
+from lmspath.files import STAGING_PREFIX, AtomicFile, check_target, same_file, sweep_staging
 from lmspath.intake import (
     FieldProblemAt,
     IntakeReader,
@@ -119,12 +122,17 @@ class PlanNames:
 
     def __init__(self) -> None:
         self._used: set[str] = set()
+        self._reserved: set[str] = set()
+
+    def reserve(self, name: str) -> None:
+        """A name that is taken by something other than a plan."""
+        self._reserved.add(name.lower())
 
     def assign(self, client_id: str, line: int) -> str:
         """``<client>.md``; ``line-N.md`` without a usable id; ``<client>-lineN.md`` if taken."""
         stem = safe_stem(client_id)
         name = f"{stem}.md" if stem else f"line-{line}.md"
-        if name.lower() in self._used:
+        if name.lower() in self._used or name.lower() in self._reserved:
             name = f"{stem or 'line'}-line{line}.md"
         self._used.add(name.lower())
         return name
@@ -207,41 +215,36 @@ class SeenIds:
 # --- outputs ------------------------------------------------------------------------------------
 
 
-class _AtomicFile:
-    """A text file written under a temporary name beside its target and renamed when complete."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        parent = path.parent if str(path.parent) else Path(".")
-        self.tmp = parent / f".{path.name}.{os.getpid()}.tmp"
-        try:
-            self.handle: IO[str] = open(self.tmp, "w", encoding="utf-8", newline="")  # noqa: SIM115
-        except OSError as exc:
-            raise InputError(f"{path}: cannot write ({exc.strerror})") from None
-
-    def commit(self) -> None:
-        self.handle.close()
-        os.replace(self.tmp, self.path)
-
-    def abort(self) -> None:
-        self.handle.close()
-        self.tmp.unlink(missing_ok=True)
-
-
 class _PlanFolder:
-    """Plans are written into a hidden staging folder and moved into place when the run ends."""
+    """Plans are written into a private staging folder and moved into place when the run ends.
 
-    def __init__(self, folder: Path) -> None:
+    A plans folder lmspath creates is 0700 and each plan 0600 (they hold client data); a plan
+    that replaces an earlier one keeps that file's mode.
+    """
+
+    def __init__(self, folder: Path, warn: Callable[[str], None]) -> None:
         self.folder = folder
         self.created = not folder.exists()
         try:
-            folder.mkdir(exist_ok=True)
-            self.staging = folder / f".lmspath-staging-{os.getpid()}"
-            shutil.rmtree(self.staging, ignore_errors=True)
-            self.staging.mkdir()
+            folder.mkdir(mode=0o700, exist_ok=True)
+            swept = sweep_staging(folder)
+            if swept:
+                warn(
+                    f"{folder}: removed {len(swept)} staging folder(s) with the plans of an "
+                    f"interrupted run (its process is gone): {', '.join(swept[:3])}"
+                )
+            self.staging = Path(
+                tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=folder)
+            )
         except OSError as exc:
             raise InputError(f"{folder}: cannot create the plans folder ({exc.strerror})") from None
         self.names = PlanNames()
+        # A folder, link or device already holding a plan's name is never replaced: the plan
+        # gets the '-lineN' name instead.
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if not entry.is_file(follow_symlinks=False):
+                    self.names.reserve(entry.name)
 
     def path_for(self, name: str) -> Path:
         path = self.folder / name
@@ -252,7 +255,13 @@ class _PlanFolder:
 
     def commit(self) -> None:
         for item in self.staging.iterdir():
-            os.replace(item, self.folder / item.name)
+            target = self.folder / item.name
+            try:
+                mode = stat.S_IMODE(os.lstat(target).st_mode)
+            except FileNotFoundError:
+                mode = 0o600
+            os.chmod(item, mode)
+            os.replace(item, target)
         self.staging.rmdir()
 
     def abort(self) -> None:
@@ -309,17 +318,9 @@ class BatchReport:
         return self.tally.rows
 
 
-def _same(a: Path, b: Path) -> bool:
-    try:
-        if a.exists() and b.exists():
-            return os.path.samefile(a, b)
-    except OSError:
-        return False
-    return a.resolve() == b.resolve()
-
-
 def check_paths(intake: Path, options: BatchOptions) -> None:
-    """Refuse outputs that would overwrite the intake, each other, or land nowhere."""
+    """Refuse outputs that would overwrite the intake, each other, land nowhere, or replace
+    something that is not a regular file of ours (see ``lmspath.files.check_target``)."""
     files = [
         ("--output", options.output),
         ("--errors", options.errors),
@@ -327,21 +328,19 @@ def check_paths(intake: Path, options: BatchOptions) -> None:
     ]
     given = [(flag, path) for flag, path in files if path is not None]
     for flag, path in given:
-        if _same(path, intake):
+        if same_file(path, intake):
             raise InputError(f"{flag}: {path} is the intake file itself; choose another name")
-        if path.is_dir():
-            raise InputError(f"{flag}: {path} is a folder; give a file name")
-        parent = path.parent if str(path.parent) else Path(".")
-        if not parent.is_dir():
-            raise InputError(f"{flag}: {path}: the folder {parent} does not exist")
+        check_target(path, flag)
     for index, (flag, path) in enumerate(given):
         for other_flag, other in given[index + 1 :]:
-            if _same(path, other):
+            if same_file(path, other):
                 raise InputError(
                     f"{flag} and {other_flag} both name {path}; give each its own file"
                 )
     if options.plans is not None:
         plans = options.plans
+        if plans.is_symlink():
+            raise InputError(f"--plans: {plans} is a symbolic link; give the folder it points to")
         if plans.exists() and not plans.is_dir():
             raise InputError(f"--plans: {plans} is a file; give a folder")
         parent = plans.parent if str(plans.parent) else Path(".")
@@ -365,6 +364,13 @@ def _terminate_as_interrupt() -> Callable[[], None]:
         signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
 
     return restore
+
+
+def _open(path: Path | None, flag: str, say: Callable[[str], None]) -> AtomicFile | None:
+    """An output file (0600 when new: it holds client data), or None when not asked for."""
+    if path is None:
+        return None
+    return AtomicFile(path, private=True, flag=flag, warn=say)
 
 
 class _RowWriter(Protocol):
@@ -397,16 +403,16 @@ def run_batch(
     jobs = options.jobs or os.cpu_count() or 1
     chunk_size = options.chunk_size or (1000 * jobs if jobs > 1 else 256)
 
-    opened: list[_AtomicFile] = []
+    opened: list[AtomicFile] = []
     plans: _PlanFolder | None = None
     pool: Shards | None = None
     restore = _terminate_as_interrupt()
     line = layout.header_line
     try:
-        results_file = _AtomicFile(options.output) if options.output else None
+        results_file = _open(options.output, "--output", say)
         if results_file:
             opened.append(results_file)
-        errors_file = _AtomicFile(options.errors) if options.errors else None
+        errors_file = _open(options.errors, "--errors", say)
         if errors_file:
             opened.append(errors_file)
         results_out = results_file.handle if results_file else (stdout or sys.stdout)
@@ -416,7 +422,7 @@ def run_batch(
         if errors is not None:
             errors.writerow(ERROR_COLUMNS)
         if options.plans is not None:
-            plans = _PlanFolder(options.plans)
+            plans = _PlanFolder(options.plans, say)
         staging = plans.staging if plans else None
 
         # The skills section feeds only the summary's skills gaps and the plans.
@@ -534,7 +540,8 @@ def run_batch(
                 duplicate_examples=tuple(examples),
                 skills=skills,
             )
-            summary_file = _AtomicFile(options.summary)
+            summary_file = _open(options.summary, "--summary", say)
+            assert summary_file is not None
             opened.append(summary_file)
             summary_file.handle.write(render_cohort(tally, meta))
         for item_file in opened:

@@ -141,7 +141,7 @@ def template_command(
     if output is None:
         typer.echo(text, nl=False)
         return
-    write_atomic(output, text)
+    write_atomic(output, text, private=False)  # no client data in it
     typer.echo(f"Wrote {output}.", err=True)
 
 
