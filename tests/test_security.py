@@ -547,6 +547,56 @@ def test_save_profile_may_not_name_the_profile_or_the_output(tmp_path: Path) -> 
     assert not same.exists()
 
 
+# --- 7. nondeterminism --------------------------------------------------------------------------
+
+
+def test_the_cohort_summary_breaks_ties_by_name_not_by_arrival() -> None:
+    refs = [RuleRef("TX", f"req-{n}", f"Requirement {n}", "exam") for n in range(4)]
+    meta = CohortMeta("in.csv", "UTF-8", "comma", "2026-01-01", "2026-11-24", "0.1.0")
+
+    def tally(order: list[int]) -> CohortTally:
+        out = CohortTally()
+        out.scored = 4
+        out.by_verdict = Counter({"not_yet": 4})
+        out.by_state = Counter({"TX": 4})
+        for n in order:
+            out.missing[refs[n]] += 1
+            out.missing_kind[["exam", "degree", "practicum", "portfolio"][n]] += 1
+            out.skill_gaps[(f"gap-{n}", f"Gap {n}")] += 1
+            out.skills_seen += 1
+        for fields in ([["state", "exams"], ["teaching_years"]][n % 2] for n in order):
+            out.add_rejected(fields)
+        return out
+
+    assert render_cohort(tally([0, 1, 2, 3]), meta) == render_cohort(tally([3, 2, 1, 0]), meta)
+
+
+def test_outputs_are_byte_identical_across_hash_seeds_and_jobs(tmp_path: Path) -> None:
+    intake = tmp_path / "in.csv"
+    rows = ["client_id,state,bachelor,master,teaching_years,exams,tools"]
+    for n in range(40):
+        if n % 4 == 0:  # four bad fields in each rejected row: ties in "rejected rows by field"
+            rows.append(f"C{n},TX,maybe,zzz,abc,nope,Canva")
+        else:
+            rows.append(f"C{n},{['TX', 'NY', 'OH'][n % 3]},yes,{['no', 'yes'][n % 2]},{n % 7},,")
+    intake.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    runs = []
+    for seed, jobs in (("1", "1"), ("2", "1"), ("3", "1"), ("4", "2")):
+        out = tmp_path / f"run-{seed}"
+        out.mkdir()
+        proc = run_cli(
+            "batch", str(intake), "--output", "r.csv", "--errors", "e.csv", "--summary", "s.md",
+            "--plans", "plans", "--jobs", jobs, cwd=str(out),
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )  # fmt: skip
+        assert proc.returncode == 1, proc.stderr
+        files = sorted(p for p in out.rglob("*") if p.is_file())
+        runs.append({p.relative_to(out).as_posix(): p.read_bytes() for p in files})
+    assert "| bachelor | 10 |" in runs[0]["s.md"].decode()
+    for run in runs[1:]:
+        assert run == runs[0]
+
+
 # --- 8. leftovers -------------------------------------------------------------------------------
 
 
