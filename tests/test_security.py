@@ -626,6 +626,30 @@ def test_leftovers_of_a_killed_run_are_swept_and_reported(tmp_path: Path) -> Non
     assert f".lmspath-staging-{gone}" in err
 
 
+# --- 9. the smaller ones ------------------------------------------------------------------------
+
+
+def test_unknown_keys_are_quoted_cut_and_free_of_control_characters(tmp_path: Path) -> None:
+    path = tmp_path / "k.yaml"
+    key = "Error: forged\\nline two\\e]0;title\\a" + "x" * 200
+    path.write_text(f'state: TX\n"{key}": 1\n', encoding="utf-8")
+    code, _, err = invoke("assess", "--profile", str(path))
+    assert code == 3
+    line = one_error_line(err)
+    assert "\x1b" not in line
+    assert "\x07" not in line
+    assert len(line) < 200
+    assert "unknown field" in line
+
+
+def test_a_huge_unknown_state_is_not_echoed_in_full(tmp_path: Path) -> None:
+    path = tmp_path / "s.yaml"
+    path.write_text("state: " + "Z" * 1_500_000 + "\n", encoding="utf-8")
+    code, _, err = invoke("assess", "--profile", str(path))
+    assert code == 3
+    assert len(one_error_line(err)) < 300
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -641,6 +665,74 @@ def test_a_key_given_twice_is_refused(tmp_path: Path, text: str) -> None:
     code, _, err = invoke("assess", "--profile", str(path))
     assert code == 3
     assert "appears twice" in one_error_line(err)
+
+
+def test_a_cr_only_intake_is_read(tmp_path: Path) -> None:
+    intake = tmp_path / "cr.csv"
+    intake.write_bytes(b"client_id,state\rC1,TX\rC2,TX\r")
+    code, _, err = invoke("batch", str(intake), "--output", str(tmp_path / "r.csv"))
+    assert code == 0, err
+    assert [(r["line"], r["client_id"]) for r in read_rows(tmp_path / "r.csv")] == [
+        ("2", "C1"),
+        ("3", "C2"),
+    ]
+
+
+def test_an_unreadable_profile_is_one_line_and_exit_3(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As another user sees a chmod 000 file (root reads every file, so this is simulated)."""
+    path = tmp_path / "p.yaml"
+    path.write_text("state: TX\n", encoding="utf-8")
+    real_access, real_open = os.access, os.open
+
+    def access(target: object, mode: int, *args: object, **kwargs: object) -> bool:
+        if Path(str(target)) == path:
+            return False
+        return real_access(target, mode, *args, **kwargs)  # type: ignore[arg-type]
+
+    def denied(target: object, flags: int, *args: object, **kwargs: object) -> int:
+        if Path(str(target)) == path:
+            raise PermissionError(13, "Permission denied", str(target))
+        return real_open(target, flags, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "access", access)
+    monkeypatch.setattr(os, "open", denied)
+    code, _, err = invoke("assess", "--profile", str(path))
+    assert code == 3
+    assert "cannot be read (Permission denied)" in one_error_line(err)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["assess", "--nope"],
+        ["batch"],
+        ["batch", "x.csv", "--jobs", "abc"],
+        ["batch", "x.csv", "--jobs", "-1"],
+        ["assess", "-p", str(EXAMPLE), "--format", "xml"],
+        ["states", "--format", "xml"],
+        ["assess", "-p", str(EXAMPLE), "--state", ""],
+        ["--nope"],
+        ["data", "check", "--nope"],
+    ],
+    ids=[
+        "unknown-option", "missing-argument", "jobs-abc", "jobs-negative", "format-xml",
+        "states-format-xml", "empty-state", "top-level-option", "subgroup-option",
+    ],
+)  # fmt: skip
+def test_usage_errors_are_one_line_and_exit_2(tmp_path: Path, args: list[str]) -> None:
+    if args[:2] == ["batch", "x.csv"]:
+        args = ["batch", str(_one_row(tmp_path)), *args[2:]]
+    code, _, err = invoke(*args)
+    assert code == 2
+    one_error_line(err)
+
+
+def _one_row(tmp_path: Path) -> Path:
+    intake = tmp_path / "x.csv"
+    intake.write_text("client_id,state\nC1,TX\n", encoding="utf-8")
+    return intake
 
 
 @pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
@@ -660,3 +752,16 @@ def _data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(ROOT / "data", target)
     return target
+
+
+def test_data_check_names_a_missing_state_file_and_a_repeated_key(tmp_path: Path) -> None:
+    data = _data_copy(tmp_path)
+    (data / "requirements" / "CA.yaml").unlink()
+    tx = data / "requirements" / "TX.yaml"
+    tx.write_text(tx.read_text(encoding="utf-8") + "credential: Overridden\n", encoding="utf-8")
+    code, _, err = invoke("data", "check", str(data))
+    assert code == 4
+    assert "CA.yaml: missing" in err
+    assert "TX.yaml: line" in err
+    assert "the key 'credential' appears twice" in err
+    assert err.splitlines()[-1].endswith("2 problem(s) found")

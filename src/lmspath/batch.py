@@ -24,7 +24,7 @@ from types import FrameType
 from typing import IO, TYPE_CHECKING, Protocol
 
 from lmspath.cohort import CohortMeta, CohortTally, Duplicate, render_cohort
-from lmspath.errors import InputError, Interrupted
+from lmspath.errors import InputError, Interrupted, OptionError
 from lmspath.files import STAGING_PREFIX, AtomicFile, check_target, same_file, sweep_staging
 from lmspath.intake import (
     FieldProblemAt,
@@ -321,6 +321,8 @@ class BatchReport:
 def check_paths(intake: Path, options: BatchOptions) -> None:
     """Refuse outputs that would overwrite the intake, each other, land nowhere, or replace
     something that is not a regular file of ours (see ``lmspath.files.check_target``)."""
+    if options.jobs < 0:
+        raise OptionError(f"--jobs: {options.jobs} is negative; give 1 or more (0 = one per core)")
     files = [
         ("--output", options.output),
         ("--errors", options.errors),
@@ -346,8 +348,6 @@ def check_paths(intake: Path, options: BatchOptions) -> None:
         parent = plans.parent if str(plans.parent) else Path(".")
         if not parent.is_dir():
             raise InputError(f"--plans: {plans}: the folder {parent} does not exist")
-    if options.jobs < 0:
-        raise InputError(f"--jobs: {options.jobs} is negative; give 1 or more (0 = one per core)")
 
 
 def _terminate_as_interrupt() -> Callable[[], None]:

@@ -182,7 +182,9 @@ def detect_encoding(path: Path) -> Encoding:
 
 def _first_record(text: str, delimiter: str) -> tuple[int, list[str]] | None:
     """The first non-blank record of a text sample and the line it starts on."""
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    # newline="": split records at \r, \n and \r\n alike, as the row reader does (an old Mac
+    # Excel export ends its lines with \r alone).
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     previous_end = 0
     try:
         for cells in reader:

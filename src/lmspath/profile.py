@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from lmspath.errors import ECHO_LIMIT, shown
 from lmspath.states import resolve_state, unknown_state_message
 
 YesNo = Literal["yes", "no"]
@@ -172,10 +174,16 @@ def _blank(value: object) -> bool:
 
 
 def _show(value: object) -> str:
-    text = str(value)
-    if len(text) > 40:
-        text = text[:37] + "..."
-    return repr(text)
+    return shown(value)
+
+
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_ -]{1,40}")
+
+
+def _key_text(key: str) -> str:
+    """An unknown key as echoed: as written when it is a plain short word (a typo of a field),
+    else quoted and cut, so it cannot add lines or escape sequences to a message."""
+    return key if _PLAIN_KEY.fullmatch(key) else shown(key)
 
 
 _TRUE_WORDS = {"yes", "y", "true", "1"}
@@ -417,9 +425,9 @@ def build_profile(
     for key, value in raw.items():
         name = str(key)
         if name not in FIELDS or (name == "client_id" and not allow_client_id):
-            hint = suggest_field(name)
+            hint = suggest_field(name[:ECHO_LIMIT])
             tail = f"; did you mean {hint!r}?" if hint and hint != name else ""
-            problems.append(FieldProblem(name, f"unknown field{tail}"))
+            problems.append(FieldProblem(_key_text(name), f"unknown field{tail}"))
             continue
         try:
             parsed = parse_field(

@@ -32,8 +32,26 @@ def get_app() -> typer.Typer:
 
     from lmspath.cli import cmd_assess, cmd_data, cmd_states
 
+    usage_error: type[Exception] = typer.BadParameter.__mro__[1]  # click's UsageError
+
+    def _usage(exc: Exception) -> typer.Exit:
+        """A usage error as one ``Error:`` line (not typer's boxed panel); exit 2."""
+        if type(exc).__name__ == "NoArgsIsHelpError":  # `lmspath` alone shows the help
+            raise exc
+        context = getattr(exc, "ctx", None)
+        where = f" (`{context.command_path} --help` lists the options)" if context else ""
+        message = " ".join(exc.format_message().split())  # type: ignore[attr-defined]
+        typer.echo(f"Error: {one_line(message)}{where}", err=True)
+        return typer.Exit(int(ExitCode.USAGE))
+
     class _Group(TyperGroup):
         """Maps domain errors to one ``Error:`` line and the contract's exit code."""
+
+        def make_context(self, *args: Any, **kwargs: Any) -> Any:
+            try:
+                return super().make_context(*args, **kwargs)
+            except usage_error as exc:
+                raise _usage(exc) from None
 
         def invoke(self, ctx: Any) -> Any:
             try:
@@ -43,6 +61,8 @@ def get_app() -> typer.Typer:
                     raise
                 typer.echo(f"Error: {one_line(exc.message)}", err=True)
                 raise typer.Exit(int(exc.exit_code)) from None
+            except usage_error as exc:
+                raise _usage(exc) from None
             except (KeyboardInterrupt, typer.Abort):
                 typer.echo("Error: interrupted", err=True)
                 raise typer.Exit(int(ExitCode.INTERRUPTED)) from None

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from lmspath.errors import InputError, NotATerminalError, one_line
+from lmspath.errors import InputError, NotATerminalError, OptionError, one_line, shown
 
 
 def _today() -> dt.date:
@@ -23,6 +23,8 @@ def assess_command(
             "-p",
             help="Profile file (YAML or JSON); skips the questions.",
             dir_okay=True,
+            # lmspath reads it and says why it cannot, in one line (exit 3), not click.
+            readable=False,
         ),
     ] = None,
     state: Annotated[
@@ -63,6 +65,8 @@ def assess_command(
     def warn(message: str) -> None:
         typer.echo(f"Warning: {one_line(message)}", err=True)
 
+    if state is not None and not state.strip():
+        raise OptionError("--state: is empty; give a code such as TX or a state's name")
     if output is not None and profile is not None and same_file(output, profile):
         raise InputError(f"--output: {output} is the profile file; choose another name")
     if save_profile is not None:
@@ -80,12 +84,14 @@ def assess_command(
         try:
             chosen = Format(fmt.strip().lower())
         except ValueError:
-            raise InputError(f"--format: {fmt!r} is not one of terminal, markdown, json") from None
+            raise OptionError(
+                f"--format: {shown(fmt)} is not one of terminal, markdown, json"
+            ) from None
     if output is not None and chosen is None:
         chosen = format_for_path(output)
         if chosen is None:
             raise InputError(
-                f"--output: cannot tell the format from {output.name!r}; "
+                f"--output: cannot tell the format from {shown(output.name)}; "
                 "use a .md, .json or .txt name, or give --format"
             )
     chosen = chosen or Format.terminal
