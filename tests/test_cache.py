@@ -185,19 +185,27 @@ def test_a_key_others_can_read_is_replaced(folder: Path, tx_copy: Path) -> None:
     assert stat.S_IMODE(key.stat().st_mode) == 0o600
 
 
-def test_a_folder_others_can_write_is_not_used(folder: Path, tx_copy: Path) -> None:
+def test_a_folder_of_ours_others_can_write_is_closed_and_what_they_left_is_not_believed(
+    folder: Path, tx_copy: Path
+) -> None:
+    import lmspath.cache as cache
+
     folder.mkdir()
     folder.chmod(0o777)
+    planted = folder / f"t-{cache._key('t', [tx_copy])}.json"
+    planted.write_bytes(b"lmspath-cache-2 t forged")
+    planted.chmod(0o666)  # as another user's file would be: writable by others
     calls: list[int] = []
 
     def build() -> StateRules:
         calls.append(1)
         return _load(tx_copy)
 
+    assert cached("t", [tx_copy], build, StateRules) == _load(tx_copy)
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert calls == [1]
     cached("t", [tx_copy], build, StateRules)
-    cached("t", [tx_copy], build, StateRules)
-    assert calls == [1, 1]
-    assert list(folder.iterdir()) == []
+    assert calls == [1], "the rebuilt entry is used from then on"
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root")

@@ -5,11 +5,11 @@ else ``$XDG_CACHE_HOME/lmspath``, else ``~/.cache/lmspath``; ``LMSPATH_NO_CACHE=
 
 Nothing in it can run code: an entry is the model's JSON, validated again by pydantic when it is
 read, and authenticated with an HMAC whose key (``key`` in the folder, mode 0600) never leaves
-this user. The folder is created 0700 and is not used at all when it belongs to someone else or
-others may write to it; an entry that is not a regular file of ours, or whose MAC, key, model or
-data do not match, is rebuilt from the shipped data. Any problem reading or writing the cache
-(read-only home, a corrupt or stale file) falls back to loading the data afresh: the cache can
-make lmspath faster, never wrong.
+this user. The folder is created 0700 (closed to 0700 when it is ours but others may write to
+it) and is not used at all when it belongs to someone else; an entry that is not a regular file
+of ours, or whose MAC, key, model or data do not match, is rebuilt from the shipped data. Any
+problem reading or writing the cache (read-only home, a corrupt or stale file) falls back to
+loading the data afresh: the cache can make lmspath faster, never wrong.
 """
 
 from __future__ import annotations
@@ -87,26 +87,35 @@ def _key(kind: str, paths: Iterable[Path]) -> str:
     return digest.hexdigest()[:32]
 
 
+def _owned(info: os.stat_result) -> bool:
+    uid = getattr(os, "geteuid", None)
+    return uid is None or info.st_uid == uid()
+
+
 def _ours(info: os.stat_result) -> bool:
     """Owned by this user and closed to writes by anyone else."""
-    uid = getattr(os, "geteuid", None)
-    if uid is not None and info.st_uid != uid():
-        return False
-    return not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    return _owned(info) and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
 def usable_folder(folder: Path) -> bool:
     """Create the folder (0700) when missing; True only when it is ours and closed to others.
 
-    A folder another user owns, or one that group or others may write, could hold entries that
-    someone else planted: it is not used at all (every load then reads the shipped data).
+    A folder another user owns could hold entries someone else planted: it is not used at all
+    (every load then reads the shipped data). A folder of ours that group or others may write
+    (earlier versions made it under a umask of 002) is closed to 0700 first; whatever others
+    left in it is not ours, or fails its MAC, and is rebuilt.
     """
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         info = os.stat(folder)
+        if not stat.S_ISDIR(info.st_mode):
+            return False
+        if _owned(info) and info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+            os.chmod(folder, 0o700)
+            info = os.stat(folder)
     except OSError:
         return False
-    return stat.S_ISDIR(info.st_mode) and _ours(info)
+    return _ours(info)
 
 
 def _read_key(path: Path) -> bytes | None:
