@@ -667,6 +667,15 @@ def test_a_key_given_twice_is_refused(tmp_path: Path, text: str) -> None:
     assert "appears twice" in one_error_line(err)
 
 
+def test_a_list_used_as_a_key_is_named_as_such(tmp_path: Path) -> None:
+    """It was reported as "a YAML tag that is not allowed"."""
+    path = tmp_path / "p.yaml"
+    path.write_text("state: TX\n? [a, b]\n: 1\n", encoding="utf-8")
+    code, _, err = invoke("assess", "--profile", str(path))
+    assert code == 3
+    assert "line 2: a key must be plain text, not a list or mapping" in one_error_line(err)
+
+
 def test_a_cr_only_intake_is_read(tmp_path: Path) -> None:
     intake = tmp_path / "cr.csv"
     intake.write_bytes(b"client_id,state\rC1,TX\rC2,TX\r")
