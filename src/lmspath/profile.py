@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from lmspath.errors import ECHO_LIMIT, shown
 from lmspath.states import resolve_state, unknown_state_message
 
 YesNo = Literal["yes", "no"]
@@ -180,10 +182,16 @@ def _blank(value: object) -> bool:
 
 
 def _show(value: object) -> str:
-    text = str(value)
-    if len(text) > 40:
-        text = text[:37] + "..."
-    return repr(text)
+    return shown(value)
+
+
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_ -]{1,40}")
+
+
+def _key_text(key: str) -> str:
+    """An unknown key as echoed: as written when it is a plain short word (a typo of a field),
+    else quoted and cut, so it cannot add lines or escape sequences to a message."""
+    return key if _PLAIN_KEY.fullmatch(key) else shown(key)
 
 
 _TRUE_WORDS = {"yes", "y", "true", "1"}
@@ -228,15 +236,21 @@ def _number(field: str) -> Parser:
         if isinstance(value, bool):
             raise ValueError(f"{_show(value)} is not a number")
         if isinstance(value, int | float):
-            number = float(value)
+            try:
+                number = float(value)
+            except OverflowError:  # an integer past 1.8e308: far more than the limit
+                number = math.inf if value > 0 else -math.inf
         else:
             text = str(value).strip().replace(",", "")
             try:
                 number = float(text)
             except ValueError:
                 raise ValueError(f"{_show(value)} is not a number") from None
-        if math.isnan(number) or math.isinf(number):
+        if math.isnan(number):
             raise ValueError(f"{_show(value)} is not a number")
+        if math.isinf(number) and "inf" in str(value).lower():
+            raise ValueError(f"{_show(value)} is not a number")
+        # Past this, any other infinity is a long run of digits: more than the limit below.
         if number < 0:
             raise ValueError(f"{_show(value)} is negative; give 0 or more")
         if number > limit:
@@ -249,6 +263,9 @@ def _number(field: str) -> Parser:
 def split_list(value: object) -> list[str]:
     """A list from a YAML list or a ';'-separated string; blank items are dropped."""
     if isinstance(value, list | tuple):
+        if any(isinstance(v, Mapping | list | tuple | set) for v in value):
+            # Each item is one answer; a nested list could also stand for millions of values.
+            raise ValueError("should be a list of plain values, not of lists or mappings")
         items = [str(v).strip() for v in value if not _blank(v)]
     else:
         items = [part.strip() for part in str(value).split(";")]
@@ -421,9 +438,9 @@ def build_profile(
     for key, value in raw.items():
         name = str(key)
         if name not in FIELDS or (name == "client_id" and not allow_client_id):
-            hint = suggest_field(name)
+            hint = suggest_field(name[:ECHO_LIMIT])
             tail = f"; did you mean {hint!r}?" if hint and hint != name else ""
-            problems.append(FieldProblem(name, f"unknown field{tail}"))
+            problems.append(FieldProblem(_key_text(name), f"unknown field{tail}"))
             continue
         try:
             parsed = parse_field(

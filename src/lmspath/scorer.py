@@ -19,7 +19,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar, overload
 
 from lmspath.cohort import CohortTally, RuleRef, Scored
+from lmspath.files import per_file_error
 from lmspath.intake import Layout, RowParser, client_id_of
+from lmspath.process import quiet_when_orphaned
 from lmspath.profile import FIELDS, Profile
 from lmspath.spreadsheet import csv_field, neutralise
 
@@ -493,13 +495,25 @@ class Scorer:
                 continue
             assert isinstance(parsed, Profile)
             base = base_of(parsed)
+            if plans and plan_name is not None:
+                try:
+                    self._write_plan(parsed, base.exam_id, plan_name)
+                except OSError as exc:
+                    # One client's plan that cannot be written is that row's error; a full or
+                    # broken disk stops the run.
+                    if not per_file_error(exc):
+                        raise
+                    with contextlib.suppress(OSError):
+                        (self.staging / plan_name).unlink()  # type: ignore[operator]
+                    problem = f"the plan file cannot be written ({exc.strerror or exc})"
+                    client = client_id_of(cells, layout)
+                    rejected.append(RowRejected(line, client, (("plan_file", problem),)))
+                    continue
             base.count += 1
             if skills:
                 gaps = self._gaps(parsed, base.exam_id)
                 if gaps is not None:
                     add_gaps(gaps)
-                if plans and plan_name is not None:
-                    self._write_plan(parsed, base.exam_id, plan_name)
             client = cells[at].strip() if at is not None and at < len(cells) else ""
             lines.append(
                 (
@@ -536,6 +550,7 @@ def _init_worker(args: ScorerArgs) -> None:
     # The parent handles Ctrl-C and termination; a worker just stops when told.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    quiet_when_orphaned()
     gc.disable()  # a worker only scores rows (see collector_paused)
     global _WORKER
     _WORKER = Scorer(

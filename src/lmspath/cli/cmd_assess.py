@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from lmspath.errors import InputError, NotATerminalError
+from lmspath.errors import InputError, NotATerminalError, OptionError, one_line, shown
 
 
 def _today() -> dt.date:
@@ -23,6 +23,8 @@ def assess_command(
             "-p",
             help="Profile file (YAML or JSON); skips the questions.",
             dir_okay=True,
+            # lmspath reads it and says why it cannot, in one line (exit 3), not click.
+            readable=False,
         ),
     ] = None,
     state: Annotated[
@@ -55,26 +57,49 @@ def assess_command(
     """Assess a profile against a state's rules: gap report and ordered step plan."""
     from lmspath.console import is_interactive, stdout_console, write_atomic
     from lmspath.data import exam_index, state_for_input
+    from lmspath.files import check_target, same_file
     from lmspath.profile import merge
     from lmspath.profile_io import read_profile, write_profile
     from lmspath.service import Format, assessment_for, format_for_path, render_text
 
-    if output is not None and profile is not None and output.resolve() == profile.resolve():
+    def warn(message: str) -> None:
+        typer.echo(f"Warning: {one_line(message)}", err=True)
+
+    if state is not None and not state.strip():
+        raise OptionError("--state: is empty; give a code such as TX or a state's name")
+    if output is not None and profile is not None and same_file(output, profile):
         raise InputError(f"--output: {output} is the profile file; choose another name")
+    if save_profile is not None:
+        if profile is not None and same_file(save_profile, profile):
+            raise InputError(
+                f"--save-profile: {save_profile} is the profile file itself; saving would "
+                "rewrite it (comments and spellings lost); choose another name"
+            )
+        if output is not None and same_file(save_profile, output):
+            raise InputError(
+                f"--save-profile and --output both name {output}; give each its own file"
+            )
     chosen: Format | None = None
     if fmt is not None:
         try:
             chosen = Format(fmt.strip().lower())
         except ValueError:
-            raise InputError(f"--format: {fmt!r} is not one of terminal, markdown, json") from None
+            raise OptionError(
+                f"--format: {shown(fmt)} is not one of terminal, markdown, json"
+            ) from None
     if output is not None and chosen is None:
         chosen = format_for_path(output)
         if chosen is None:
             raise InputError(
-                f"--output: cannot tell the format from {output.name!r}; "
+                f"--output: cannot tell the format from {shown(output.name)}; "
                 "use a .md, .json or .txt name, or give --format"
             )
     chosen = chosen or Format.terminal
+    # Before any question is asked: a target that would be refused is refused now.
+    if output is not None:
+        check_target(output, "--output")
+    if save_profile is not None:
+        check_target(save_profile, "--save-profile")
 
     index = exam_index()
     person = read_profile(profile, index) if profile is not None else None
@@ -100,11 +125,11 @@ def assess_command(
     if person.state is None:
         person = merge(person, state=code)
     if save_profile is not None:
-        write_profile(person, save_profile)
+        write_profile(person, save_profile, "--save-profile")
 
     result = assessment_for(person, code, today=_today())
     if output is not None:
-        write_atomic(output, render_text(result, chosen))
+        write_atomic(output, render_text(result, chosen), warn=warn)
         typer.echo(f"Wrote {output} ({chosen.value}).", err=True)
         return
     if chosen is Format.terminal:

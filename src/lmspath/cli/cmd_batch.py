@@ -107,11 +107,12 @@ def batch_command(
     """
     from lmspath.batch import BatchOptions, final_line, run_batch
     from lmspath.console import stderr_console
+    from lmspath.errors import one_line
 
     console = stderr_console()
 
     def warn(message: str) -> None:
-        typer.echo(f"Warning: {message}", err=True)
+        typer.echo(f"Warning: {one_line(message)}", err=True)
 
     progress = RichProgress(console) if console.is_terminal else None
     options = BatchOptions(
@@ -119,7 +120,8 @@ def batch_command(
     )
     report = run_batch(intake, options, progress=progress, warn=warn)
     for line in report.shown_errors:
-        typer.echo(f"Error: {line}", err=True)
+        # A row's line quotes its client_id and cells: one printable line each, whatever they hold.
+        typer.echo(f"Error: {one_line(line)}", err=True)
     typer.echo(final_line(report, errors), err=True)
     if report.tally.rejected:
         raise typer.Exit(1)
@@ -139,7 +141,7 @@ def template_command(
     if output is None:
         typer.echo(text, nl=False)
         return
-    write_atomic(output, text)
+    write_atomic(output, text, private=False)  # no client data in it
     typer.echo(f"Wrote {output}.", err=True)
 
 

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from lmspath.errors import InputError
+from lmspath.errors import OptionError, shown
 
 _TABLE_FORMATS = ("terminal", "markdown", "json", "csv")
 
@@ -17,7 +17,7 @@ _TABLE_FORMATS = ("terminal", "markdown", "json", "csv")
 def _format(value: str, allowed: tuple[str, ...]) -> str:
     word = value.strip().lower()
     if word not in allowed:
-        raise InputError(f"--format: {value!r} is not one of {', '.join(allowed)}")
+        raise OptionError(f"--format: {shown(value)} is not one of {', '.join(allowed)}")
     return word
 
 
