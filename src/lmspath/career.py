@@ -19,6 +19,10 @@ _UNIT_WORDS = {
     "people": "people",
     "schools": "schools",
 }
+INDUSTRY = "BLS wages and jobs by industry"
+SCHOOLS = "Schools (NCES)"
+WAGES = "OEWS wages for 25-4022, all library settings"
+STAFFING = "Staffing and pay rules"
 _MANDATE_WORDS = {"yes": "yes", "no": "no", "yes_not_enforced": "yes, but not enforced"}
 
 
@@ -27,6 +31,7 @@ class CareerFact(Result):
 
     key: str
     label: str
+    group: str
     scope: Scope
     known: bool
     value: float | None = None
@@ -100,10 +105,11 @@ def shown(figure: Figure) -> str:
     return f"{_n(figure.value)} {_UNIT_WORDS[figure.unit]}"
 
 
-def _figure(key: str, label: str, scope: Scope, figure: Figure) -> CareerFact:
+def _figure(key: str, label: str, scope: Scope, figure: Figure, group: str) -> CareerFact:
     return CareerFact(
         key=key,
         label=label,
+        group=group,
         scope=scope,
         known=figure.value is not None,
         value=figure.value,
@@ -116,10 +122,11 @@ def _figure(key: str, label: str, scope: Scope, figure: Figure) -> CareerFact:
     )
 
 
-def _fact(key: str, label: str, scope: Scope, fact: Fact) -> CareerFact:
+def _fact(key: str, label: str, scope: Scope, fact: Fact, group: str) -> CareerFact:
     return CareerFact(
         key=key,
         label=label,
+        group=group,
         scope=scope,
         known=fact.text is not None,
         text=fact.text,
@@ -137,6 +144,7 @@ def _mandate(fact: MandateFact) -> CareerFact:
     return CareerFact(
         key="mandate",
         label="State law requires a school librarian",
+        group=STAFFING,
         scope="state",
         known=fact.required is not None,
         text=fact.required,
@@ -153,45 +161,31 @@ def national_facts(market: MarketFile) -> list[CareerFact]:
     nat = market.national
     facts: list[CareerFact] = []
     for index, ed in enumerate(nat.ooh):
-        tag = f" (OOH, {ed.edition})"
+        group = f"BLS Occupational Outlook Handbook, {ed.edition}"
         key = f"ooh.{index}"
         facts += [
-            _figure(f"{key}.median_pay", f"Median pay, all library settings{tag}", "national",
-                    ed.median_pay),
-            _figure(f"{key}.employment", f"Jobs{tag}", "national", ed.employment),
-            _figure(f"{key}.growth_pct", f"Projected growth over the decade{tag}", "national",
-                    ed.growth_pct),
-            _figure(f"{key}.annual_openings", f"Openings a year{tag}", "national",
-                    ed.annual_openings),
-            _fact(f"{key}.entry_education", f"Typical entry education{tag}", "national",
-                  ed.entry_education),
+            _figure(f"{key}.median_pay", "Median pay, all library settings", "national",
+                    ed.median_pay, group),
+            _figure(f"{key}.employment", "Jobs", "national", ed.employment, group),
+            _figure(f"{key}.growth_pct", "Projected growth over the decade", "national",
+                    ed.growth_pct, group),
+            _figure(f"{key}.annual_openings", "Openings a year", "national",
+                    ed.annual_openings, group),
+            _fact(f"{key}.entry_education", "Typical entry education", "national",
+                  ed.entry_education, group),
         ]  # fmt: skip
+    measure = {"median_wage": "Median pay", "mean_wage": "Mean pay", "employment": "Jobs"}
     for index, ind in enumerate(nat.industries):
-        measure = {"median_wage": "Median pay", "mean_wage": "Mean pay", "employment": "Jobs"}
-        facts.append(
-            _figure(
-                f"industry.{index}",
-                f"{measure[ind.measure]} in {ind.industry}",
-                "national",
-                ind.figure,
-            )
-        )
+        label = f"{measure[ind.measure]} in {ind.industry}"
+        facts.append(_figure(f"industry.{index}", label, "national", ind.figure, INDUSTRY))
     facts.append(
-        _figure(
-            "school_librarians",
-            "Librarians in public schools (NCES NTPS)",
-            "national",
-            nat.school_librarians,
-        )
-    )
+        _figure("school_librarians", "Librarians in public schools (NTPS)", "national",
+                nat.school_librarians, SCHOOLS)
+    )  # fmt: skip
     facts.append(
-        _figure(
-            "schools_with_library",
-            "Public schools with a library (NCES)",
-            "national",
-            nat.schools_with_library,
-        )
-    )
+        _figure("schools_with_library", "Public schools with a library", "national",
+                nat.schools_with_library, SCHOOLS)
+    )  # fmt: skip
     return facts
 
 
@@ -223,16 +217,13 @@ def state_facts(market: MarketFile, code: str) -> tuple[list[CareerFact], list[s
                 ("pct90", "90th percentile"), ("employment", "Jobs"),
             ]  # fmt: skip
             for name, words in pairs:
-                facts.append(
-                    _figure(f"oews.{name}", f"{words}, {wages.label}", "state",
-                            getattr(wages, name))
-                )  # fmt: skip
+                facts.append(_figure(f"oews.{name}", words, "state", getattr(wages, name), WAGES))
         elif key == "school_librarians":
-            facts.append(_figure(key, label, "state", part))
+            facts.append(_figure(key, label, "state", part, STAFFING))
         elif key == "mandate":
             facts.append(_mandate(part))
         else:
-            facts.append(_fact(key, label, "state", part))
+            facts.append(_fact(key, label, "state", part, STAFFING))
     known = [f for f in facts if f.known]
     missing += [f.label for f in facts if not f.known]
     return known, missing
