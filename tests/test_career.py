@@ -193,3 +193,30 @@ def test_report_lines_with_state_figures(tmp_path: Path) -> None:
     ak = career_summary(market, "AK", "Alaska")
     assert ak.median_pay_scope == "state"
     assert ak.median_pay_usd == 66000
+    # DATA.md says which states have wages once they are imported.
+    from lmspath.data import load_state
+    from lmspath.datadoc_market import market_section
+
+    section = "\n".join(market_section([load_state(c) for c in ("AL", "WY")], market))
+    assert "| AL Alabama | median May 2099 | 2020-21 school year | yes (medium) | - |" in section
+    assert "| WY Wyoming | - | - | - | - |" in section
+    assert "1 have OEWS wages" in section
+
+
+def test_cohort_summary_names_the_facts_for_the_cohorts_states(tmp_path: Path) -> None:
+    intake = tmp_path / "in.csv"
+    intake.write_text("client_id,state,bachelor\nc1,TX,yes\nc2,AL,yes\nc3,AL,no\n", "utf-8")
+    summary = tmp_path / "cohort.md"
+    code, _, err = _invoke(
+        "batch", str(intake), "--output", str(tmp_path / "r.csv"), "--summary", str(summary)
+    )
+    assert code == 0, err
+    text = summary.read_text(encoding="utf-8")
+    assert "## Pay, openings and staffing in the cohort's states" in text
+    assert "median pay $61,660 a year (May 2022), about 13,700 openings a year" in text
+    assert (
+        "| AL | 2 | - | 1,430 people (2020-21 school year) "
+        "| yes (January 2021 (updated March 2021)) | - |"
+    ) in text
+    assert "| TX | 1 | - | - | - | yes |" in text
+    assert "| WY |" not in text

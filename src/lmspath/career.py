@@ -323,3 +323,42 @@ def career_summary(market: MarketFile, code: str, name: str) -> CareerSummary:
         command=f"lmspath career {code}",
         sources=_cited_sources(market, ids),
     )
+
+
+def cohort_section(market: MarketFile, clients: dict[str, int]) -> list[str]:
+    """The cohort summary's career section: for each state in the cohort, what is known."""
+    head = market.national.ooh[0]
+    lines = [
+        "## Pay, openings and staffing in the cohort's states",
+        "",
+        f"National ({head.edition}): median pay {shown(head.median_pay)} "
+        f"({head.median_pay.period}), about {shown(head.annual_openings)} "
+        f"({head.annual_openings.period}). BLS occupation {market.national.soc} also counts "
+        "public and academic librarians. A dash means not known; `lmspath career XX` shows "
+        "each fact with its source.",
+        "",
+        "| State | Clients | Median pay, all library settings | School librarians (NTPS) "
+        "| Librarian required by law | Salary schedule on record |",
+        "|---|---:|---|---|---|---|",
+    ]
+    for code, count in sorted(clients.items(), key=lambda kv: (-kv[1], kv[0])):
+        entry = market.states.get(code)
+        wages = entry.oews if entry is not None else None
+        pay = (
+            f"{shown(wages.median)} ({wages.median.period})"
+            if wages is not None and wages.median.value is not None
+            else "-"
+        )
+        staff = entry.school_librarians if entry is not None else None
+        people = f"{shown(staff)} ({staff.period})" if staff and staff.value is not None else "-"
+        mandate = entry.mandate if entry is not None else None
+        law = (
+            f"{_MANDATE_WORDS[mandate.required]} ({mandate.period})"
+            if mandate is not None and mandate.required is not None
+            else "-"
+        )
+        schedule = entry.salary_schedule if entry is not None else None
+        on_record = "yes" if schedule is not None and schedule.text else "-"
+        lines.append(f"| {code} | {count:,} | {pay} | {people} | {law} | {on_record} |")
+    lines.append("")
+    return lines
