@@ -193,6 +193,14 @@ def test_report_lines_with_state_figures(tmp_path: Path) -> None:
     ak = career_summary(market, "AK", "Alaska")
     assert ak.median_pay_scope == "state"
     assert ak.median_pay_usd == 66000
+    # A compare column shows the state's own median only, never the national one.
+    from lmspath.career import state_median_wage
+
+    al_median = state_median_wage(market, "AL")
+    assert al_median is not None
+    assert (al_median.value, al_median.period) == (57000, "May 2099")
+    assert state_median_wage(market, "WY") is None
+    assert state_median_wage(load_market(), "AL") is None
     # DATA.md says which states have wages once they are imported.
     from lmspath.data import load_state
     from lmspath.datadoc_market import market_section

@@ -272,9 +272,7 @@ def career_report(market: MarketFile, code: str | None, name: str | None) -> Car
 def career_summary(market: MarketFile, code: str, name: str) -> CareerSummary:
     """The two report lines: what the job pays and openings a year, the caveat, where to read on."""
     head = market.national.ooh[0]
-    entry = market.states.get(code)
-    wages = entry.oews if entry is not None else None
-    state_median = wages.median if wages is not None and wages.median.value is not None else None
+    state_median = state_median_wage(market, code)
     school = next(
         (i.figure for i in market.national.industries
          if i.measure == "median_wage" and i.figure.value is not None),
@@ -362,3 +360,13 @@ def cohort_section(market: MarketFile, clients: dict[str, int]) -> list[str]:
         lines.append(f"| {code} | {count:,} | {pay} | {people} | {law} | {on_record} |")
     lines.append("")
     return lines
+
+
+def state_median_wage(market: MarketFile, code: str) -> Figure | None:
+    """The state's OEWS median wage for 25-4022 (all library settings), or None when not known:
+    the figure a `compare` column shows beside each state (never the national one)."""
+    entry = market.states.get(code)
+    wages = entry.oews if entry is not None else None
+    if wages is None or wages.median.value is None:
+        return None
+    return wages.median
