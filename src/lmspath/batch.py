@@ -540,6 +540,7 @@ def run_batch(
                 duplicates=duplicates,
                 duplicate_examples=tuple(examples),
                 skills=skills,
+                career=_career_section(dict(tally.by_state)),
             )
             summary_file = _open(options.summary, "--summary", say)
             assert summary_file is not None
@@ -604,3 +605,14 @@ def final_line(report: BatchReport, errors: Path | None) -> str:
         else:
             text += " (shown above)"
     return text
+
+
+def _career_section(clients: dict[str, int]) -> tuple[str, ...]:
+    """The cohort summary's career lines for these states (none when no market.yaml ships)."""
+    from lmspath.career import cohort_section
+    from lmspath.data import default_data_dir
+    from lmspath.market_data import FILE, load_market
+
+    if not clients or not (default_data_dir() / FILE).is_file():
+        return ()
+    return tuple(cohort_section(load_market(), clients))

@@ -185,6 +185,8 @@ class CohortMeta:
     duplicate_examples: tuple[Duplicate, ...] = ()
     #: whether the assessments carried a skills section
     skills: bool = True
+    #: the career-facts section for the cohort's states (markdown lines), when the data has it
+    career: tuple[str, ...] = ()
 
 
 def bar(share: float, width: int = _BAR_WIDTH) -> str:
@@ -361,6 +363,8 @@ def render_cohort(tally: CohortTally, meta: CohortMeta) -> str:
     else:
         lines.append("None: every rule the scored clients depend on is confirmed by the data.")
     lines.append("")
+
+    lines += list(meta.career)
 
     if tally.problem_fields:
         lines += ["## Rejected rows by field", "", "| Field | Rows |", "|---|---:|"]

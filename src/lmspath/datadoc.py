@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from lmspath.datadoc_market import market_section
+from lmspath.market_model import MarketFile
 from lmspath.programs import coverage
 from lmspath.programs_model import ProgramCatalog
 from lmspath.render.text import md_cell
@@ -59,8 +61,13 @@ def _programs_section(states: list[StateRules], catalog: ProgramCatalog) -> list
     return lines
 
 
-def render_data_md(states: list[StateRules], programs: ProgramCatalog | None = None) -> str:
-    """The whole DATA.md text for these jurisdictions (and their programs, when given)."""
+def render_data_md(
+    states: list[StateRules],
+    programs: ProgramCatalog | None = None,
+    market: MarketFile | None = None,
+) -> str:
+    """The whole DATA.md text for these jurisdictions (and their programs and career facts,
+    when given)."""
     rows = [state_row(s) for s in states]
     levels = Counter(r.confidence for r in rows)
     lines = [
@@ -96,6 +103,8 @@ def render_data_md(states: list[StateRules], programs: ProgramCatalog | None = N
         lines.append("None.")
     if programs is not None:
         lines += _programs_section(states, programs)
+    if market is not None:
+        lines += market_section(states, market)
     lines += [
         "",
         "## Reporting or fixing a rule",

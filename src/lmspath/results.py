@@ -194,3 +194,5 @@ class Assessment(Result):
     confidence_note: str
     data_checked: str
     skills: dict[str, object] | None = None
+    #: pay and openings for the state (``lmspath.career.CareerSummary`` as a dict), when known
+    career: dict[str, object] | None = None

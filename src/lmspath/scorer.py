@@ -451,7 +451,11 @@ class Scorer:
         if report is None:
             report = self._skills_report(profile, exam_id)
             self._reports.put(skills_key, report)
-        return result.model_copy(update={"skills": report.model_dump(mode="json")})
+        from lmspath.service import career_facts
+
+        career = career_facts(result.state, None)
+        skills = report.model_dump(mode="json")
+        return result.model_copy(update={"skills": skills, "career": career})
 
     def _profile_key(self, profile: Profile) -> tuple[object, ...]:
         return tuple(getattr(profile, name) for name in self._engine_fields)

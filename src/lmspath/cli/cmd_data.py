@@ -18,13 +18,15 @@ def check_command(
     folder: Annotated[
         Optional[Path],  # noqa: UP045 - typer reads the annotation at run time on Python 3.10
         typer.Argument(
-            help="A data folder (with requirements/, exams/, programs/, estimates.yaml)."
+            help="A data folder (with requirements/, exams/, programs/, estimates.yaml, "
+            "market.yaml)."
         ),
     ] = None,
 ) -> None:
     """Check every file validates and every reference resolves; warn about stale programs."""
     from lmspath.data import default_data_dir
     from lmspath.datacheck import check_dir
+    from lmspath.market_data import check_market
 
     base = folder or default_data_dir()
     if not base.is_dir():
@@ -40,6 +42,7 @@ def check_command(
         problems.append(f"{base / 'skills.yaml'}: missing")
     programs = check_programs(base, today)
     problems += programs.problems
+    problems += check_market(base, today)
     for line in programs.warnings:
         typer.echo(f"warning: {line}", err=True)
     if problems:

@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from lmspath import __version__
+from lmspath.career import CareerSummary
 from lmspath.render.text import plan_time
 from lmspath.results import SCHEMA_VERSION, Assessment, PathwayResult, Plan, PlanStep
 
@@ -50,6 +51,8 @@ class JsonReport(BaseModel):
     confidence: str
     confidence_note: str
     data_checked: str
+    #: pay and openings beside the plan (additive; null when the data has no market file)
+    career: CareerSummary | None = None
 
 
 def _total(plan: Plan) -> PlanTotal:
@@ -86,6 +89,7 @@ def to_report(result: Assessment) -> JsonReport:
         confidence=result.confidence,
         confidence_note=result.confidence_note,
         data_checked=result.data_checked,
+        career=CareerSummary.model_validate(result.career) if result.career else None,
     )
 
 

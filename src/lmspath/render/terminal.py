@@ -9,6 +9,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from lmspath.render.career_view import report_lines
 from lmspath.render.text import (
     STATUS_MARK,
     STATUS_WORD,
@@ -48,6 +49,8 @@ def _verdict(result: Assessment) -> Panel:
     body.append(money(result.plan.cost_usd) + "\n")
     body.append("Rules checked: ", style="bold")
     body.append(f"{result.data_checked} (confidence {result.confidence})")
+    for line in report_lines(result):
+        body.append(f"\n{line}", style="dim")
     return Panel(body, title=f"{result.state_name} ({result.state})", title_align="left")
 
 
