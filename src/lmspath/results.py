@@ -194,3 +194,31 @@ class Assessment(Result):
     confidence_note: str
     data_checked: str
     skills: dict[str, object] | None = None
+    #: set when the report was made with ``--assume``: what the assumptions change
+    what_if: WhatIf | None = None
+
+
+class WhatIf(Result):
+    """What changes when the assumed answers (``--assume``) are true: the report shows the
+    assessment with them; these are the differences from the assessment without them."""
+
+    assumed: list[str]
+    verdict_before: Verdict
+    verdict_after: Verdict
+    best_pathway_before: str
+    best_pathway_after: str
+    #: titles of plan steps no longer needed, and of steps the assumption adds
+    steps_removed: list[str]
+    steps_added: list[str]
+    months_before: tuple[float, float] | None
+    months_after: tuple[float, float] | None
+    months_complete_before: bool
+    months_complete_after: bool
+    #: before minus after, per end of the range; null when either total is only a lower bound
+    months_saved: tuple[float, float] | None
+    cost_before: tuple[float, float] | None
+    cost_after: tuple[float, float] | None
+    cost_saved: tuple[float, float] | None
+
+
+Assessment.model_rebuild()

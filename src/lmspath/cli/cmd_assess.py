@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from lmspath.errors import InputError, NotATerminalError
+
+if TYPE_CHECKING:
+    from lmspath.profile import Profile
+    from lmspath.results import Assessment
 
 
 def _today() -> dt.date:
@@ -51,6 +55,15 @@ def assess_command(
             "--ask-missing", help="With --profile on a terminal: ask only what the file leaves out."
         ),
     ] = False,
+    assume: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option(
+            "--assume",
+            "-a",
+            help="What if: FIELD=VALUE (any profile field) or EXAM:SCORE; repeatable. The "
+            "report shows the plan with it and what changed.",
+        ),
+    ] = None,
 ) -> None:
     """Assess a profile against a state's rules: gap report and ordered step plan."""
     from lmspath.console import is_interactive, stdout_console, write_atomic
@@ -102,7 +115,10 @@ def assess_command(
     if save_profile is not None:
         write_profile(person, save_profile)
 
-    result = assessment_for(person, code, today=_today())
+    if assume:
+        result = _assessed_with(person, code, assume)
+    else:
+        result = assessment_for(person, code, today=_today())
     if output is not None:
         write_atomic(output, render_text(result, chosen))
         typer.echo(f"Wrote {output} ({chosen.value}).", err=True)
@@ -117,6 +133,24 @@ def assess_command(
             console.print(part)
         return
     typer.echo(render_text(result, chosen), nl=False)
+
+
+def _assessed_with(person: Profile, code: str, assume: list[str]) -> Assessment:
+    """The assessment under the assumed answers, with what they change."""
+    from lmspath.assume import apply, parse_assumptions
+    from lmspath.data import exam_index, state_for_input
+    from lmspath.service import assessment_for
+    from lmspath.whatif import what_if
+
+    assumptions = parse_assumptions(assume, exam_index())
+    assumed = apply(person, assumptions)
+    target = (
+        state_for_input(assumed.state) if assumed.state != person.state and assumed.state else code
+    )
+    before = assessment_for(person, code, today=_today())
+    after = assessment_for(assumed, target, today=_today())
+    change = what_if(before, after, [a.text for a in assumptions])
+    return after.model_copy(update={"what_if": change})
 
 
 def register(app: typer.Typer) -> None:

@@ -78,6 +78,15 @@ def compare_command(
         Optional[Path],  # noqa: UP045
         typer.Option("--output", "-o", help="Write to this file (.md, .json, .csv, .txt)."),
     ] = None,
+    assume: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option(
+            "--assume",
+            "-a",
+            help="What if: FIELD=VALUE or EXAM:SCORE; repeatable. Ranks with it and names the "
+            "states whose verdict flips.",
+        ),
+    ] = None,
 ) -> None:
     """Every jurisdiction ranked for this person: verdict, months, cost, next step, tile map."""
     from lmspath.compare import compare
@@ -92,21 +101,55 @@ def compare_command(
         raise InputError(f"--output: {output} is the profile file; choose another name")
     codes = parse_states(states) if states is not None else available_states()
     person = read_profile(profile, exam_index())
-    rows = compare(person, codes, today=_today())
-    tiles = load_tiles()
-    if chosen == "terminal" and output is None:
-        console = stdout_console()
-        for part in compare_view.render_terminal(rows, tiles):
-            console.print(part)
-        return
-    if chosen == "terminal":
-        text = render_plain(compare_view.render_terminal(rows, tiles), FILE_WIDTH)
-    elif chosen == "markdown":
-        text = compare_view.render_markdown(rows, tiles)
-    elif chosen == "json":
-        text = compare_view.render_json(rows, tiles)
+    lines: list[str] = []
+    json_extra: dict[str, object] = {}
+    csv_extra: dict[str, dict[str, str]] = {}
+    if assume:
+        from lmspath.assume import apply, parse_assumptions
+        from lmspath.whatif import compare_lines, state_changes
+
+        assumptions = parse_assumptions(assume, exam_index())
+        before = compare(person, codes, today=_today())
+        rows = compare(apply(person, assumptions), codes, today=_today())
+        changes = state_changes(before, rows)
+        texts = [a.text for a in assumptions]
+        lines = compare_lines(texts, changes)
+        json_extra = {
+            "what_if": {
+                "assumed": texts,
+                "flipped": [c.state for c in changes if c.flipped],
+                "states": [c._asdict() for c in changes],
+            }
+        }
+        csv_extra = {
+            c.state: {
+                "verdict_before": c.verdict_before,
+                "months_max_before": f"{c.months_before[1]:g}" if c.months_before else "",
+                "verdict_flips": "yes" if c.flipped else "no",
+            }
+            for c in changes
+        }
     else:
-        text = compare_view.render_csv(rows, tiles)
+        rows = compare(person, codes, today=_today())
+    tiles = load_tiles()
+    if chosen == "terminal":
+        from rich.text import Text
+
+        extra = [Text("What if: " + "\n  ".join(lines), style="cyan")] if lines else []
+        parts = compare_view.render_terminal(rows, tiles, extra)
+        if output is None:
+            console = stdout_console()
+            for part in parts:
+                console.print(part)
+            return
+        text = render_plain(parts, FILE_WIDTH)
+    elif chosen == "markdown":
+        md_extra = ["## What if", "", *(f"- {line}" for line in lines), ""] if lines else []
+        text = compare_view.render_markdown(rows, tiles, md_extra)
+    elif chosen == "json":
+        text = compare_view.render_json(rows, tiles, json_extra)
+    else:
+        text = compare_view.render_csv(rows, tiles, csv_extra)
     if output is None:
         typer.echo(text, nl=False)
         return

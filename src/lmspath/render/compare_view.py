@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from lmspath.compare import StateRow, band, tile_label
@@ -123,7 +124,7 @@ def _title(count: int) -> str:
 
 
 def render_terminal(
-    rows: list[StateRow], tiles: TileMap, extra: list[RenderableType] | None = None
+    rows: list[StateRow], tiles: TileMap, extra: Sequence[RenderableType] | None = None
 ) -> list[RenderableType]:
     """Renderables: the coloured tile map, its legend, then the ranked table."""
     from rich.table import Table

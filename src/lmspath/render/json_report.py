@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict
 
 from lmspath import __version__
 from lmspath.render.text import plan_time
-from lmspath.results import SCHEMA_VERSION, Assessment, PathwayResult, Plan, PlanStep
+from lmspath.results import SCHEMA_VERSION, Assessment, PathwayResult, Plan, PlanStep, WhatIf
 
 
 class PlanTotal(BaseModel):
@@ -50,6 +50,8 @@ class JsonReport(BaseModel):
     confidence: str
     confidence_note: str
     data_checked: str
+    #: with ``--assume``: what the assumed answers change (null without it)
+    what_if: WhatIf | None = None
 
 
 def _total(plan: Plan) -> PlanTotal:
@@ -86,6 +88,7 @@ def to_report(result: Assessment) -> JsonReport:
         confidence=result.confidence,
         confidence_note=result.confidence_note,
         data_checked=result.data_checked,
+        what_if=result.what_if,
     )
 
 

@@ -120,6 +120,11 @@ def render_markdown(result: Assessment, skills: SkillsRenderer | None = None) ->
         f"- Rules data checked: {result.data_checked}; confidence {result.confidence}",
         "",
     ]
+    if result.what_if is not None:
+        from lmspath.whatif import summary_lines
+
+        lines += ["## What if", ""] + [f"- {line}" for line in summary_lines(result.what_if)]
+        lines.append("")
     if result.warnings:
         lines += ["> **Warnings**", ">"]
         lines += [f"> - {w}" for w in result.warnings]

@@ -136,6 +136,11 @@ def render_terminal(
 ) -> list[RenderableType]:
     """The report as a list of renderables to print in order."""
     parts: list[RenderableType] = [_verdict(result)]
+    if result.what_if is not None:
+        from lmspath.whatif import summary_lines
+
+        lines = summary_lines(result.what_if)
+        parts.append(Text("What if: " + "\n  ".join(lines), style="cyan"))
     for warning in result.warnings:
         parts.append(Text(f"Warning: {warning}", style="yellow"))
     parts.append(_plan(result))
