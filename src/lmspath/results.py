@@ -196,6 +196,8 @@ class Assessment(Result):
     skills: dict[str, object] | None = None
     #: set when the report was made with ``--assume``: what the assumptions change
     what_if: WhatIf | None = None
+    #: set for a holder of another state's certificate: the move, its route and agreements
+    moving: MovingNote | None = None
 
 
 class WhatIf(Result):
@@ -219,6 +221,43 @@ class WhatIf(Result):
     cost_before: tuple[float, float] | None
     cost_after: tuple[float, float] | None
     cost_saved: tuple[float, float] | None
+
+
+class MovingAgreement(Result):
+    """An interstate agreement as it bears on one move (data/mobility.yaml)."""
+
+    id: str
+    name: str
+    #: ``both_members``, ``not_both_members``, ``excluded`` (e.g. a provisional certificate),
+    #: or ``not_confirmed`` (membership not on record)
+    applies: str
+    applies_words: str
+    #: 'yes', 'no', or 'not confirmed: check with <agency>'
+    covers_school_librarians: str
+    summary: str
+    conditions: str
+    note: str
+    confidence: str
+    sources: list[SourceRef]
+
+
+class MovingNote(Result):
+    """For a holder of another state's school librarian certificate: the move to this state."""
+
+    from_state: str
+    to_state: str
+    certificate_kind: str | None
+    certificate_years: float | None
+    #: the destination's route for holders of another state's certificate, if it has one
+    route: str | None
+    route_name: str | None
+    route_open: bool
+    #: what that route asks for that the person does not have yet
+    destination_adds: list[str]
+    reciprocity: str | None
+    agreements: list[MovingAgreement]
+    cautions: list[str]
+    agency: str
 
 
 Assessment.model_rebuild()

@@ -329,14 +329,19 @@ class Scorer:
         Clients whose requirements stand the same (equal outcome codes and plan flags) share a
         decision; the plan's time and first step, which read the client's numbers, pick the row.
         """
-        from lmspath.engine import decide, national_board_ready, rank_top
+        from lmspath.engine import decide, holds_other_certificate, national_board_ready, rank_top
         from lmspath.plan import plan_flags
 
         assert profile.state is not None
         known = self._states.get(profile.state)
         rules, compiled, table = known if known is not None else self._state(profile.state)
         codes = compiled.codes(profile)
-        key = (codes, plan_flags(profile), national_board_ready(profile))
+        key = (
+            codes,
+            plan_flags(profile),
+            national_board_ready(profile),
+            holds_other_certificate(profile, rules.code),
+        )
         situation = table.get(key)
         if situation is None:
             if self._situations >= 4 * self._cache_size:

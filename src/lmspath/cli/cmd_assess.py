@@ -100,7 +100,14 @@ def assess_command(
             )
         from lmspath.questionnaire import run_interview
 
+        given = person
         person = run_interview(person, state_hint=state, save_path=save_profile)
+        if given is not None:
+            # The questionnaire does not ask these; keep what the file gave.
+            from lmspath.profile import FILE_ONLY_FIELDS
+
+            kept = {f: getattr(given, f) for f in FILE_ONLY_FIELDS if getattr(given, f) is not None}
+            person = merge(person, **kept) if kept else person
         # The interview starts from --state, and the review screen may change it.
         state = person.state or state
     code_text = state or person.state
@@ -114,6 +121,11 @@ def assess_command(
         person = merge(person, state=code)
     if save_profile is not None:
         write_profile(person, save_profile)
+    if person.library_certificate_state == code:
+        raise InputError(
+            f"library_certificate_state: {code} is the state being assessed; a certificate you "
+            "already hold there needs no plan (leave the field blank, or choose another --state)"
+        )
 
     if assume:
         result = _assessed_with(person, code, assume)

@@ -9,7 +9,15 @@ from pydantic import BaseModel, ConfigDict
 
 from lmspath import __version__
 from lmspath.render.text import plan_time
-from lmspath.results import SCHEMA_VERSION, Assessment, PathwayResult, Plan, PlanStep, WhatIf
+from lmspath.results import (
+    SCHEMA_VERSION,
+    Assessment,
+    MovingNote,
+    PathwayResult,
+    Plan,
+    PlanStep,
+    WhatIf,
+)
 
 
 class PlanTotal(BaseModel):
@@ -52,6 +60,8 @@ class JsonReport(BaseModel):
     data_checked: str
     #: with ``--assume``: what the assumed answers change (null without it)
     what_if: WhatIf | None = None
+    #: for a holder of another state's certificate: the move, its route and the agreements
+    moving: MovingNote | None = None
 
 
 def _total(plan: Plan) -> PlanTotal:
@@ -89,6 +99,7 @@ def to_report(result: Assessment) -> JsonReport:
         confidence_note=result.confidence_note,
         data_checked=result.data_checked,
         what_if=result.what_if,
+        moving=result.moving,
     )
 
 

@@ -125,6 +125,10 @@ def render_markdown(result: Assessment, skills: SkillsRenderer | None = None) ->
 
         lines += ["## What if", ""] + [f"- {line}" for line in summary_lines(result.what_if)]
         lines.append("")
+    if result.moving is not None:
+        from lmspath.render.moving_view import moving_markdown
+
+        lines += moving_markdown(result.moving)
     if result.warnings:
         lines += ["> **Warnings**", ">"]
         lines += [f"> - {w}" for w in result.warnings]

@@ -141,6 +141,10 @@ def render_terminal(
 
         lines = summary_lines(result.what_if)
         parts.append(Text("What if: " + "\n  ".join(lines), style="cyan"))
+    if result.moving is not None:
+        from lmspath.render.moving_view import moving_terminal
+
+        parts.append(moving_terminal(result.moving))
     for warning in result.warnings:
         parts.append(Text(f"Warning: {warning}", style="yellow"))
     parts.append(_plan(result))
