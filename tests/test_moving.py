@@ -230,3 +230,30 @@ def test_batch_rows_differing_only_in_the_certificate_are_not_shared(tmp_path: P
     assert best["b"] == "out-of-state"
     assert best["a"] != "out-of-state"
     assert best["c"] != "out-of-state"
+
+
+def test_compare_for_a_holder_ranks_destinations_with_their_routes_open(tmp_path: Path) -> None:
+    data = {"state": "FL", "library_certificate_state": "FL", **CERTIFIED}
+    holder = tmp_path / "holder.yaml"
+    holder.write_text(yaml.safe_dump(data), encoding="utf-8")
+    data.pop("library_certificate_state")
+    stranger = tmp_path / "stranger.yaml"
+    stranger.write_text(yaml.safe_dump(data), encoding="utf-8")
+
+    def states(path: Path) -> dict[str, Any]:
+        result = runner.invoke(get_app(), ["compare", "-p", str(path), "-f", "json"])
+        assert result.exit_code == 0, result.stderr
+        return {s["state"]: s for s in json.loads(result.stdout)["states"]}
+
+    moved, stayed = states(holder), states(stranger)
+    assert moved["FL"]["holds_certificate"] is True
+    assert moved["FL"]["tile_label"] == "own"
+    assert moved["AZ"]["best_pathway"] == _route("AZ")  # out-of-state route, now open
+    assert stayed["AZ"]["best_pathway"] != _route("AZ")
+    assert moved["OK"]["compact"] == "both_members"  # FL and OK: first ITMC members
+    assert moved["TX"]["compact"] == "not_both_members"
+    assert stayed["OK"]["compact"] is None
+
+
+def _route(code: str) -> str:
+    return next(p.id for p in load_state(code).pathways if p.audience == "out_of_state")

@@ -37,6 +37,11 @@ class StateRow(Result):
     confidence: str
     data_checked: str
     agency: str
+    #: the person already holds this state's school librarian certificate
+    holds_certificate: bool = False
+    #: for a holder of another state's certificate: whether both states are recorded as
+    #: Interstate Teacher Mobility Compact members (``both_members`` / ``not_both_members``)
+    compact: str | None = None
 
 
 def row_of(result: Assessment) -> StateRow:
@@ -99,18 +104,41 @@ def compare(
     estimates = load_estimates(data_dir)
     catalog = load_exams(data_dir)
     rows = [
-        row_of(assess(profile, load_state(code, data_dir), estimates, catalog, today=today))
+        _mover(
+            row_of(assess(profile, load_state(code, data_dir), estimates, catalog, today=today)),
+            profile,
+            data_dir,
+        )
         for code in codes
     ]
     return ranked(rows)
 
 
+def _mover(row: StateRow, profile: Profile, data_dir: Path | None) -> StateRow:
+    """A row marked for a person who holds a certificate: their own state, or the compact."""
+    held = profile.library_certificate_state
+    if held is None or held == "none":
+        return row
+    if held == row.state:
+        return row.model_copy(update={"holds_certificate": True})
+    from lmspath.mobility import load_mobility
+
+    itmc = next((a for a in load_mobility(data_dir).agreements if a.id == "itmc"), None)
+    if itmc is None:
+        return row
+    both = itmc.member(held) is not None and itmc.member(row.state) is not None
+    return row.model_copy(update={"compact": "both_members" if both else "not_both_members"})
+
+
 def tile_label(row: StateRow | None) -> str:
     """What a state's tile says: 'now' (eligible), upper months ('36'), '+' when the total is a
     lower bound, '<1' when only short steps are left, '?' when the verdict rests on blank
-    answers or the time is unknown, '--' when not compared."""
+    answers or the time is unknown, '--' when not compared, 'own' for the state whose
+    certificate the person holds."""
     if row is None:
         return "--"
+    if row.holds_certificate:
+        return "own"
     if row.verdict == "eligible":
         return "now"
     # No months: only short steps (an exam, an application) are left, or the time is unknown.

@@ -34,7 +34,8 @@ LEGEND = (
     "Each tile: the state, then the upper end of the months to certification along the "
     "critical path. now = eligible today; <1 = only short steps left (an exam, an "
     "application); + = at least (a step that takes months has no sourced estimate); "
-    "? = depends on answers not given or time unknown; -- = not compared."
+    "? = depends on answers not given or time unknown; -- = not compared; own = the state "
+    "whose certificate you hold."
 )
 
 
@@ -79,6 +80,14 @@ def _needs(row: StateRow) -> str:
     if row.needs_exam:
         parts.append("exam")
     return ", ".join(parts) or "none of these"
+
+
+def _mover_words(row: StateRow) -> str:
+    if row.holds_certificate:
+        return " (you hold this state's certificate)"
+    if row.compact == "both_members":
+        return " (both states in the teacher compact; librarians not confirmed)"
+    return ""
 
 
 def months_words(row: StateRow) -> str:
@@ -150,7 +159,8 @@ def render_terminal(
             f"{row.rank:>3} {row.state:<5} {SHORT_VERDICT[row.verdict]:<10} "
             f"{_months_short(row):<13} {cost:<16} {_needs_short(row):<6} {row.confidence}"
         )
-        for detail in (row.best_pathway_name, f"next: {row.next_step or 'apply'}"):
+        route = row.best_pathway_name + _mover_words(row)
+        for detail in (route, f"next: {row.next_step or 'apply'}"):
             lines.add_row(Text(f"      {detail}", style="dim"))
     parts.append(lines)
     parts += [Text(NEEDS_KEY, style="dim")]
@@ -171,7 +181,7 @@ def render_markdown(rows: list[StateRow], tiles: TileMap, extra: list[str] | Non
             str(row.rank),
             f"{row.state} ({row.name})",
             VERDICT_WORD[row.verdict],
-            row.best_pathway_name,
+            row.best_pathway_name + _mover_words(row),
             months_words(row),
             money(row.cost_usd) if row.cost_usd is not None else "not confirmed",
             row.next_step or "apply",
@@ -248,6 +258,8 @@ CSV_COLUMNS = (
     "tile_row",
     "tile_col",
     "tile_label",
+    "holds_certificate",
+    "compact",
 )
 
 
@@ -289,6 +301,8 @@ def render_csv(
             tile_row,
             tile_col,
             tile_label(row),
+            "yes" if row.holds_certificate else "no",
+            row.compact or "",
         ]
         cells = (extra or {}).get(row.state, {})
         values += [cells.get(k, "") for k in more]
