@@ -191,3 +191,44 @@ def test_exams_score_bad_input(args: list[str], code: int, expected: str) -> Non
     assert got == code
     assert expected in err
     assert len(err.strip().splitlines()) == 1
+
+
+_INTAKE = (
+    "client_id,state,bachelor,master,school_library_program,teaching_license_status,"
+    "teaching_years,school_library_years,exams\n"
+    "a,TX,yes,no,no,active,4,0,\n"
+    "b,MS,yes,no,no,active,4,0,\n"
+    "c,FL,yes,no,no,active,3,0,ftce-010:150\n"
+)
+
+
+def _batch(tmp_path: Path, text: str, *args: str) -> list[dict[str, str]]:
+    import csv
+
+    intake = tmp_path / f"in{len(list(tmp_path.iterdir()))}.csv"
+    intake.write_text(text, encoding="utf-8")
+    out = tmp_path / f"{intake.stem}-out.csv"
+    result = runner.invoke(get_app(), ["batch", str(intake), "-o", str(out), *args])
+    assert result.exit_code == 0, result.stderr
+    return list(csv.DictReader(out.open(encoding="utf-8")))
+
+
+def test_batch_assume_scores_as_if_and_says_what_changed(tmp_path: Path) -> None:
+    assume = ["-a", "master=yes", "-a", "praxis-5312:165", "-a", "ftce-010:220"]
+    plain = _batch(tmp_path, _INTAKE)
+    assumed = _batch(tmp_path, _INTAKE, *assume)
+    edited = _INTAKE.replace(",no,no,active", ",yes,no,active")
+    edited = edited.replace("4,0,\n", "4,0,praxis-5312:165\n").replace(
+        "ftce-010:150", "ftce-010:220; praxis-5312:165"
+    )
+    direct = _batch(tmp_path, edited)
+    extra = {"verdict_before", "months_max_before", "verdict_flips"}
+    for got, want, before in zip(assumed, direct, plain, strict=True):
+        assert {k: v for k, v in got.items() if k not in extra} == want
+        assert got["verdict_before"] == before["verdict"]
+        assert got["months_max_before"] == before["months_max"]
+        assert got["verdict_flips"] == ("yes" if before["verdict"] != want["verdict"] else "no")
+    assert any(r["verdict_flips"] == "yes" for r in assumed)
+    assert "verdict_before" not in plain[0]
+    two = _batch(tmp_path, _INTAKE, *assume, "--jobs", "2")
+    assert two == assumed

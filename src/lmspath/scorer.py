@@ -18,6 +18,8 @@ from collections.abc import Callable, Hashable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar, overload
 
+from lmspath.assume import Assumption
+from lmspath.assume import apply as apply_assumptions
 from lmspath.cohort import CohortTally, RuleRef, Scored
 from lmspath.intake import Layout, RowParser, client_id_of
 from lmspath.profile import FIELDS, Profile
@@ -176,8 +178,12 @@ class Scorer:
         staging: Path | None = None,
         skills: bool = True,
         cache_size: int = CACHE_SIZE,
+        assume: tuple[Assumption, ...] = (),
     ) -> None:
         from lmspath.data import available_states, exam_index, load_estimates, load_exams
+
+        #: ``--assume``: applied to every row; each line then also says what it changed
+        self.assume = assume
 
         index = exam_index()
         self.layout = layout
@@ -484,6 +490,7 @@ class Scorer:
         add_gaps = self._tally.add_gaps
         layout = self.layout
         at = layout.columns.get("client_id")
+        assume = self.assume
         lines: list[tuple[int, str]] = []
         rejected: list[RowRejected] = []
         for job in jobs:
@@ -497,6 +504,11 @@ class Scorer:
                 rejected.append(RowRejected(line, client_id_of(cells, layout), problems))
                 continue
             assert isinstance(parsed, Profile)
+            tail = ""
+            if assume:
+                before = base_of(parsed).scored
+                parsed = apply_assumptions(parsed, assume)
+                tail = _what_if_cells(before, base_of(parsed).scored)
             base = base_of(parsed)
             base.count += 1
             if skills:
@@ -510,10 +522,18 @@ class Scorer:
                 (
                     line,
                     f"{line},{csv_field(neutralise(client))},{base.text},"
-                    f"{csv_field(plan_cell)},{base.complete}\r\n",
+                    f"{csv_field(plan_cell)},{base.complete}{tail}\r\n",
                 )
             )
         return Done(lines, rejected, self.assessed - assessed, self.skills_computed - computed)
+
+
+def _what_if_cells(before: Scored, after: Scored) -> str:
+    """The ``--assume`` cells of a results line: the verdict and the upper months without the
+    assumptions, and whether the verdict flips with them."""
+    months = f"{before.months[1]:g}" if before.months is not None else ""
+    flips = "yes" if before.verdict != after.verdict else "no"
+    return f",{before.verdict},{months},{flips}"
 
 
 def _markdown(result: Assessment) -> str:
@@ -535,6 +555,7 @@ class ScorerArgs(NamedTuple):
     staging: Path | None
     skills: bool
     cache_size: int
+    assume: tuple[Assumption, ...] = ()
 
 
 def _init_worker(args: ScorerArgs) -> None:
@@ -544,7 +565,12 @@ def _init_worker(args: ScorerArgs) -> None:
     gc.disable()  # a worker only scores rows (see collector_paused)
     global _WORKER
     _WORKER = Scorer(
-        args.layout, args.today, args.staging, skills=args.skills, cache_size=args.cache_size
+        args.layout,
+        args.today,
+        args.staging,
+        skills=args.skills,
+        cache_size=args.cache_size,
+        assume=args.assume,
     )
 
 
