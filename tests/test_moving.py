@@ -257,3 +257,13 @@ def test_compare_for_a_holder_ranks_destinations_with_their_routes_open(tmp_path
 
 def _route(code: str) -> str:
     return next(p.id for p in load_state(code).pathways if p.audience == "out_of_state")
+
+
+def test_assumed_certificate_from_the_target_state_is_refused() -> None:
+    example = ROOT / "examples" / "teacher-tx.yaml"
+    result = runner.invoke(
+        get_app(), ["assess", "-p", str(example), "-a", "library_certificate_state=Texas"]
+    )
+    assert result.exit_code == 3
+    assert "library_certificate_state: TX is the state being assessed" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

@@ -156,9 +156,13 @@ def _assessed_with(person: Profile, code: str, assume: list[str]) -> Assessment:
 
     assumptions = parse_assumptions(assume, exam_index())
     assumed = apply(person, assumptions)
-    target = (
-        state_for_input(assumed.state) if assumed.state != person.state and assumed.state else code
-    )
+    moved = assumed.state is not None and assumed.state != person.state
+    target = state_for_input(assumed.state) if moved and assumed.state else code
+    if assumed.library_certificate_state == target:
+        raise InputError(
+            f"--assume: library_certificate_state: {target} is the state being assessed; "
+            "assume a certificate from another state"
+        )
     before = assessment_for(person, code, today=_today())
     after = assessment_for(assumed, target, today=_today())
     change = what_if(before, after, [a.text for a in assumptions])

@@ -107,7 +107,8 @@ SHORT_VERDICT = {"eligible": "eligible", "cannot_tell": "can't tell", "not_yet":
 
 NEEDS_KEY = (
     "needs: L = a teaching license, M = a master's, E = an exam, - = none of these; "
-    "months: >=N+? = at least N (a step has no estimate). Data: confidence in the state's data."
+    "months: N+ = at least N (a step that takes months has no estimate). Data: confidence in "
+    "the state's data."
 )
 
 
@@ -125,7 +126,7 @@ def _months_short(row: StateRow) -> str:
         return "<1" if row.months_complete else "not confirmed"
     lo, hi = row.months
     span = f"{lo:g}" if lo == hi else f"{lo:g}-{hi:g}"
-    return span if row.months_complete else f">={span}+?"
+    return span if row.months_complete else f"{span}+"
 
 
 def _title(count: int) -> str:
