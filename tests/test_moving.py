@@ -267,3 +267,12 @@ def test_assumed_certificate_from_the_target_state_is_refused() -> None:
     assert result.exit_code == 3
     assert "library_certificate_state: TX is the state being assessed" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_state_with_a_pending_bill_says_so(tmp_path: Path) -> None:
+    """CA had a compact bill pending in July 2023 (ACTE); its enactment was not confirmed."""
+    code, body, err = _assess(tmp_path, "CA", "CO")
+    assert code == 0, err
+    itmc = next(a for a in body["moving"]["agreements"] if a["id"] == "itmc")
+    assert itmc["applies"] == "not_both_members"
+    assert "CA: Legislation pending in July 2023; enactment not confirmed." in itmc["applies_words"]

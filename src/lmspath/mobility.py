@@ -123,6 +123,9 @@ def _agreement_note(
             applies = "not_both_members"
             absent = [c for c, m in ((origin, sending), (rules.code, receiving)) if m is None]
             words = f"{' and '.join(absent)} not recorded as a member"
+            notes = [f"{n.state}: {n.note}" for n in agreement.not_members if n.state in absent]
+            if notes:
+                words += " (" + " ".join(notes) + ")"
     else:
         applies = "not_confirmed"
         words = f"which states take part is not confirmed: check with {agency}"
