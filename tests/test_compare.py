@@ -209,3 +209,11 @@ def test_compare_subprocess_no_color_fits_80_columns() -> None:
     assert max(len(line) for line in done.stdout.splitlines()) <= 80
     assert " TX " in done.stdout
     assert " MT " in done.stdout
+
+
+def test_markdown_golden_for_three_states(golden: Golden) -> None:
+    code, out, err = invoke(
+        "compare", "--profile", str(EXAMPLE), "--states", "TX,OK,NM", "--format", "markdown"
+    )
+    assert code == 0, err
+    golden.check("compare/teacher-tx-tx-ok-nm.md", out)
