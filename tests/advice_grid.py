@@ -112,6 +112,16 @@ def _more(fields: dict[str, object], code: str) -> Iterator[tuple[str, dict[str,
             "library_credit_hours": float(fields.get("library_credit_hours") or 0) + 12,  # type: ignore[arg-type]
         },
     )
+    if fields.get("master") != "yes":
+        yield (
+            "a library master's",
+            {
+                **fields,
+                "master": "yes",
+                "master_fields": ["library_science"],
+                "master_ala_accredited": "yes",
+            },
+        )
     if fields.get("teaching_license_status") != "active":
         yield (
             "an active in-state license",

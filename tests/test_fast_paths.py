@@ -50,6 +50,9 @@ GOOD: dict[str, list[str]] = {
     "national_board": ["yes", "no", ""],
     "tools": ["Destiny; Canva", "", "  ;  ", "Sora"],
     "skills": ["cataloging", "", "reading promotion; copyright"],
+    "library_certificate_state": ["FL", "", "none", "Oklahoma"],
+    "library_certificate_kind": ["full", "provisional", "Standard", ""],
+    "library_certificate_years": ["0", "4", "", "2,5"],
 }
 #: ... and unreadable ones (no state, a misspelt one, words for numbers, unknown exams).
 BAD: dict[str, list[str]] = {
@@ -71,6 +74,9 @@ BAD: dict[str, list[str]] = {
     "portfolio": ["half"],
     "background_check": ["pending"],
     "national_board": ["?"],
+    "library_certificate_state": ["Narnia"],
+    "library_certificate_kind": ["lifetime"],
+    "library_certificate_years": ["many"],
 }
 
 

@@ -47,7 +47,10 @@ from lmspath.scorer import (
 from lmspath.spreadsheet import neutralise
 
 if TYPE_CHECKING:
-    pass
+    from lmspath.assume import Assumption
+
+#: Added after RESULT_COLUMNS with ``--assume``: the row without the assumptions.
+WHAT_IF_COLUMNS: tuple[str, ...] = ("verdict_before", "months_max_before", "verdict_flips")
 
 #: The contract's results columns, then the columns lmspath adds.
 RESULT_COLUMNS: tuple[str, ...] = (
@@ -284,6 +287,8 @@ class BatchOptions:
     today: dt.date = field(default_factory=dt.date.today)
     chunk_size: int = 0
     cache_size: int = CACHE_SIZE
+    #: ``--assume``: applied to every row; the results gain WHAT_IF_COLUMNS
+    assume: tuple[Assumption, ...] = ()
 
 
 class ProgressSink(Protocol):
@@ -419,7 +424,7 @@ def run_batch(
         results_out = results_file.handle if results_file else (stdout or sys.stdout)
         results = _writer(results_out)
         errors = _writer(errors_file.handle) if errors_file else None
-        results.writerow(RESULT_COLUMNS)
+        results.writerow(RESULT_COLUMNS + (WHAT_IF_COLUMNS if options.assume else ()))
         if errors is not None:
             errors.writerow(ERROR_COLUMNS)
         if options.plans is not None:
@@ -433,9 +438,13 @@ def run_batch(
             # Each worker scores only its own states, so it meets about 1/jobs of the situations:
             # a memo that size per worker hits as often, and keeps all workers' memory bounded.
             memo = max(1, options.cache_size // jobs)
-            pool = Shards(jobs, ScorerArgs(layout, options.today, staging, skills, memo))
+            pool = Shards(
+                jobs, ScorerArgs(layout, options.today, staging, skills, memo, options.assume)
+            )
         else:
-            scorer = Scorer(layout, options.today, staging, skills, options.cache_size)
+            scorer = Scorer(
+                layout, options.today, staging, skills, options.cache_size, options.assume
+            )
         tally = CohortTally()
         # Sized for the file up front: growing would hold the old and new tables at once.
         seen = SeenIds.for_rows(min(layout.expected_lines, MAX_PRESIZED_ROWS))

@@ -103,6 +103,8 @@ class _Draft:
     library_study: bool = False
     #: a license held elsewhere, reviewed by this state: paperwork, not preparation
     review: bool = False
+    #: a master's step that takes the school library program inside it
+    with_program: bool = False
     #: an exam step's (exam id, cut score): a person who scored below the cut retakes it
     retake: tuple[str, float] | None = None
 
@@ -164,13 +166,26 @@ def _apply(
         draft.sources.extend(_estimate_refs(estimates, item))
 
 
+#: Requirement kinds whose step takes months or years (the ``MAJOR_STEPS`` they plan to).
+_LONG_KINDS = frozenset(
+    {"degree", "program", "credit_hours", "teaching_license", "teaching_years", "national_board"}
+)
+_OPTION_ORDER = {"not_given": 0, "not_confirmed": 1, "missing": 2}
+
+
 def _pick_option(result: RequirementResult) -> RequirementResult:
-    """For an unmet any-of group, the option to plan on: the first one not already failing."""
-    for status in ("not_given", "not_confirmed", "missing"):
-        for opt in result.options:
-            if opt.status == status:
-                return opt
-    return result.options[0]
+    """For an unmet any-of group, the option to plan on: a short one (an exam, a check) before
+    one that takes months or years, then one not already failing; the rest are named as
+    alternatives, so a blank answer never turns a test into a degree."""
+    ranked = sorted(
+        range(len(result.options)),
+        key=lambda i: (
+            result.options[i].kind in _LONG_KINDS,
+            _OPTION_ORDER.get(result.options[i].status, 3),
+            i,
+        ),
+    )
+    return result.options[ranked[0]]
 
 
 def _find_requirement(rules: StateRules, pathway_id: str, req_id: str) -> Requirement | None:
@@ -369,6 +384,7 @@ def _merge_study(drafts: list[_Draft]) -> list[_Draft]:
     # New lists: the master's may be shared with its step template.
     master.requirement_ids = master.requirement_ids + program.requirement_ids
     master.library_study = True
+    master.with_program = True
     master.sources = master.sources + program.sources
     if master.months is None and program.months is not None:
         master.months, master.cost = program.months, program.cost
@@ -388,8 +404,9 @@ def _link(drafts: list[_Draft], has_license_rule: bool) -> None:
             deps = [by_kind.get("teaching_license") or by_kind.get("bachelor")]
         elif draft.kind in _STUDY:
             deps = [by_kind.get("bachelor")]
-            if has_license_rule and draft.kind != "master":
-                # An add-on endorsement attaches to a teaching license.
+            if has_license_rule and (draft.kind != "master" or draft.with_program):
+                # An add-on endorsement attaches to a teaching license: its program (alone or
+                # inside a master's) follows the license, so a master's held never lengthens.
                 deps.append(by_kind.get("teaching_license"))
             if (
                 draft.kind == "coursework"

@@ -22,6 +22,9 @@ PortfolioStatus = Literal["none", "in_progress", "complete"]
 #: endorsement or certificate); ``teacher_preparation``: a teacher-preparation program that
 #: also granted the initial teaching license, with school library media.
 ProgramKind = Literal["school_library", "teacher_preparation"]
+#: A school librarian certificate already held: ``full`` (standard, professional) or
+#: ``provisional`` (temporary, conditional, emergency).
+CertificateKind = Literal["full", "provisional"]
 MasterField = Literal[
     "library_science", "school_library_media", "education", "educational_technology", "other"
 ]
@@ -49,6 +52,17 @@ FIELDS: tuple[str, ...] = (
     "national_board",
     "tools",
     "skills",
+    "library_certificate_state",
+    "library_certificate_kind",
+    "library_certificate_years",
+)
+
+#: Fields only profile files, intake columns and ``--assume`` set; the questionnaire does not
+#: ask them (a certificate already held is rare among its users) and keeps them as given.
+FILE_ONLY_FIELDS: tuple[str, ...] = (
+    "library_certificate_state",
+    "library_certificate_kind",
+    "library_certificate_years",
 )
 
 MASTER_FIELDS: tuple[str, ...] = (
@@ -65,6 +79,7 @@ LIMITS: dict[str, float] = {
     "school_library_years": 60,
     "library_credit_hours": 300,
     "practicum_hours": 5000,
+    "library_certificate_years": 60,
 }
 
 #: A resolver turns what a person wrote for an exam ('Praxis 5312') into a catalogue id, or None.
@@ -117,6 +132,9 @@ class Profile(BaseModel):
     national_board: YesNo | None = None
     tools: tuple[str, ...] | None = None
     skills: tuple[str, ...] | None = None
+    library_certificate_state: str | None = None
+    library_certificate_kind: CertificateKind | None = None
+    library_certificate_years: float | None = None
 
     def to_plain(self) -> dict[str, object]:
         """The profile as a file would hold it: only given fields, lists as lists."""
@@ -341,6 +359,19 @@ _PARSERS: dict[str, Parser] = {
     "national_board": parse_yes_no,
     "tools": _text_list,
     "skills": _text_list,
+    "library_certificate_state": _license_state,
+    "library_certificate_kind": _choice(
+        ("full", "provisional"),
+        {
+            "standard": "full",
+            "professional": "full",
+            "permanent": "full",
+            "temporary": "provisional",
+            "conditional": "provisional",
+            "emergency": "provisional",
+        },
+    ),
+    "library_certificate_years": _number("library_certificate_years"),
 }
 
 

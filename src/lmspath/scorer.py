@@ -18,6 +18,8 @@ from collections.abc import Callable, Hashable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar, overload
 
+from lmspath.assume import Assumption
+from lmspath.assume import apply as apply_assumptions
 from lmspath.cohort import CohortTally, RuleRef, Scored
 from lmspath.files import per_file_error
 from lmspath.intake import Layout, RowParser, client_id_of
@@ -178,8 +180,12 @@ class Scorer:
         staging: Path | None = None,
         skills: bool = True,
         cache_size: int = CACHE_SIZE,
+        assume: tuple[Assumption, ...] = (),
     ) -> None:
         from lmspath.data import available_states, exam_index, load_estimates, load_exams
+
+        #: ``--assume``: applied to every row; each line then also says what it changed
+        self.assume = assume
 
         index = exam_index()
         self.layout = layout
@@ -331,14 +337,19 @@ class Scorer:
         Clients whose requirements stand the same (equal outcome codes and plan flags) share a
         decision; the plan's time and first step, which read the client's numbers, pick the row.
         """
-        from lmspath.engine import decide, national_board_ready, rank_top
+        from lmspath.engine import decide, holds_other_certificate, national_board_ready, rank_top
         from lmspath.plan import plan_flags
 
         assert profile.state is not None
         known = self._states.get(profile.state)
         rules, compiled, table = known if known is not None else self._state(profile.state)
         codes = compiled.codes(profile)
-        key = (codes, plan_flags(profile, profile.state), national_board_ready(profile))
+        key = (
+            codes,
+            plan_flags(profile, profile.state),
+            national_board_ready(profile),
+            holds_other_certificate(profile, rules.code),
+        )
         situation = table.get(key)
         if situation is None:
             if self._situations >= 4 * self._cache_size:
@@ -485,6 +496,7 @@ class Scorer:
         add_gaps = self._tally.add_gaps
         layout = self.layout
         at = layout.columns.get("client_id")
+        assume = self.assume
         lines: list[tuple[int, str]] = []
         rejected: list[RowRejected] = []
         for job in jobs:
@@ -498,6 +510,11 @@ class Scorer:
                 rejected.append(RowRejected(line, client_id_of(cells, layout), problems))
                 continue
             assert isinstance(parsed, Profile)
+            tail = ""
+            if assume:
+                before = base_of(parsed).scored
+                parsed = apply_assumptions(parsed, assume)
+                tail = _what_if_cells(before, base_of(parsed).scored)
             base = base_of(parsed)
             if plans and plan_name is not None:
                 try:
@@ -523,10 +540,18 @@ class Scorer:
                 (
                     line,
                     f"{line},{csv_field(neutralise(client))},{base.text},"
-                    f"{csv_field(plan_cell)},{base.complete}\r\n",
+                    f"{csv_field(plan_cell)},{base.complete}{tail}\r\n",
                 )
             )
         return Done(lines, rejected, self.assessed - assessed, self.skills_computed - computed)
+
+
+def _what_if_cells(before: Scored, after: Scored) -> str:
+    """The ``--assume`` cells of a results line: the verdict and the upper months without the
+    assumptions, and whether the verdict flips with them."""
+    months = f"{before.months[1]:g}" if before.months is not None else ""
+    flips = "yes" if before.verdict != after.verdict else "no"
+    return f",{before.verdict},{months},{flips}"
 
 
 def _markdown(result: Assessment) -> str:
@@ -548,6 +573,7 @@ class ScorerArgs(NamedTuple):
     staging: Path | None
     skills: bool
     cache_size: int
+    assume: tuple[Assumption, ...] = ()
 
 
 def _init_worker(args: ScorerArgs) -> None:
@@ -558,7 +584,12 @@ def _init_worker(args: ScorerArgs) -> None:
     gc.disable()  # a worker only scores rows (see collector_paused)
     global _WORKER
     _WORKER = Scorer(
-        args.layout, args.today, args.staging, skills=args.skills, cache_size=args.cache_size
+        args.layout,
+        args.today,
+        args.staging,
+        skills=args.skills,
+        cache_size=args.cache_size,
+        assume=args.assume,
     )
 
 

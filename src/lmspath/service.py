@@ -49,6 +49,7 @@ def assessment_for(
     catalog = load_exams(data_dir)
     result = assess(profile, rules, load_estimates(data_dir), catalog, today=today)
     result = named_programs(result, profile, data_dir)
+    result = with_moving(result, profile, rules, data_dir)
     exam = state_exam(rules, result.best_pathway, catalog)
     skills = skills_report(profile, load_taxonomy(data_dir), exam, catalog.sources)
     update = {"skills": skills.model_dump(mode="json"), "career": career_facts(state, data_dir)}
@@ -66,6 +67,18 @@ def career_facts(state: str, data_dir: Path | None) -> dict[str, object] | None:
         return None
     summary = career_summary(load_market(data_dir), state, JURISDICTIONS[state])
     return summary.model_dump(mode="json")
+
+
+def with_moving(
+    result: Assessment, profile: Profile, rules: StateRules, data_dir: Path | None
+) -> Assessment:
+    """For a holder of another state's certificate: the move section (data/mobility.yaml)."""
+    if profile.library_certificate_state in {None, "none", rules.code}:
+        return result
+    from lmspath.mobility import load_mobility, moving_note
+
+    note = moving_note(profile, rules, result.pathways, load_mobility(data_dir))
+    return result.model_copy(update={"moving": note})
 
 
 def named_programs(result: Assessment, profile: Profile, data_dir: Path | None) -> Assessment:

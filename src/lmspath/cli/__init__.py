@@ -100,7 +100,7 @@ def get_app() -> typer.Typer:
 
     for module in (cmd_assess, cmd_states, cmd_data):
         module.register(app)
-    for optional in ("cmd_skills", "cmd_batch", "cmd_programs", "cmd_career"):
+    for optional in ("cmd_skills", "cmd_batch", "cmd_programs", "cmd_career", "cmd_compare"):
         # Commands that live in their own modules register themselves when present.
         try:
             extra = importlib.import_module(f"lmspath.cli.{optional}")

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from lmspath.errors import InputError, NotATerminalError, OptionError, one_line, shown
+
+if TYPE_CHECKING:
+    from lmspath.profile import Profile
+    from lmspath.results import Assessment
 
 
 def _today() -> dt.date:
@@ -53,6 +57,15 @@ def assess_command(
             "--ask-missing", help="With --profile on a terminal: ask only what the file leaves out."
         ),
     ] = False,
+    assume: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option(
+            "--assume",
+            "-a",
+            help="What if: FIELD=VALUE (any profile field) or EXAM:SCORE; repeatable. The "
+            "report shows the plan with it and what changed.",
+        ),
+    ] = None,
 ) -> None:
     """Assess a profile against a state's rules: gap report and ordered step plan."""
     from lmspath.console import is_interactive, stdout_console, write_atomic
@@ -112,7 +125,14 @@ def assess_command(
             )
         from lmspath.questionnaire import run_interview
 
+        given = person
         person = run_interview(person, state_hint=state, save_path=save_profile)
+        if given is not None:
+            # The questionnaire does not ask these; keep what the file gave.
+            from lmspath.profile import FILE_ONLY_FIELDS
+
+            kept = {f: getattr(given, f) for f in FILE_ONLY_FIELDS if getattr(given, f) is not None}
+            person = merge(person, **kept) if kept else person
         # The interview starts from --state, and the review screen may change it.
         state = person.state or state
     code_text = state or person.state
@@ -126,8 +146,16 @@ def assess_command(
         person = merge(person, state=code)
     if save_profile is not None:
         write_profile(person, save_profile, "--save-profile")
+    if person.library_certificate_state == code:
+        raise InputError(
+            f"library_certificate_state: {code} is the state being assessed; a certificate you "
+            "already hold there needs no plan (leave the field blank, or choose another --state)"
+        )
 
-    result = assessment_for(person, code, today=_today())
+    if assume:
+        result = _assessed_with(person, code, assume)
+    else:
+        result = assessment_for(person, code, today=_today())
     if output is not None:
         write_atomic(output, render_text(result, chosen), warn=warn)
         typer.echo(f"Wrote {output} ({chosen.value}).", err=True)
@@ -142,6 +170,28 @@ def assess_command(
             console.print(part)
         return
     typer.echo(render_text(result, chosen), nl=False)
+
+
+def _assessed_with(person: Profile, code: str, assume: list[str]) -> Assessment:
+    """The assessment under the assumed answers, with what they change."""
+    from lmspath.assume import apply, parse_assumptions
+    from lmspath.data import exam_index, state_for_input
+    from lmspath.service import assessment_for
+    from lmspath.whatif import what_if
+
+    assumptions = parse_assumptions(assume, exam_index())
+    assumed = apply(person, assumptions)
+    moved = assumed.state is not None and assumed.state != person.state
+    target = state_for_input(assumed.state) if moved and assumed.state else code
+    if assumed.library_certificate_state == target:
+        raise InputError(
+            f"--assume: library_certificate_state: {target} is the state being assessed; "
+            "assume a certificate from another state"
+        )
+    before = assessment_for(person, code, today=_today())
+    after = assessment_for(assumed, target, today=_today())
+    change = what_if(before, after, [a.text for a in assumptions])
+    return after.model_copy(update={"what_if": change})
 
 
 def register(app: typer.Typer) -> None:

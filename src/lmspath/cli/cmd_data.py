@@ -43,6 +43,7 @@ def check_command(
     programs = check_programs(base, today)
     problems += programs.problems
     problems += check_market(base, today)
+    problems += _check_extras(base)
     for line in programs.warnings:
         typer.echo(f"warning: {line}", err=True)
     if problems:
@@ -54,6 +55,24 @@ def check_command(
         f"{base}: {count} state files, exams, estimates and {programs.programs} programs in "
         f"{programs.files} program files: all valid"
     )
+
+
+def _check_extras(base: Path) -> list[str]:
+    """The mobility agreements and the tile map, when the folder has them."""
+    from lmspath.data import load_model
+    from lmspath.mobility import MobilityData
+    from lmspath.tiles import TileMap
+
+    problems: list[str] = []
+    for name, model in (("mobility.yaml", MobilityData), ("tiles.yaml", TileMap)):
+        path = base / name
+        if not path.exists():
+            continue
+        try:
+            load_model(path, model)
+        except DataError as exc:
+            problems += exc.details or [exc.message]
+    return problems
 
 
 def register(app: typer.Typer) -> None:

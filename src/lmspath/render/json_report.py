@@ -10,7 +10,15 @@ from pydantic import BaseModel, ConfigDict
 from lmspath import __version__
 from lmspath.career import CareerSummary
 from lmspath.render.text import plan_time
-from lmspath.results import SCHEMA_VERSION, Assessment, PathwayResult, Plan, PlanStep
+from lmspath.results import (
+    SCHEMA_VERSION,
+    Assessment,
+    MovingNote,
+    PathwayResult,
+    Plan,
+    PlanStep,
+    WhatIf,
+)
 
 
 class PlanTotal(BaseModel):
@@ -53,6 +61,10 @@ class JsonReport(BaseModel):
     data_checked: str
     #: pay and openings beside the plan (additive; null when the data has no market file)
     career: CareerSummary | None = None
+    #: with ``--assume``: what the assumed answers change (null without it)
+    what_if: WhatIf | None = None
+    #: for a holder of another state's certificate: the move, its route and the agreements
+    moving: MovingNote | None = None
 
 
 def _total(plan: Plan) -> PlanTotal:
@@ -90,6 +102,8 @@ def to_report(result: Assessment) -> JsonReport:
         confidence_note=result.confidence_note,
         data_checked=result.data_checked,
         career=CareerSummary.model_validate(result.career) if result.career else None,
+        what_if=result.what_if,
+        moving=result.moving,
     )
 
 

@@ -122,6 +122,15 @@ def render_markdown(result: Assessment, skills: SkillsRenderer | None = None) ->
         *[f"- {line}" for line in report_lines(result)],
         "",
     ]
+    if result.what_if is not None:
+        from lmspath.whatif import summary_lines
+
+        lines += ["## What if", ""] + [f"- {line}" for line in summary_lines(result.what_if)]
+        lines.append("")
+    if result.moving is not None:
+        from lmspath.render.moving_view import moving_markdown
+
+        lines += moving_markdown(result.moving)
     if result.warnings:
         lines += ["> **Warnings**", ">"]
         lines += [f"> - {w}" for w in result.warnings]

@@ -139,6 +139,15 @@ def render_terminal(
 ) -> list[RenderableType]:
     """The report as a list of renderables to print in order."""
     parts: list[RenderableType] = [_verdict(result)]
+    if result.what_if is not None:
+        from lmspath.whatif import summary_lines
+
+        lines = summary_lines(result.what_if)
+        parts.append(Text("What if: " + "\n  ".join(lines), style="cyan"))
+    if result.moving is not None:
+        from lmspath.render.moving_view import moving_terminal
+
+        parts.append(moving_terminal(result.moving))
     for warning in result.warnings:
         parts.append(Text(f"Warning: {warning}", style="yellow"))
     parts.append(_plan(result))
