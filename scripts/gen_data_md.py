@@ -1,4 +1,4 @@
-"""Regenerate DATA.md from the rules and programs data."""
+"""Regenerate DATA.md from the rules, programs and career-facts data."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from pathlib import Path
 
 from lmspath.data import available_states, load_state
 from lmspath.datadoc import render_data_md
+from lmspath.market_data import load_market
 from lmspath.programs_data import load_programs
 
 TARGET = Path(__file__).resolve().parents[1] / "DATA.md"
@@ -14,7 +15,7 @@ TARGET = Path(__file__).resolve().parents[1] / "DATA.md"
 def main() -> None:
     """Write DATA.md."""
     states = [load_state(c) for c in available_states()]
-    TARGET.write_text(render_data_md(states, load_programs()), encoding="utf-8")
+    TARGET.write_text(render_data_md(states, load_programs(), load_market()), encoding="utf-8")
     print(f"wrote {TARGET}")
 
 

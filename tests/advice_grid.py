@@ -112,6 +112,16 @@ def _more(fields: dict[str, object], code: str) -> Iterator[tuple[str, dict[str,
             "library_credit_hours": float(fields.get("library_credit_hours") or 0) + 12,  # type: ignore[arg-type]
         },
     )
+    if fields.get("master") != "yes":
+        yield (
+            "a library master's",
+            {
+                **fields,
+                "master": "yes",
+                "master_fields": ["library_science"],
+                "master_ala_accredited": "yes",
+            },
+        )
     if fields.get("teaching_license_status") != "active":
         yield (
             "an active in-state license",
@@ -165,8 +175,13 @@ def findings(codes: tuple[str, ...] | None = None) -> list[Finding]:
                 s.title.startswith("Earn National Board") for s in base.plan.steps
             ):
                 out.append(Finding("national-board", code, person, base.best_pathway))
-            # 4. every unmet major step of the best plan has a time estimate
+            # 4. every unmet major step of the best plan has a time estimate. Named exception:
+            # having a license held in another state recognised is the agency's review of
+            # paperwork, whose processing time no source read states; it is listed as a short
+            # step with its time not confirmed, never counted as preparation.
             for step in base.plan.steps:
+                if step.title.startswith("Get your teaching license recognised"):
+                    continue
                 if step.kind in MAJOR and step.months is None and step.during is None:
                     out.append(Finding("estimate", code, person, step.title))
             # 6. zero of a required amount is missing, never not confirmed

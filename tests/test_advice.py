@@ -255,3 +255,28 @@ def test_an_unestimated_major_step_makes_the_total_incomplete_everywhere() -> No
     total = to_report(result).plan_total
     assert total.complete is False
     assert total.headline == plan_time(result.plan)
+
+
+def test_a_teacher_licensed_elsewhere_is_not_sent_through_an_initial_license_route() -> None:
+    # Utah's endorsement sits on a Utah license; an Oklahoma teacher has one recognised, not
+    # earned again through an alternative route.
+    result = run(
+        "UT",
+        **_licensed("UT", teaching_license_state="OK", years=5, background_check="yes"),
+    )
+    titles = [s.title for s in result.plan.steps]
+    assert "Earn a teaching license" not in titles
+    assert any(t.startswith("Get your teaching license recognised in Utah") for t in titles)
+    # the review's time is not confirmed, but it is paperwork, not preparation
+    assert result.plan.complete
+
+
+def test_library_hours_are_earned_inside_the_program_not_after_it() -> None:
+    # Wyoming's institutional-recommendation route names a program and 21 library hours: the
+    # hours are the program's, so they add no time and no tuition of their own.
+    result = run("WY", **_licensed("WY", background_check="yes"))
+    program = next(s for s in result.plan.steps if s.kind == "program")
+    hours = next(s for s in result.plan.steps if s.kind == "coursework")
+    assert hours.during == program.order
+    assert hours.cost_usd is None
+    assert result.plan.months == program.months

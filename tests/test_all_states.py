@@ -68,9 +68,11 @@ def test_states_command_lists_51_rows() -> None:
 
 
 def test_data_md_is_current() -> None:
+    from lmspath.market_data import load_market
     from lmspath.programs_data import load_programs
 
-    expected = render_data_md([load_state(c) for c in available_states()], load_programs())
+    states = [load_state(c) for c in available_states()]
+    expected = render_data_md(states, load_programs(), load_market())
     actual = (ROOT / "DATA.md").read_text(encoding="utf-8")
     assert actual == expected, "DATA.md is out of date: run python scripts/gen_data_md.py"
 

@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from lmspath.profile import FIELDS, LIMITS, parse_field
+from lmspath.profile import FIELDS, FILE_ONLY_FIELDS, LIMITS, parse_field
 from lmspath.questionnaire import keys_help, load_context, prompt_message
 from lmspath.questions import (
     NOT_SURE,
@@ -51,7 +51,7 @@ def asked(answers: Answers) -> list[str]:
 
 def test_every_contract_field_but_client_id_has_a_question() -> None:
     covered = {q.field for q in questions(CTX, {"exams": ["texes-150"]})}
-    assert covered == set(FIELDS) - {"client_id"}
+    assert covered == set(FIELDS) - {"client_id", *FILE_ONLY_FIELDS}
 
 
 def test_question_ids_are_unique() -> None:

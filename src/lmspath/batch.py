@@ -9,7 +9,9 @@ import os
 import re
 import shutil
 import signal
+import stat
 import sys
+import tempfile
 import threading
 import time
 import unicodedata
@@ -22,7 +24,8 @@ from types import FrameType
 from typing import IO, TYPE_CHECKING, Protocol
 
 from lmspath.cohort import CohortMeta, CohortTally, Duplicate, render_cohort
-from lmspath.errors import InputError, Interrupted
+from lmspath.errors import InputError, Interrupted, OptionError
+from lmspath.files import STAGING_PREFIX, AtomicFile, check_target, same_file, sweep_staging
 from lmspath.intake import (
     FieldProblemAt,
     IntakeReader,
@@ -44,7 +47,10 @@ from lmspath.scorer import (
 from lmspath.spreadsheet import neutralise
 
 if TYPE_CHECKING:
-    pass
+    from lmspath.assume import Assumption
+
+#: Added after RESULT_COLUMNS with ``--assume``: the row without the assumptions.
+WHAT_IF_COLUMNS: tuple[str, ...] = ("verdict_before", "months_max_before", "verdict_flips")
 
 #: The contract's results columns, then the columns lmspath adds.
 RESULT_COLUMNS: tuple[str, ...] = (
@@ -78,6 +84,24 @@ _RESERVED = {"con", "prn", "aux", "nul"} | {f"{p}{n}" for p in ("com", "lpt") fo
 _UNSAFE = re.compile(r"[^\w.-]+")
 _DOTS = re.compile(r"\.{2,}")
 _MAX_STEM = 80
+#: A file name may hold 255 bytes; a stem keeps room for "-line4294967295.md" and more.
+_MAX_STEM_BYTES = 200
+
+
+def _cut_to_bytes(text: str, limit: int) -> str:
+    """The longest start of ``text`` whose UTF-8 name takes at most ``limit`` bytes.
+
+    Counted in NFD, the form macOS (HFS+) stores names in, which can be longer than NFC (a
+    Hangul syllable takes 3 bytes composed and 9 decomposed): the name fits everywhere.
+    """
+    if text.isascii():
+        return text[:limit]
+    used = 0
+    for index, char in enumerate(text):
+        used += len(unicodedata.normalize("NFD", char).encode("utf-8", "surrogatepass"))
+        if used > limit:
+            return text[:index]
+    return text
 
 
 def safe_stem(client_id: str) -> str:
@@ -85,11 +109,13 @@ def safe_stem(client_id: str) -> str:
 
     Letters, digits, ``_``, ``-`` and single dots survive; everything else (slashes, backslashes,
     colons, spaces) becomes ``_``; leading dots are dropped; Windows device names (CON, NUL,
-    COM1...) get a leading ``_``. Returns '' when nothing usable is left.
+    COM1...) get a leading ``_``. At most 80 characters and 200 bytes of UTF-8, so a name
+    written in four-byte letters still fits the 255-byte limit. Returns '' when nothing usable
+    is left.
     """
     text = unicodedata.normalize("NFKC", client_id)
     text = _DOTS.sub(".", _UNSAFE.sub("_", text))
-    text = text.strip("._- ")[:_MAX_STEM].rstrip("._- ")
+    text = _cut_to_bytes(text.strip("._- ")[:_MAX_STEM], _MAX_STEM_BYTES).rstrip("._- ")
     if text.split(".", 1)[0].lower() in _RESERVED:
         text = "_" + text
     return text
@@ -100,12 +126,17 @@ class PlanNames:
 
     def __init__(self) -> None:
         self._used: set[str] = set()
+        self._reserved: set[str] = set()
+
+    def reserve(self, name: str) -> None:
+        """A name that is taken by something other than a plan."""
+        self._reserved.add(name.lower())
 
     def assign(self, client_id: str, line: int) -> str:
         """``<client>.md``; ``line-N.md`` without a usable id; ``<client>-lineN.md`` if taken."""
         stem = safe_stem(client_id)
         name = f"{stem}.md" if stem else f"line-{line}.md"
-        if name.lower() in self._used:
+        if name.lower() in self._used or name.lower() in self._reserved:
             name = f"{stem or 'line'}-line{line}.md"
         self._used.add(name.lower())
         return name
@@ -188,41 +219,36 @@ class SeenIds:
 # --- outputs ------------------------------------------------------------------------------------
 
 
-class _AtomicFile:
-    """A text file written under a temporary name beside its target and renamed when complete."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        parent = path.parent if str(path.parent) else Path(".")
-        self.tmp = parent / f".{path.name}.{os.getpid()}.tmp"
-        try:
-            self.handle: IO[str] = open(self.tmp, "w", encoding="utf-8", newline="")  # noqa: SIM115
-        except OSError as exc:
-            raise InputError(f"{path}: cannot write ({exc.strerror})") from None
-
-    def commit(self) -> None:
-        self.handle.close()
-        os.replace(self.tmp, self.path)
-
-    def abort(self) -> None:
-        self.handle.close()
-        self.tmp.unlink(missing_ok=True)
-
-
 class _PlanFolder:
-    """Plans are written into a hidden staging folder and moved into place when the run ends."""
+    """Plans are written into a private staging folder and moved into place when the run ends.
 
-    def __init__(self, folder: Path) -> None:
+    A plans folder lmspath creates is 0700 and each plan 0600 (they hold client data); a plan
+    that replaces an earlier one keeps that file's mode.
+    """
+
+    def __init__(self, folder: Path, warn: Callable[[str], None]) -> None:
         self.folder = folder
         self.created = not folder.exists()
         try:
-            folder.mkdir(exist_ok=True)
-            self.staging = folder / f".lmspath-staging-{os.getpid()}"
-            shutil.rmtree(self.staging, ignore_errors=True)
-            self.staging.mkdir()
+            folder.mkdir(mode=0o700, exist_ok=True)
+            swept = sweep_staging(folder)
+            if swept:
+                warn(
+                    f"{folder}: removed {len(swept)} staging folder(s) with the plans of an "
+                    f"interrupted run (its process is gone): {', '.join(swept[:3])}"
+                )
+            self.staging = Path(
+                tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=folder)
+            )
         except OSError as exc:
             raise InputError(f"{folder}: cannot create the plans folder ({exc.strerror})") from None
         self.names = PlanNames()
+        # A folder, link or device already holding a plan's name is never replaced: the plan
+        # gets the '-lineN' name instead.
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if not entry.is_file(follow_symlinks=False):
+                    self.names.reserve(entry.name)
 
     def path_for(self, name: str) -> Path:
         path = self.folder / name
@@ -233,7 +259,13 @@ class _PlanFolder:
 
     def commit(self) -> None:
         for item in self.staging.iterdir():
-            os.replace(item, self.folder / item.name)
+            target = self.folder / item.name
+            try:
+                mode = stat.S_IMODE(os.lstat(target).st_mode)
+            except FileNotFoundError:
+                mode = 0o600
+            os.chmod(item, mode)
+            os.replace(item, target)
         self.staging.rmdir()
 
     def abort(self) -> None:
@@ -255,6 +287,8 @@ class BatchOptions:
     today: dt.date = field(default_factory=dt.date.today)
     chunk_size: int = 0
     cache_size: int = CACHE_SIZE
+    #: ``--assume``: applied to every row; the results gain WHAT_IF_COLUMNS
+    assume: tuple[Assumption, ...] = ()
 
 
 class ProgressSink(Protocol):
@@ -290,17 +324,11 @@ class BatchReport:
         return self.tally.rows
 
 
-def _same(a: Path, b: Path) -> bool:
-    try:
-        if a.exists() and b.exists():
-            return os.path.samefile(a, b)
-    except OSError:
-        return False
-    return a.resolve() == b.resolve()
-
-
 def check_paths(intake: Path, options: BatchOptions) -> None:
-    """Refuse outputs that would overwrite the intake, each other, or land nowhere."""
+    """Refuse outputs that would overwrite the intake, each other, land nowhere, or replace
+    something that is not a regular file of ours (see ``lmspath.files.check_target``)."""
+    if options.jobs < 0:
+        raise OptionError(f"--jobs: {options.jobs} is negative; give 1 or more (0 = one per core)")
     files = [
         ("--output", options.output),
         ("--errors", options.errors),
@@ -308,28 +336,24 @@ def check_paths(intake: Path, options: BatchOptions) -> None:
     ]
     given = [(flag, path) for flag, path in files if path is not None]
     for flag, path in given:
-        if _same(path, intake):
+        if same_file(path, intake):
             raise InputError(f"{flag}: {path} is the intake file itself; choose another name")
-        if path.is_dir():
-            raise InputError(f"{flag}: {path} is a folder; give a file name")
-        parent = path.parent if str(path.parent) else Path(".")
-        if not parent.is_dir():
-            raise InputError(f"{flag}: {path}: the folder {parent} does not exist")
+        check_target(path, flag)
     for index, (flag, path) in enumerate(given):
         for other_flag, other in given[index + 1 :]:
-            if _same(path, other):
+            if same_file(path, other):
                 raise InputError(
                     f"{flag} and {other_flag} both name {path}; give each its own file"
                 )
     if options.plans is not None:
         plans = options.plans
+        if plans.is_symlink():
+            raise InputError(f"--plans: {plans} is a symbolic link; give the folder it points to")
         if plans.exists() and not plans.is_dir():
             raise InputError(f"--plans: {plans} is a file; give a folder")
         parent = plans.parent if str(plans.parent) else Path(".")
         if not parent.is_dir():
             raise InputError(f"--plans: {plans}: the folder {parent} does not exist")
-    if options.jobs < 0:
-        raise InputError(f"--jobs: {options.jobs} is negative; give 1 or more (0 = one per core)")
 
 
 def _terminate_as_interrupt() -> Callable[[], None]:
@@ -346,6 +370,13 @@ def _terminate_as_interrupt() -> Callable[[], None]:
         signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
 
     return restore
+
+
+def _open(path: Path | None, flag: str, say: Callable[[str], None]) -> AtomicFile | None:
+    """An output file (0600 when new: it holds client data), or None when not asked for."""
+    if path is None:
+        return None
+    return AtomicFile(path, private=True, flag=flag, warn=say)
 
 
 class _RowWriter(Protocol):
@@ -378,26 +409,26 @@ def run_batch(
     jobs = options.jobs or os.cpu_count() or 1
     chunk_size = options.chunk_size or (1000 * jobs if jobs > 1 else 256)
 
-    opened: list[_AtomicFile] = []
+    opened: list[AtomicFile] = []
     plans: _PlanFolder | None = None
     pool: Shards | None = None
     restore = _terminate_as_interrupt()
     line = layout.header_line
     try:
-        results_file = _AtomicFile(options.output) if options.output else None
+        results_file = _open(options.output, "--output", say)
         if results_file:
             opened.append(results_file)
-        errors_file = _AtomicFile(options.errors) if options.errors else None
+        errors_file = _open(options.errors, "--errors", say)
         if errors_file:
             opened.append(errors_file)
         results_out = results_file.handle if results_file else (stdout or sys.stdout)
         results = _writer(results_out)
         errors = _writer(errors_file.handle) if errors_file else None
-        results.writerow(RESULT_COLUMNS)
+        results.writerow(RESULT_COLUMNS + (WHAT_IF_COLUMNS if options.assume else ()))
         if errors is not None:
             errors.writerow(ERROR_COLUMNS)
         if options.plans is not None:
-            plans = _PlanFolder(options.plans)
+            plans = _PlanFolder(options.plans, say)
         staging = plans.staging if plans else None
 
         # The skills section feeds only the summary's skills gaps and the plans.
@@ -407,9 +438,13 @@ def run_batch(
             # Each worker scores only its own states, so it meets about 1/jobs of the situations:
             # a memo that size per worker hits as often, and keeps all workers' memory bounded.
             memo = max(1, options.cache_size // jobs)
-            pool = Shards(jobs, ScorerArgs(layout, options.today, staging, skills, memo))
+            pool = Shards(
+                jobs, ScorerArgs(layout, options.today, staging, skills, memo, options.assume)
+            )
         else:
-            scorer = Scorer(layout, options.today, staging, skills, options.cache_size)
+            scorer = Scorer(
+                layout, options.today, staging, skills, options.cache_size, options.assume
+            )
         tally = CohortTally()
         # Sized for the file up front: growing would hold the old and new tables at once.
         seen = SeenIds.for_rows(min(layout.expected_lines, MAX_PRESIZED_ROWS))
@@ -514,8 +549,10 @@ def run_batch(
                 duplicates=duplicates,
                 duplicate_examples=tuple(examples),
                 skills=skills,
+                career=_career_section(dict(tally.by_state)),
             )
-            summary_file = _AtomicFile(options.summary)
+            summary_file = _open(options.summary, "--summary", say)
+            assert summary_file is not None
             opened.append(summary_file)
             summary_file.handle.write(render_cohort(tally, meta))
         for item_file in opened:
@@ -577,3 +614,14 @@ def final_line(report: BatchReport, errors: Path | None) -> str:
         else:
             text += " (shown above)"
     return text
+
+
+def _career_section(clients: dict[str, int]) -> tuple[str, ...]:
+    """The cohort summary's career lines for these states (none when no market.yaml ships)."""
+    from lmspath.career import cohort_section
+    from lmspath.data import default_data_dir
+    from lmspath.market_data import FILE, load_market
+
+    if not clients or not (default_data_dir() / FILE).is_file():
+        return ()
+    return tuple(cohort_section(load_market(), clients))

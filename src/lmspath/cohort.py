@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
-from lmspath.render.text import md_cell
+from lmspath.render.text import md_cell, md_text
 from lmspath.states import JURISDICTIONS
 
 #: Readiness tiers, in the order the summary lists them, with their labels.
@@ -27,6 +28,7 @@ VERDICTS: tuple[tuple[str, str], ...] = (
 )
 
 TOP = 10
+K = TypeVar("K")
 _BAR_WIDTH = 24
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 
@@ -158,7 +160,8 @@ class CohortTally:
     def add_rejected(self, fields: list[str]) -> None:
         """Count one rejected row and the fields that were wrong in it."""
         self.rejected += 1
-        for name in set(fields):
+        # dict.fromkeys, not set: each field once, in the row's order, whatever the hash seed.
+        for name in dict.fromkeys(fields):
             self.problem_fields[name] += 1
 
     @property
@@ -182,6 +185,8 @@ class CohortMeta:
     duplicate_examples: tuple[Duplicate, ...] = ()
     #: whether the assessments carried a skills section
     skills: bool = True
+    #: the career-facts section for the cohort's states (markdown lines), when the data has it
+    career: tuple[str, ...] = ()
 
 
 def bar(share: float, width: int = _BAR_WIDTH) -> str:
@@ -227,12 +232,18 @@ _KIND_LABEL = {
 }
 
 
+def _ranked(counts: Counter[K], tie: Callable[[K], Any]) -> list[tuple[K, int]]:
+    """Most common first; equal counts in a fixed order (``most_common`` keeps insertion order,
+    which differs between --jobs 1 and --jobs N)."""
+    return sorted(counts.items(), key=lambda item: (-item[1], tie(item[0])))
+
+
 def render_cohort(tally: CohortTally, meta: CohortMeta) -> str:
     """The cohort summary as markdown."""
     total = tally.rows
     scored = tally.scored
     lines = [
-        f"# Cohort summary: {meta.intake}",
+        f"# Cohort summary: {md_text(meta.intake)}",
         "",
         f"- Rows read: **{total:,}**; scored: **{scored:,}**; rejected: **{tally.rejected:,}**"
         + (" (see the errors file)" if tally.rejected else ""),
@@ -241,10 +252,11 @@ def render_cohort(tally: CohortTally, meta: CohortMeta) -> str:
         f"with lmspath {meta.version}",
         "",
     ]
-    notes = list(meta.warnings)
+    notes = [md_text(w) for w in meta.warnings]
     if meta.duplicates:
         shown = ", ".join(
-            f"{d.client_id!r} (lines {d.first_line} and {d.line})" for d in meta.duplicate_examples
+            f"{md_text(repr(d.client_id))} (lines {d.first_line} and {d.line})"
+            for d in meta.duplicate_examples
         )
         notes.append(
             f"{meta.duplicates:,} row(s) repeat a client_id seen earlier: {shown}; "
@@ -298,7 +310,7 @@ def render_cohort(tally: CohortTally, meta: CohortMeta) -> str:
 
     lines += [f"## The {TOP} most common missing requirements", ""]
     if tally.missing:
-        top = tally.missing.most_common(TOP)
+        top = _ranked(tally.missing, lambda ref: (ref.state, ref.id))[:TOP]
         widest = top[0][1]
         lines += ["| Requirement | State | Clients | |", "|---|---|---:|---|"]
         for ref, count in top:
@@ -308,7 +320,7 @@ def render_cohort(tally: CohortTally, meta: CohortMeta) -> str:
             )
         lines += ["", "By kind of requirement (clients missing at least one of that kind):", ""]
         lines += ["| Kind | Clients | Share of scored |", "|---|---:|---:|"]
-        for kind, count in tally.missing_kind.most_common():
+        for kind, count in _ranked(tally.missing_kind, str):
             lines.append(f"| {_KIND_LABEL.get(kind, kind)} | {count:,} | {_pct(count, scored)} |")
     else:
         lines.append("No scored client is missing a requirement on their best pathway.")
@@ -322,7 +334,7 @@ def render_cohort(tally: CohortTally, meta: CohortMeta) -> str:
     elif not tally.skill_gaps:
         lines.append("No skills gaps among the scored clients.")
     else:
-        top_gaps = tally.skill_gaps.most_common(TOP)
+        top_gaps = _ranked(tally.skill_gaps, lambda gap: gap)[:TOP]
         widest = top_gaps[0][1]
         lines += [
             f"Among the {tally.skills_seen:,} clients who listed tools or skills, counting the "
@@ -352,10 +364,12 @@ def render_cohort(tally: CohortTally, meta: CohortMeta) -> str:
         lines.append("None: every rule the scored clients depend on is confirmed by the data.")
     lines.append("")
 
+    lines += list(meta.career)
+
     if tally.problem_fields:
         lines += ["## Rejected rows by field", "", "| Field | Rows |", "|---|---:|"]
-        for name, count in tally.problem_fields.most_common():
-            lines.append(f"| {name} | {count:,} |")
+        for name, count in _ranked(tally.problem_fields, str):
+            lines.append(f"| {md_cell(name)} | {count:,} |")
         lines.append("")
 
     lines += [

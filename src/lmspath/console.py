@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lmspath.errors import InputError
+from lmspath import files
+from lmspath.files import Warn
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -48,23 +49,22 @@ def render_plain(parts: list[RenderableType], width: int = FILE_WIDTH) -> str:
     return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write text to a temporary file beside ``path`` and rename it into place when complete."""
-    if path.is_dir():
-        raise InputError(f"{path}: is a directory; give a file name")
-    parent = path.parent if str(path.parent) else Path(".")
-    if not parent.is_dir():
-        raise InputError(f"{path}: the folder {parent} does not exist")
-    tmp = parent / f".{path.name}.{os.getpid()}.tmp"
-    try:
-        with open(tmp, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise InputError(f"{path}: cannot write ({exc.strerror})") from None
+def write_atomic(path: Path, text: str, *, private: bool = True, warn: Warn | None = None) -> None:
+    """Write a finished output file atomically and safely (see ``lmspath.files``).
+
+    ``private`` files (anything with a person's data) are created 0600; an existing target keeps
+    its mode.
+    """
+    files.write_atomic(path, text, private=private, warn=warn)
 
 
 def is_interactive() -> bool:
     """True when a person can answer prompts: standard input and output are terminals."""
-    return sys.stdin.isatty() and sys.stdout.isatty()
+    # A stream is None when the program was started with it closed (`lmspath assess <&-`).
+    stdin, stdout = sys.stdin, sys.stdout
+    if stdin is None or stdout is None:
+        return False
+    try:
+        return stdin.isatty() and stdout.isatty()
+    except (OSError, ValueError):  # closed or detached
+        return False

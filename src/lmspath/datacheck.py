@@ -153,8 +153,14 @@ def check_dir(data_dir: Path, today: dt.date) -> list[str]:
         problems.extend(exc.details or [exc.message])
     folder = data_dir / "requirements"
     files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
-    if not files:
-        problems.append(f"{folder}: no rules files found")
+    present = {path.stem for path in files}
+    for code, name in JURISDICTIONS.items():
+        # Every user asking about a state without its file would be told "no rules data yet".
+        if code not in present:
+            problems.append(
+                f"{folder / (code + '.yaml')}: missing; every state and DC needs a rules file "
+                f"({name})"
+            )
     for path in files:
         label = str(path)
         code = path.stem

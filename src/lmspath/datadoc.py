@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from lmspath.datadoc_market import market_section
+from lmspath.market_model import MarketFile
 from lmspath.programs import coverage
 from lmspath.programs_model import ProgramCatalog
 from lmspath.render.text import md_cell
@@ -85,8 +87,13 @@ def _mirrors_section() -> list[str]:
     return lines
 
 
-def render_data_md(states: list[StateRules], programs: ProgramCatalog | None = None) -> str:
-    """The whole DATA.md text for these jurisdictions (and their programs, when given)."""
+def render_data_md(
+    states: list[StateRules],
+    programs: ProgramCatalog | None = None,
+    market: MarketFile | None = None,
+) -> str:
+    """The whole DATA.md text for these jurisdictions (and their programs and career facts,
+    when given)."""
     rows = [state_row(s) for s in states]
     levels = Counter(r.confidence for r in rows)
     lines = [
@@ -123,6 +130,8 @@ def render_data_md(states: list[StateRules], programs: ProgramCatalog | None = N
     if programs is not None:
         lines += _programs_section(states, programs)
     lines += _mirrors_section()
+    if market is not None:
+        lines += market_section(states, market)
     lines += [
         "",
         "## Reporting or fixing a rule",

@@ -59,9 +59,16 @@ def standing(audience: str, statuses: Sequence[tuple[Status, bool]]) -> Standing
 _STANDINGS: dict[Standing, Standing] = {}
 
 
+#: Audiences whose routes can be open to a person; ``reach`` says whether each one is.
+_OPENABLE = ("general", "out_of_state")
+
+
 def _class(s: Standing, reachable: bool) -> tuple[int, int]:
-    """The coarse rank: routes open to this person first, then routes already complete."""
-    special = 0 if s.audience == "general" and reachable else 1
+    """The coarse rank: routes open to this person first, then routes already complete.
+
+    A route for holders of another state's certificate is open only to such a holder
+    (``holds_other_certificate``); ``reach`` is False for it otherwise."""
+    special = 0 if s.audience in _OPENABLE and reachable else 1
     return (special, 0 if s.complete else 1)
 
 
@@ -79,11 +86,19 @@ def tiers(
     return top, tuple(i for i in order if _class(standings[i], reach[i]) != head)
 
 
-def verdict_of(standings: Sequence[Standing]) -> tuple[Verdict, int | None]:
+def verdict_of(
+    standings: Sequence[Standing], reach: Sequence[bool] | None = None
+) -> tuple[Verdict, int | None]:
     """The verdict and the pathway it rests on (None for ``not_yet``)."""
     # Routes for special situations (another state's certificate, an employer's request) rest on
-    # facts the profile cannot show, so they decide the verdict only when no general route exists.
-    general = [i for i, s in enumerate(standings) if s.audience == "general"]
+    # facts the profile cannot show, so they decide the verdict only when no general route exists,
+    # except an out-of-state route for a person who holds another state's certificate.
+    general = [
+        i
+        for i, s in enumerate(standings)
+        if s.audience == "general"
+        or (s.audience == "out_of_state" and reach is not None and reach[i])
+    ]
     pool = general or list(range(len(standings)))
     for i in pool:
         if standings[i].complete:
@@ -198,6 +213,18 @@ def national_board_ready(p: Profile) -> bool:
     )
 
 
+def holds_other_certificate(p: Profile, state: str) -> bool:
+    """The person holds a full (or unstated-kind) school librarian certificate from a state
+    other than ``state``: that state's out-of-state routes are open to them. A provisional
+    certificate opens none (the compact and out-of-state routes ask for a full one)."""
+    held = p.library_certificate_state
+    return (
+        held is not None
+        and held not in {"none", state}
+        and p.library_certificate_kind != "provisional"
+    )
+
+
 def _needs_national_board(pathway: Pathway) -> bool:
     """The pathway cannot be completed without National Board Certification."""
     for req in pathway.requirements:
@@ -237,14 +264,18 @@ def decide(
         found.append(known)
     standings = tuple(found)
     ready = national_board_ready(profile)
-    reach = tuple(ready or not needs for needs in memo.needs_board)
+    mover = holds_other_certificate(profile, rules.code)
+    reach = tuple(
+        (ready or not needs) and (mover or s.audience != "out_of_state")
+        for needs, s in zip(memo.needs_board, standings, strict=True)
+    )
     shape = memo.shapes.get((standings, reach))
     if shape is None:
         top, rest = tiers(standings, reach)
         shape = _remember(
-            memo.shapes, (standings, reach), _Shape(top, rest, *verdict_of(standings))
+            memo.shapes, (standings, reach), _Shape(top, rest, *verdict_of(standings, reach))
         )
-    flags = plan_flags(profile)
+    flags = plan_flags(profile, rules.code)
     sketches: dict[int, Sketch] = {}
     for i in range(len(codes)) if rank_rest else shape.top:
         key = (codes[i], flags)
@@ -275,7 +306,8 @@ def decide(
 
 def cost_key(sketch: Sketch, standing: Standing, p: Profile) -> tuple[float, float, float, int]:
     """What a route costs the person: time along the critical path (a route with a major step
-    of unknown length counts as longest), then money, then the number of steps."""
+    of unknown length counts as longest), then money (the known costs), then the number of
+    steps."""
     months, cost = sketch.totals(p)
     if sketch.open_major:
         upper = lower = float("inf")
@@ -283,7 +315,9 @@ def cost_key(sketch: Sketch, standing: Standing, p: Profile) -> tuple[float, flo
         upper = lower = 0.0  # only short administrative steps are left
     else:
         lower, upper = months
-    money = cost[1] if cost is not None else float("inf")
+    # Unknown fees count as nothing: every step that takes months has a sourced cost, so what
+    # stays unknown are short steps' fees, and a route must not lose to a longer one for them.
+    money = cost[1] if cost is not None else 0.0
     return (upper, lower, money, standing.remaining_steps)
 
 
@@ -317,7 +351,11 @@ _ONLY_FOR = {
 
 def _why_not(decision: Decision, index: int, result: PathwayResult, profile: Profile) -> str | None:
     """Why a route is not open to this person, or None when it is."""
+    if result.audience == "out_of_state" and decision.reach[index]:
+        return None
     if result.audience != "general":
+        if result.audience == "out_of_state" and profile.library_certificate_kind == "provisional":
+            return "asks for a full certificate from another state; yours is provisional"
         return _ONLY_FOR.get(result.audience, "is only for some people")
     if not decision.reach[index]:
         return (

@@ -53,3 +53,38 @@ class Interrupted(LmspathError):
     """The person pressed Ctrl-C; the message says where their answers so far were kept."""
 
     exit_code = ExitCode.INTERRUPTED
+
+
+class OptionError(InputError):
+    """An option's value is not one the option takes (``--format xml``, ``--jobs -1``)."""
+
+    exit_code = ExitCode.USAGE
+
+
+#: Longest echo of a value a person gave, in characters, before it is cut with '...'.
+ECHO_LIMIT = 40
+
+
+def shown(value: object, limit: int = ECHO_LIMIT) -> str:
+    """A value a person gave, safe to echo in a one-line message: quoted with ``repr`` (so
+    newlines, terminal escapes and other control characters show as escapes) and cut short."""
+    try:
+        text = value if isinstance(value, str) else str(value)
+    except ValueError:  # an integer too long to print
+        text = "(a number too long to show)"
+    if len(text) > limit:
+        text = text[: limit - 3] + "..."
+    return repr(text)
+
+
+def one_line(text: str) -> str:
+    """A message as one printable line: every control or invisible character is escaped.
+
+    The last guard of the one-line error contract: whatever a message quotes (a file name, a
+    header cell), it cannot add lines or send escape sequences to the terminal.
+    """
+    if text.isprintable():
+        return text
+    return "".join(
+        ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text
+    )

@@ -6,6 +6,7 @@ import codecs
 import csv
 import io
 import re
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -124,7 +125,15 @@ def _scan(handle: IO[bytes], codec: str) -> tuple[int, int] | None:
 def detect_encoding(path: Path) -> Encoding:
     """UTF-8 (with or without a BOM), UTF-16 with a BOM, else Windows-1252; InputError otherwise."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        size = info.st_size
+        if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
+            # A pipe or device: opening a FIFO would wait for a writer forever, and the file
+            # is read twice (its encoding, then its rows).
+            raise InputError(
+                f"{path}: is not a regular file (a pipe or device); save the intake as a file "
+                "and give its name"
+            )
         handle = open(path, "rb")  # noqa: SIM115 - closed below
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
@@ -173,7 +182,9 @@ def detect_encoding(path: Path) -> Encoding:
 
 def _first_record(text: str, delimiter: str) -> tuple[int, list[str]] | None:
     """The first non-blank record of a text sample and the line it starts on."""
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    # newline="": split records at \r, \n and \r\n alike, as the row reader does (an old Mac
+    # Excel export ends its lines with \r alone).
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     previous_end = 0
     try:
         for cells in reader:

@@ -31,8 +31,9 @@ from lmspath.rules_model import (
 )
 
 Range = tuple[float, float]
-#: ``plan_flags``: a master's in progress, a program in progress, an expired license.
-Flags = tuple[bool, bool, bool]
+#: ``plan_flags``: a master's in progress, a program in progress, an expired license, an
+#: active license from another state.
+Flags = tuple[bool, bool, bool, bool]
 
 #: Requirement kind -> plan step kind.
 _STEP_KIND: dict[str, StepKind] = {
@@ -98,6 +99,12 @@ class _Draft:
     rate: tuple[Range, Range] | None = None
     #: an exam the rule ties to no program or degree: it can be taken now
     any_time: bool = False
+    #: a library master's or a school library program: library credit hours are earned in it
+    library_study: bool = False
+    #: a license held elsewhere, reviewed by this state: paperwork, not preparation
+    review: bool = False
+    #: a master's step that takes the school library program inside it
+    with_program: bool = False
     #: an exam step's (exam id, cut score): a person who scored below the cut retakes it
     retake: tuple[str, float] | None = None
 
@@ -159,13 +166,26 @@ def _apply(
         draft.sources.extend(_estimate_refs(estimates, item))
 
 
+#: Requirement kinds whose step takes months or years (the ``MAJOR_STEPS`` they plan to).
+_LONG_KINDS = frozenset(
+    {"degree", "program", "credit_hours", "teaching_license", "teaching_years", "national_board"}
+)
+_OPTION_ORDER = {"not_given": 0, "not_confirmed": 1, "missing": 2}
+
+
 def _pick_option(result: RequirementResult) -> RequirementResult:
-    """For an unmet any-of group, the option to plan on: the first one not already failing."""
-    for status in ("not_given", "not_confirmed", "missing"):
-        for opt in result.options:
-            if opt.status == status:
-                return opt
-    return result.options[0]
+    """For an unmet any-of group, the option to plan on: a short one (an exam, a check) before
+    one that takes months or years, then one not already failing; the rest are named as
+    alternatives, so a blank answer never turns a test into a degree."""
+    ranked = sorted(
+        range(len(result.options)),
+        key=lambda i: (
+            result.options[i].kind in _LONG_KINDS,
+            _OPTION_ORDER.get(result.options[i].status, 3),
+            i,
+        ),
+    )
+    return result.options[ranked[0]]
 
 
 def _find_requirement(rules: StateRules, pathway_id: str, req_id: str) -> Requirement | None:
@@ -191,7 +211,7 @@ def _draft_for(
     catalog: ExamCatalog | None,
     alternatives: list[str],
 ) -> _Draft:
-    master_in_progress, program_in_progress, license_expired = flags
+    master_in_progress, program_in_progress, license_expired, licensed_elsewhere = flags
     found = _find_requirement(rules, pathway_id, req.id)
     # Where a conflict is governed by another reading, its rule sets the kind and the numbers.
     rule = governing_rule(found) if found is not None else None
@@ -219,6 +239,7 @@ def _draft_for(
         else:
             draft.title = "Earn " + req.need
             fields = getattr(rule, "fields", None) or []
+            draft.library_study = bool({"library_science", "school_library_media"} & set(fields))
             if master_in_progress:
                 draft.title = "Finish your master's degree"
                 draft.estimate_note = "in progress: time left depends on your program"
@@ -239,6 +260,7 @@ def _draft_for(
                 draft.estimate_note = _estimate_words([credit])
                 draft.sources.extend(_estimate_refs(estimates, credit))
         elif rule_kind == "program":
+            draft.library_study = True
             draft.title = "Complete a state-approved school library preparation program"
             if getattr(rule, "program_kind", "school_library") == "teacher_preparation":
                 draft.title = (
@@ -255,6 +277,17 @@ def _draft_for(
             # Reinstating is the state's own procedure: an initial license's figures do not fit.
             draft.title = "Renew or reinstate your teaching license"
             draft.estimate_note = "time and cost depend on the state's reinstatement rules"
+        elif licensed_elsewhere:
+            # A licensed teacher moving states applies on the license held (reciprocity or a
+            # license review), not through an initial route's program.
+            draft.title = (
+                f"Get your teaching license recognised in {rules.name} "
+                "(reciprocity or a license review)"
+            )
+            draft.review = True
+            draft.estimate_note = (
+                f"time and cost depend on {rules.agency.name}'s review of your license"
+            )
         else:
             draft.title = "Earn a teaching license"
             _apply(draft, estimates, "teaching-license", rules.code)
@@ -350,6 +383,8 @@ def _merge_study(drafts: list[_Draft]) -> list[_Draft]:
     master.detail = master.detail + " " + program.detail
     # New lists: the master's may be shared with its step template.
     master.requirement_ids = master.requirement_ids + program.requirement_ids
+    master.library_study = True
+    master.with_program = True
     master.sources = master.sources + program.sources
     if master.months is None and program.months is not None:
         master.months, master.cost = program.months, program.cost
@@ -369,10 +404,23 @@ def _link(drafts: list[_Draft], has_license_rule: bool) -> None:
             deps = [by_kind.get("teaching_license") or by_kind.get("bachelor")]
         elif draft.kind in _STUDY:
             deps = [by_kind.get("bachelor")]
-            if has_license_rule and draft.kind != "master":
-                # An add-on endorsement attaches to a teaching license.
+            if has_license_rule and (draft.kind != "master" or draft.with_program):
+                # An add-on endorsement attaches to a teaching license: its program (alone or
+                # inside a master's) follows the license, so a master's held never lengthens.
                 deps.append(by_kind.get("teaching_license"))
-            if draft is not study and study is not None:
+            if (
+                draft.kind == "coursework"
+                and study is not None
+                and study is not draft
+                and study.library_study
+            ):
+                # Library credit hours are earned inside a library master's or program, not
+                # after it: the hours cost no time or tuition of their own.
+                draft.during = study.order
+                draft.rate = None
+                draft.months = draft.cost = None
+                draft.estimate_note = f"earned inside step {study.order}"
+            elif draft is not study and study is not None:
                 deps.append(study)
         elif draft.kind in {"practicum", "portfolio"}:
             if study is not None:
@@ -555,6 +603,7 @@ class Sketch:
         #: a step that takes months or years has no estimate of its length
         self.open_major: bool = any(
             d.kind in MAJOR_STEPS
+            and not d.review
             and d.during is None
             and d.months is None
             and not (d.numbers is not None and _timed(d))
@@ -621,7 +670,7 @@ class Sketch:
         has_time = any(span is not None for span in spans)
         cost_lo = sum(d.cost[0] for d in drafts if d.cost)
         cost_hi = sum(d.cost[1] for d in drafts if d.cost)
-        no_cost = [d.title for d in drafts if d.cost is None]
+        no_cost = [d.title for d in drafts if d.cost is None and d.during is None]
         steps = [
             PlanStep(
                 order=d.order,
@@ -641,7 +690,11 @@ class Sketch:
             )
             for d in drafts
         ]
-        major = [d.title for i, d in enumerate(drafts) if i in unknown_at and d.kind in MAJOR_STEPS]
+        major = [
+            d.title
+            for i, d in enumerate(drafts)
+            if i in unknown_at and d.kind in MAJOR_STEPS and not d.review
+        ]
         short = [t for t in unknown if t not in major]
         note_parts = []
         if major:
@@ -727,17 +780,20 @@ def _build_sketch(pathway_id: str, drafts: list[_Draft], rules: StateRules) -> S
     return Sketch(pathway_id, drafts)
 
 
-def plan_flags(p: Profile) -> Flags:
-    """The only facts of the profile besides outcomes and numbers that a plan's wording reads."""
+def plan_flags(p: Profile, state: str) -> Flags:
+    """The only facts of the profile besides outcomes and numbers that a plan's wording reads
+    (``state``: the target state)."""
+    where = p.teaching_license_state
     return (
         p.master == "in_progress",
         p.school_library_program == "in_progress",
         p.teaching_license_status == "expired",
+        p.teaching_license_status == "active" and where not in {None, "none", state},
     )
 
 
 #: The kind of rule whose step reads each of the ``plan_flags``.
-_FLAG_KINDS = ("degree", "program", "teaching_license")
+_FLAG_KINDS = ("degree", "program", "teaching_license", "teaching_license")
 
 _FLAG_USE: IdentityMemo[tuple[frozenset[int], ...]] = IdentityMemo(4000)
 
@@ -785,7 +841,7 @@ def sketch(
     full result of its i-th requirement, which a step takes its wording and sources from. It
     is asked only for a requirement whose step (for its outcome and flags) is not known yet.
     """
-    flags = plan_flags(profile)
+    flags = plan_flags(profile, rules.code)
     # Met requirements take no step, so only the unmet ones' outcomes (and the profile facts
     # their steps read) shape the plan: clients who differ elsewhere share the sketch.
     unmet = unmet_codes(codes)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from lmspath.errors import ECHO_LIMIT, shown
 from lmspath.states import resolve_state, unknown_state_message
 
 YesNo = Literal["yes", "no"]
@@ -20,6 +22,9 @@ PortfolioStatus = Literal["none", "in_progress", "complete"]
 #: endorsement or certificate); ``teacher_preparation``: a teacher-preparation program that
 #: also granted the initial teaching license, with school library media.
 ProgramKind = Literal["school_library", "teacher_preparation"]
+#: A school librarian certificate already held: ``full`` (standard, professional) or
+#: ``provisional`` (temporary, conditional, emergency).
+CertificateKind = Literal["full", "provisional"]
 MasterField = Literal[
     "library_science", "school_library_media", "education", "educational_technology", "other"
 ]
@@ -47,6 +52,17 @@ FIELDS: tuple[str, ...] = (
     "national_board",
     "tools",
     "skills",
+    "library_certificate_state",
+    "library_certificate_kind",
+    "library_certificate_years",
+)
+
+#: Fields only profile files, intake columns and ``--assume`` set; the questionnaire does not
+#: ask them (a certificate already held is rare among its users) and keeps them as given.
+FILE_ONLY_FIELDS: tuple[str, ...] = (
+    "library_certificate_state",
+    "library_certificate_kind",
+    "library_certificate_years",
 )
 
 MASTER_FIELDS: tuple[str, ...] = (
@@ -63,6 +79,7 @@ LIMITS: dict[str, float] = {
     "school_library_years": 60,
     "library_credit_hours": 300,
     "practicum_hours": 5000,
+    "library_certificate_years": 60,
 }
 
 #: A resolver turns what a person wrote for an exam ('Praxis 5312') into a catalogue id, or None.
@@ -115,6 +132,9 @@ class Profile(BaseModel):
     national_board: YesNo | None = None
     tools: tuple[str, ...] | None = None
     skills: tuple[str, ...] | None = None
+    library_certificate_state: str | None = None
+    library_certificate_kind: CertificateKind | None = None
+    library_certificate_years: float | None = None
 
     def to_plain(self) -> dict[str, object]:
         """The profile as a file would hold it: only given fields, lists as lists."""
@@ -180,10 +200,16 @@ def _blank(value: object) -> bool:
 
 
 def _show(value: object) -> str:
-    text = str(value)
-    if len(text) > 40:
-        text = text[:37] + "..."
-    return repr(text)
+    return shown(value)
+
+
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_ -]{1,40}")
+
+
+def _key_text(key: str) -> str:
+    """An unknown key as echoed: as written when it is a plain short word (a typo of a field),
+    else quoted and cut, so it cannot add lines or escape sequences to a message."""
+    return key if _PLAIN_KEY.fullmatch(key) else shown(key)
 
 
 _TRUE_WORDS = {"yes", "y", "true", "1"}
@@ -228,15 +254,21 @@ def _number(field: str) -> Parser:
         if isinstance(value, bool):
             raise ValueError(f"{_show(value)} is not a number")
         if isinstance(value, int | float):
-            number = float(value)
+            try:
+                number = float(value)
+            except OverflowError:  # an integer past 1.8e308: far more than the limit
+                number = math.inf if value > 0 else -math.inf
         else:
             text = str(value).strip().replace(",", "")
             try:
                 number = float(text)
             except ValueError:
                 raise ValueError(f"{_show(value)} is not a number") from None
-        if math.isnan(number) or math.isinf(number):
+        if math.isnan(number):
             raise ValueError(f"{_show(value)} is not a number")
+        if math.isinf(number) and "inf" in str(value).lower():
+            raise ValueError(f"{_show(value)} is not a number")
+        # Past this, any other infinity is a long run of digits: more than the limit below.
         if number < 0:
             raise ValueError(f"{_show(value)} is negative; give 0 or more")
         if number > limit:
@@ -249,6 +281,9 @@ def _number(field: str) -> Parser:
 def split_list(value: object) -> list[str]:
     """A list from a YAML list or a ';'-separated string; blank items are dropped."""
     if isinstance(value, list | tuple):
+        if any(isinstance(v, Mapping | list | tuple | set) for v in value):
+            # Each item is one answer; a nested list could also stand for millions of values.
+            raise ValueError("should be a list of plain values, not of lists or mappings")
         items = [str(v).strip() for v in value if not _blank(v)]
     else:
         items = [part.strip() for part in str(value).split(";")]
@@ -324,6 +359,19 @@ _PARSERS: dict[str, Parser] = {
     "national_board": parse_yes_no,
     "tools": _text_list,
     "skills": _text_list,
+    "library_certificate_state": _license_state,
+    "library_certificate_kind": _choice(
+        ("full", "provisional"),
+        {
+            "standard": "full",
+            "professional": "full",
+            "permanent": "full",
+            "temporary": "provisional",
+            "conditional": "provisional",
+            "emergency": "provisional",
+        },
+    ),
+    "library_certificate_years": _number("library_certificate_years"),
 }
 
 
@@ -421,9 +469,9 @@ def build_profile(
     for key, value in raw.items():
         name = str(key)
         if name not in FIELDS or (name == "client_id" and not allow_client_id):
-            hint = suggest_field(name)
+            hint = suggest_field(name[:ECHO_LIMIT])
             tail = f"; did you mean {hint!r}?" if hint and hint != name else ""
-            problems.append(FieldProblem(name, f"unknown field{tail}"))
+            problems.append(FieldProblem(_key_text(name), f"unknown field{tail}"))
             continue
         try:
             parsed = parse_field(

@@ -9,6 +9,7 @@ import yaml
 
 from lmspath.data import ExamIndex
 from lmspath.errors import InputError
+from lmspath.files import write_atomic
 from lmspath.profile import Profile, ProfileProblems, build_profile
 from lmspath.yamlio import YamlProblem, parse_yaml, read_text
 
@@ -55,13 +56,8 @@ def profile_text(profile: Profile, path: Path) -> str:
     return yaml.safe_dump(plain, sort_keys=False, allow_unicode=True)
 
 
-def write_profile(profile: Profile, path: Path) -> None:
-    """Write a profile atomically so an interrupted save never leaves half a file."""
-    text = profile_text(profile, path)
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise InputError(f"{path}: cannot write ({exc.strerror})") from None
+def write_profile(profile: Profile, path: Path, flag: str = "") -> None:
+    """Write a profile atomically (an interrupted save never leaves half a file), created 0600:
+    a profile is a person's data. The temporary file has a random name made exclusively, so a
+    link planted in a shared folder cannot redirect it."""
+    write_atomic(path, profile_text(profile, path), private=True, flag=flag)

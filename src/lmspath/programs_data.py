@@ -187,8 +187,9 @@ def _pathway_problems(item: ProgramFile, label: str, data_dir: Path) -> list[str
     rules_file = data_dir / "requirements" / f"{item.state}.yaml"
     try:
         rules = load_state(item.state, data_dir)
-    except DataError as exc:
-        return [f"{label}: programs: cannot check pathways against {rules_file} ({exc.message})"]
+    except DataError:
+        # The rules file's own problem is reported where the rules are checked, once.
+        return []
     known = [p.id for p in rules.pathways]
     problems: list[str] = []
     for index, program in enumerate(item.programs):

@@ -194,3 +194,72 @@ class Assessment(Result):
     confidence_note: str
     data_checked: str
     skills: dict[str, object] | None = None
+    #: pay and openings for the state (``lmspath.career.CareerSummary`` as a dict), when known
+    career: dict[str, object] | None = None
+    #: set when the report was made with ``--assume``: what the assumptions change
+    what_if: WhatIf | None = None
+    #: set for a holder of another state's certificate: the move, its route and agreements
+    moving: MovingNote | None = None
+
+
+class WhatIf(Result):
+    """What changes when the assumed answers (``--assume``) are true: the report shows the
+    assessment with them; these are the differences from the assessment without them."""
+
+    assumed: list[str]
+    verdict_before: Verdict
+    verdict_after: Verdict
+    best_pathway_before: str
+    best_pathway_after: str
+    #: titles of plan steps no longer needed, and of steps the assumption adds
+    steps_removed: list[str]
+    steps_added: list[str]
+    months_before: tuple[float, float] | None
+    months_after: tuple[float, float] | None
+    months_complete_before: bool
+    months_complete_after: bool
+    #: before minus after, per end of the range; null when either total is only a lower bound
+    months_saved: tuple[float, float] | None
+    cost_before: tuple[float, float] | None
+    cost_after: tuple[float, float] | None
+    cost_saved: tuple[float, float] | None
+
+
+class MovingAgreement(Result):
+    """An interstate agreement as it bears on one move (data/mobility.yaml)."""
+
+    id: str
+    name: str
+    #: ``both_members``, ``not_both_members``, ``excluded`` (e.g. a provisional certificate),
+    #: or ``not_confirmed`` (membership not on record)
+    applies: str
+    applies_words: str
+    #: 'yes', 'no', or 'not confirmed: check with <agency>'
+    covers_school_librarians: str
+    summary: str
+    conditions: str
+    note: str
+    confidence: str
+    sources: list[SourceRef]
+
+
+class MovingNote(Result):
+    """For a holder of another state's school librarian certificate: the move to this state."""
+
+    from_state: str
+    to_state: str
+    certificate_kind: str | None
+    certificate_years: float | None
+    #: the destination's route for holders of another state's certificate, if it has one
+    route: str | None
+    route_name: str | None
+    route_open: bool
+    #: what that route asks for that the person does not have yet
+    destination_adds: list[str]
+    reciprocity: str | None
+    agreements: list[MovingAgreement]
+    cautions: list[str]
+    agency: str
+
+
+Assessment.model_rebuild()

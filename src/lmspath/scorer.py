@@ -18,8 +18,12 @@ from collections.abc import Callable, Hashable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar, overload
 
+from lmspath.assume import Assumption
+from lmspath.assume import apply as apply_assumptions
 from lmspath.cohort import CohortTally, RuleRef, Scored
+from lmspath.files import per_file_error
 from lmspath.intake import Layout, RowParser, client_id_of
+from lmspath.process import quiet_when_orphaned
 from lmspath.profile import FIELDS, Profile
 from lmspath.spreadsheet import csv_field, neutralise
 
@@ -176,8 +180,12 @@ class Scorer:
         staging: Path | None = None,
         skills: bool = True,
         cache_size: int = CACHE_SIZE,
+        assume: tuple[Assumption, ...] = (),
     ) -> None:
         from lmspath.data import available_states, exam_index, load_estimates, load_exams
+
+        #: ``--assume``: applied to every row; each line then also says what it changed
+        self.assume = assume
 
         index = exam_index()
         self.layout = layout
@@ -329,14 +337,19 @@ class Scorer:
         Clients whose requirements stand the same (equal outcome codes and plan flags) share a
         decision; the plan's time and first step, which read the client's numbers, pick the row.
         """
-        from lmspath.engine import decide, national_board_ready, rank_top
+        from lmspath.engine import decide, holds_other_certificate, national_board_ready, rank_top
         from lmspath.plan import plan_flags
 
         assert profile.state is not None
         known = self._states.get(profile.state)
         rules, compiled, table = known if known is not None else self._state(profile.state)
         codes = compiled.codes(profile)
-        key = (codes, plan_flags(profile), national_board_ready(profile))
+        key = (
+            codes,
+            plan_flags(profile, profile.state),
+            national_board_ready(profile),
+            holds_other_certificate(profile, rules.code),
+        )
         situation = table.get(key)
         if situation is None:
             if self._situations >= 4 * self._cache_size:
@@ -449,7 +462,11 @@ class Scorer:
         if report is None:
             report = self._skills_report(profile, exam_id)
             self._reports.put(skills_key, report)
-        return result.model_copy(update={"skills": report.model_dump(mode="json")})
+        from lmspath.service import career_facts
+
+        career = career_facts(result.state, None)
+        skills = report.model_dump(mode="json")
+        return result.model_copy(update={"skills": skills, "career": career})
 
     def _profile_key(self, profile: Profile) -> tuple[object, ...]:
         return tuple(getattr(profile, name) for name in self._engine_fields)
@@ -479,6 +496,7 @@ class Scorer:
         add_gaps = self._tally.add_gaps
         layout = self.layout
         at = layout.columns.get("client_id")
+        assume = self.assume
         lines: list[tuple[int, str]] = []
         rejected: list[RowRejected] = []
         for job in jobs:
@@ -492,23 +510,48 @@ class Scorer:
                 rejected.append(RowRejected(line, client_id_of(cells, layout), problems))
                 continue
             assert isinstance(parsed, Profile)
+            tail = ""
+            if assume:
+                before = base_of(parsed).scored
+                parsed = apply_assumptions(parsed, assume)
+                tail = _what_if_cells(before, base_of(parsed).scored)
             base = base_of(parsed)
+            if plans and plan_name is not None:
+                try:
+                    self._write_plan(parsed, base.exam_id, plan_name)
+                except OSError as exc:
+                    # One client's plan that cannot be written is that row's error; a full or
+                    # broken disk stops the run.
+                    if not per_file_error(exc):
+                        raise
+                    with contextlib.suppress(OSError):
+                        (self.staging / plan_name).unlink()  # type: ignore[operator]
+                    problem = f"the plan file cannot be written ({exc.strerror or exc})"
+                    client = client_id_of(cells, layout)
+                    rejected.append(RowRejected(line, client, (("plan_file", problem),)))
+                    continue
             base.count += 1
             if skills:
                 gaps = self._gaps(parsed, base.exam_id)
                 if gaps is not None:
                     add_gaps(gaps)
-                if plans and plan_name is not None:
-                    self._write_plan(parsed, base.exam_id, plan_name)
             client = cells[at].strip() if at is not None and at < len(cells) else ""
             lines.append(
                 (
                     line,
                     f"{line},{csv_field(neutralise(client))},{base.text},"
-                    f"{csv_field(plan_cell)},{base.complete}\r\n",
+                    f"{csv_field(plan_cell)},{base.complete}{tail}\r\n",
                 )
             )
         return Done(lines, rejected, self.assessed - assessed, self.skills_computed - computed)
+
+
+def _what_if_cells(before: Scored, after: Scored) -> str:
+    """The ``--assume`` cells of a results line: the verdict and the upper months without the
+    assumptions, and whether the verdict flips with them."""
+    months = f"{before.months[1]:g}" if before.months is not None else ""
+    flips = "yes" if before.verdict != after.verdict else "no"
+    return f",{before.verdict},{months},{flips}"
 
 
 def _markdown(result: Assessment) -> str:
@@ -530,16 +573,23 @@ class ScorerArgs(NamedTuple):
     staging: Path | None
     skills: bool
     cache_size: int
+    assume: tuple[Assumption, ...] = ()
 
 
 def _init_worker(args: ScorerArgs) -> None:
     # The parent handles Ctrl-C and termination; a worker just stops when told.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    quiet_when_orphaned()
     gc.disable()  # a worker only scores rows (see collector_paused)
     global _WORKER
     _WORKER = Scorer(
-        args.layout, args.today, args.staging, skills=args.skills, cache_size=args.cache_size
+        args.layout,
+        args.today,
+        args.staging,
+        skills=args.skills,
+        cache_size=args.cache_size,
+        assume=args.assume,
     )
 
 

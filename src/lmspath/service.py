@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -51,9 +52,36 @@ def assessment_for(
     catalog = load_exams(data_dir)
     result = assess(profile, rules, load_estimates(data_dir), catalog, today=today)
     result = named_programs(result, profile, data_dir)
+    result = with_moving(result, profile, rules, data_dir)
     exam = state_exam(rules, result.best_pathway, catalog)
     skills = skills_report(profile, load_taxonomy(data_dir), exam, catalog.sources)
-    return result.model_copy(update={"skills": skills.model_dump(mode="json")})
+    update = {"skills": skills.model_dump(mode="json"), "career": career_facts(state, data_dir)}
+    return result.model_copy(update=update)
+
+
+@functools.lru_cache(maxsize=64)
+def career_facts(state: str, data_dir: Path | None) -> dict[str, object] | None:
+    """The report's career lines for a state (None when the data folder has no market.yaml)."""
+    from lmspath.career import career_summary
+    from lmspath.market_data import FILE, load_market
+    from lmspath.states import JURISDICTIONS
+
+    if not ((data_dir or default_data_dir()) / FILE).is_file():
+        return None
+    summary = career_summary(load_market(data_dir), state, JURISDICTIONS[state])
+    return summary.model_dump(mode="json")
+
+
+def with_moving(
+    result: Assessment, profile: Profile, rules: StateRules, data_dir: Path | None
+) -> Assessment:
+    """For a holder of another state's certificate: the move section (data/mobility.yaml)."""
+    if profile.library_certificate_state in {None, "none", rules.code}:
+        return result
+    from lmspath.mobility import load_mobility, moving_note
+
+    note = moving_note(profile, rules, result.pathways, load_mobility(data_dir))
+    return result.model_copy(update={"moving": note})
 
 
 def named_programs(result: Assessment, profile: Profile, data_dir: Path | None) -> Assessment:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import difflib
 
+from lmspath.errors import ECHO_LIMIT, shown
+
 JURISDICTIONS: dict[str, str] = {
     "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
     "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "DC": "District of Columbia",
@@ -48,8 +50,10 @@ def suggest_state(text: str) -> str | None:
 
 def unknown_state_message(text: str) -> str:
     """A plain sentence for a state that did not resolve."""
-    hint = suggest_state(text)
+    # No state name is near 40 characters: a longer text gets no suggestion, and is cut when
+    # echoed (a 1.5 MB "state" must not come back in full).
+    hint = suggest_state(text) if len(text) <= ECHO_LIMIT else None
     tail = (
         f"; did you mean {hint}?" if hint else "; use a two-letter code such as TX or a full name"
     )
-    return f"unknown state {text!r}{tail}"
+    return f"unknown state {shown(text)}{tail}"

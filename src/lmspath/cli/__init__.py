@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib
+import os
 import sys
 from typing import TYPE_CHECKING, Any
 
 from lmspath import __version__
-from lmspath.errors import ExitCode, LmspathError
+from lmspath.errors import ExitCode, LmspathError, one_line
+from lmspath.process import install_interrupt_handlers
 
 if TYPE_CHECKING:
     import typer
@@ -30,6 +33,18 @@ def get_app() -> typer.Typer:
     from lmspath.cli import cmd_assess, cmd_data, cmd_states
     from lmspath.cli.conventions import tidy
 
+    usage_error: type[Exception] = typer.BadParameter.__mro__[1]  # click's UsageError
+
+    def _usage(exc: Exception) -> typer.Exit:
+        """A usage error as one ``Error:`` line (not typer's boxed panel); exit 2."""
+        if type(exc).__name__ == "NoArgsIsHelpError":  # `lmspath` alone shows the help
+            raise exc
+        context = getattr(exc, "ctx", None)
+        where = f" (`{context.command_path} --help` lists the options)" if context else ""
+        message = " ".join(exc.format_message().split())  # type: ignore[attr-defined]
+        typer.echo(f"Error: {one_line(message)}{where}", err=True)
+        return typer.Exit(int(ExitCode.USAGE))
+
     class _Group(TyperGroup):
         """Maps domain errors to one ``Error:`` line and the contract's exit code."""
 
@@ -43,6 +58,12 @@ def get_app() -> typer.Typer:
                 tidy(command, cmd_name, ctx)
             return command
 
+        def make_context(self, *args: Any, **kwargs: Any) -> Any:
+            try:
+                return super().make_context(*args, **kwargs)
+            except usage_error as exc:
+                raise _usage(exc) from None
+
         def invoke(self, ctx: Any) -> Any:
             try:
                 return super().invoke(ctx)
@@ -51,8 +72,10 @@ def get_app() -> typer.Typer:
                     raise
                 # Ctrl-C is the person's choice, not a failure: "Stopped", exit 130 all the same.
                 label = "Stopped" if exc.exit_code == ExitCode.INTERRUPTED else "Error"
-                typer.echo(f"{label}: {exc.message}", err=True)
+                typer.echo(f"{label}: {one_line(exc.message)}", err=True)
                 raise typer.Exit(int(exc.exit_code)) from None
+            except usage_error as exc:
+                raise _usage(exc) from None
             except (KeyboardInterrupt, typer.Abort):
                 typer.echo("Stopped: interrupted", err=True)
                 raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
@@ -90,7 +113,7 @@ def get_app() -> typer.Typer:
 
     for module in (cmd_assess, cmd_states, cmd_data):
         module.register(app)
-    for optional in ("cmd_skills", "cmd_batch", "cmd_programs"):
+    for optional in ("cmd_skills", "cmd_batch", "cmd_programs", "cmd_career", "cmd_compare"):
         # Commands that live in their own modules register themselves when present.
         try:
             extra = importlib.import_module(f"lmspath.cli.{optional}")
@@ -102,16 +125,49 @@ def get_app() -> typer.Typer:
     return app
 
 
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so the interpreter's last flush of what could
+    not be written raises nothing more."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+def _say(line: str) -> None:
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        print(line, file=sys.stderr, flush=True)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console entry point."""
+    # First, before anything slow: a SIGTERM during start-up must end like Ctrl-C does.
+    install_interrupt_handlers()
     args = list(sys.argv[1:] if argv is None else argv)
-    if args == ["--version"]:
-        # Fast path: no typer, no pydantic.
-        print(version_line())
-        return
+    code: int | str | None = 0
     try:
-        get_app()(args=args, prog_name="lmspath")
+        if args == ["--version"]:
+            # Fast path: no typer, no pydantic.
+            print(version_line())
+        else:
+            try:
+                get_app()(args=args, prog_name="lmspath")
+            except SystemExit as exc:
+                code = exc.code
+        if sys.stdout is not None:
+            sys.stdout.flush()  # a full disk shows here, while it can still be reported
     except BrokenPipeError:
         # Output piped into `head` and closed early: not an error.
-        sys.stderr.close()
+        _silence_stdout()
         sys.exit(0)
+    except KeyboardInterrupt:
+        _say("Error: interrupted")
+        sys.exit(int(ExitCode.INTERRUPTED))
+    except OSError as exc:
+        # Outputs to files report their own errors; what reaches here is a standard stream
+        # that cannot take the output (`> /dev/full`).
+        _silence_stdout()
+        reason = exc.strerror or str(exc)
+        _say(f"Error: standard output: cannot write ({one_line(reason)})")
+        sys.exit(int(ExitCode.BAD_INPUT))
+    sys.exit(code)

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from lmspath.errors import InputError, NotATerminalError, UsageError
+from lmspath.errors import InputError, NotATerminalError, OptionError, one_line, shown
+
+if TYPE_CHECKING:
+    from lmspath.profile import Profile
+    from lmspath.results import Assessment
 
 
 def _today() -> dt.date:
@@ -23,6 +27,8 @@ def assess_command(
             "-p",
             help="Profile file (YAML or JSON); skips the questions.",
             dir_okay=True,
+            # lmspath reads it and says why it cannot, in one line (exit 3), not click.
+            readable=False,
         ),
     ] = None,
     state: Annotated[
@@ -70,6 +76,15 @@ def assess_command(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="With --output: print nothing but errors.")
     ] = False,
+    assume: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option(
+            "--assume",
+            "-a",
+            help="What if: FIELD=VALUE (any profile field) or EXAM:SCORE; repeatable. The "
+            "report shows the plan with it and what changed.",
+        ),
+    ] = None,
 ) -> None:
     """Assess a profile against a state's rules: gap report and ordered step plan.
 
@@ -84,28 +99,49 @@ def assess_command(
     from lmspath.cli.assess_output import offer_to_save, print_full, print_summary
     from lmspath.console import is_interactive, stdout_console, write_atomic
     from lmspath.data import exam_index, state_for_input
+    from lmspath.files import check_target, same_file
     from lmspath.profile import merge
     from lmspath.profile_io import read_profile, write_profile
     from lmspath.service import Format, assessment_for, format_for_path, render_text
 
-    if output is not None and profile is not None and output.resolve() == profile.resolve():
+    def warn(message: str) -> None:
+        typer.echo(f"Warning: {one_line(message)}", err=True)
+
+    if state is not None and not state.strip():
+        raise OptionError("--state: is empty; give a code such as TX or a state's name")
+    if output is not None and profile is not None and same_file(output, profile):
         raise InputError(f"--output: {output} is the profile file; choose another name")
+    if save_profile is not None:
+        if profile is not None and same_file(save_profile, profile):
+            raise InputError(
+                f"--save-profile: {save_profile} is the profile file itself; saving would "
+                "rewrite it (comments and spellings lost); choose another name"
+            )
+        if output is not None and same_file(save_profile, output):
+            raise InputError(
+                f"--save-profile and --output both name {output}; give each its own file"
+            )
     chosen: Format | None = None
     if fmt is not None:
         try:
             chosen = Format(fmt.strip().lower())
         except ValueError:
-            raise UsageError(
-                f"--format: {fmt!r} is not one of terminal, markdown, json, html"
+            raise OptionError(
+                f"--format: {shown(fmt)} is not one of terminal, markdown, json, html"
             ) from None
     if output is not None and chosen is None:
         chosen = format_for_path(output)
         if chosen is None:
-            raise UsageError(
-                f"--output: cannot tell the format from {output.name!r}; "
+            raise OptionError(
+                f"--output: cannot tell the format from {shown(output.name)}; "
                 "use a .md, .json, .html or .txt name, or give --format"
             )
     chosen = chosen or Format.terminal
+    # Before any question is asked: a target that would be refused is refused now.
+    if output is not None:
+        check_target(output, "--output")
+    if save_profile is not None:
+        check_target(save_profile, "--save-profile")
 
     index = exam_index()
     person = read_profile(profile, index) if profile is not None else None
@@ -119,7 +155,14 @@ def assess_command(
             )
         from lmspath.questionnaire import run_interview
 
+        given = person
         person = run_interview(person, state_hint=state, save_path=save_profile)
+        if given is not None:
+            # The questionnaire does not ask these; keep what the file gave.
+            from lmspath.profile import FILE_ONLY_FIELDS
+
+            kept = {f: getattr(given, f) for f in FILE_ONLY_FIELDS if getattr(given, f) is not None}
+            person = merge(person, **kept) if kept else person
         # The interview starts from --state, and the review screen may change it.
         state = person.state or state
     code_text = state or person.state
@@ -132,11 +175,19 @@ def assess_command(
     if person.state is None:
         person = merge(person, state=code)
     if save_profile is not None:
-        write_profile(person, save_profile)
+        write_profile(person, save_profile, "--save-profile")
+    if person.library_certificate_state == code:
+        raise InputError(
+            f"library_certificate_state: {code} is the state being assessed; a certificate you "
+            "already hold there needs no plan (leave the field blank, or choose another --state)"
+        )
 
-    result = assessment_for(person, code, today=_today())
+    if assume:
+        result = _assessed_with(person, code, assume)
+    else:
+        result = assessment_for(person, code, today=_today())
     if output is not None:
-        write_atomic(output, render_text(result, chosen))
+        write_atomic(output, render_text(result, chosen), warn=warn)
         if not quiet:
             print_summary(result, output)
             typer.echo(f"Wrote {output} ({chosen.value}).", err=True)
@@ -151,6 +202,28 @@ def assess_command(
             print_full(result, use_pager=not no_pager)
         return
     typer.echo(render_text(result, chosen), nl=False)
+
+
+def _assessed_with(person: Profile, code: str, assume: list[str]) -> Assessment:
+    """The assessment under the assumed answers, with what they change."""
+    from lmspath.assume import apply, parse_assumptions
+    from lmspath.data import exam_index, state_for_input
+    from lmspath.service import assessment_for
+    from lmspath.whatif import what_if
+
+    assumptions = parse_assumptions(assume, exam_index())
+    assumed = apply(person, assumptions)
+    moved = assumed.state is not None and assumed.state != person.state
+    target = state_for_input(assumed.state) if moved and assumed.state else code
+    if assumed.library_certificate_state == target:
+        raise InputError(
+            f"--assume: library_certificate_state: {target} is the state being assessed; "
+            "assume a certificate from another state"
+        )
+    before = assessment_for(person, code, today=_today())
+    after = assessment_for(assumed, target, today=_today())
+    change = what_if(before, after, [a.text for a in assumptions])
+    return after.model_copy(update={"what_if": change})
 
 
 def register(app: typer.Typer) -> None:

@@ -13,6 +13,8 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.progress import Progress, TaskID
 
+    from lmspath.assume import Assumption
+
 
 def _today() -> dt.date:
     return dt.date.today()
@@ -92,6 +94,14 @@ def batch_command(
         int,
         typer.Option("--jobs", "-j", help="Processes that score rows (0 = one per core)."),
     ] = 1,
+    assume: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option(
+            "--assume",
+            "-a",
+            help="What if, for every row: FIELD=VALUE or EXAM:SCORE; repeatable.",
+        ),
+    ] = None,
 ) -> None:
     """Score every row of an intake CSV: results, errors, per-client plans, cohort summary.
 
@@ -107,19 +117,38 @@ def batch_command(
     """
     from lmspath.batch import BatchOptions, final_line, run_batch
     from lmspath.console import stderr_console
+    from lmspath.errors import one_line
 
     console = stderr_console()
 
     def warn(message: str) -> None:
-        typer.echo(f"Warning: {message}", err=True)
+        typer.echo(f"Warning: {one_line(message)}", err=True)
 
     progress = RichProgress(console) if console.is_terminal else None
+    assumed: tuple[Assumption, ...] = ()
+    if assume:
+        from lmspath.assume import parse_assumptions
+        from lmspath.data import exam_index
+
+        assumed = tuple(parse_assumptions(assume, exam_index()))
+        typer.echo(
+            "Scoring every row as if: " + ", ".join(a.text for a in assumed) + " (columns "
+            "verdict_before, months_max_before, verdict_flips say what it changed)",
+            err=True,
+        )
     options = BatchOptions(
-        output=output, errors=errors, plans=plans, summary=summary, jobs=jobs, today=_today()
+        output=output,
+        errors=errors,
+        plans=plans,
+        summary=summary,
+        jobs=jobs,
+        today=_today(),
+        assume=assumed,
     )
     report = run_batch(intake, options, progress=progress, warn=warn)
     for line in report.shown_errors:
-        typer.echo(f"Error: {line}", err=True)
+        # A row's line quotes its client_id and cells: one printable line each, whatever they hold.
+        typer.echo(f"Error: {one_line(line)}", err=True)
     typer.echo(final_line(report, errors), err=True)
     if report.tally.rejected:
         raise typer.Exit(1)
@@ -139,7 +168,7 @@ def template_command(
     if output is None:
         typer.echo(text, nl=False)
         return
-    write_atomic(output, text)
+    write_atomic(output, text, private=False)  # no client data in it
     typer.echo(f"Wrote {output}.", err=True)
 
 

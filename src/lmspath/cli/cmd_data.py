@@ -18,13 +18,15 @@ def check_command(
     folder: Annotated[
         Optional[Path],  # noqa: UP045 - typer reads the annotation at run time on Python 3.10
         typer.Argument(
-            help="A data folder (with requirements/, exams/, programs/, estimates.yaml)."
+            help="A data folder (with requirements/, exams/, programs/, estimates.yaml, "
+            "market.yaml)."
         ),
     ] = None,
 ) -> None:
     """Check every file validates and every reference resolves; warn about stale programs."""
     from lmspath.data import default_data_dir
     from lmspath.datacheck import check_dir
+    from lmspath.market_data import check_market
 
     base = folder or default_data_dir()
     if not base.is_dir():
@@ -40,6 +42,8 @@ def check_command(
         problems.append(f"{base / 'skills.yaml'}: missing")
     programs = check_programs(base, today)
     problems += programs.problems
+    problems += check_market(base, today)
+    problems += _check_extras(base)
     for line in programs.warnings:
         typer.echo(f"warning: {line}", err=True)
     if problems:
@@ -56,6 +60,24 @@ def check_command(
         f"{base}: {count} state files, exams, estimates and {programs.programs} programs in "
         f"{programs.files} program files: all valid"
     )
+
+
+def _check_extras(base: Path) -> list[str]:
+    """The mobility agreements and the tile map, when the folder has them."""
+    from lmspath.data import load_model
+    from lmspath.mobility import MobilityData
+    from lmspath.tiles import TileMap
+
+    problems: list[str] = []
+    for name, model in (("mobility.yaml", MobilityData), ("tiles.yaml", TileMap)):
+        path = base / name
+        if not path.exists():
+            continue
+        try:
+            load_model(path, model)
+        except DataError as exc:
+            problems += exc.details or [exc.message]
+    return problems
 
 
 def register(app: typer.Typer) -> None:

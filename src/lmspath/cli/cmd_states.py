@@ -5,11 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
-from lmspath.errors import UsageError
+from lmspath.errors import OptionError, shown
 
 _TABLE_FORMATS = ("terminal", "markdown", "json", "csv")
 
@@ -17,7 +17,7 @@ _TABLE_FORMATS = ("terminal", "markdown", "json", "csv")
 def _format(value: str, allowed: tuple[str, ...]) -> str:
     word = value.strip().lower()
     if word not in allowed:
-        raise UsageError(f"--format: {value!r} is not one of {', '.join(allowed)}")
+        raise OptionError(f"--format: {shown(value)} is not one of {', '.join(allowed)}")
     return word
 
 
@@ -127,17 +127,38 @@ def rules_command(
 
 
 def exams_command(
+    exam_name: Annotated[
+        Optional[str],  # noqa: UP045 - typer reads the annotation at run time on Python 3.10
+        typer.Argument(
+            metavar="[EXAM]", help="With --score: the exam (praxis-5312, 'Praxis 5312', 5312)."
+        ),
+    ] = None,
+    score: Annotated[
+        Optional[float],  # noqa: UP045
+        typer.Option("--score", help="List the states where this score passes or fails."),
+    ] = None,
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="terminal, markdown, json or csv.")
     ] = "terminal",
 ) -> None:
-    """Every exam the data knows: vendor, code, format, fee, and which states use it at what cut."""
+    """Every exam the data knows: vendor, code, format, fee, and which states use it at what cut.
+    With ID --score N: where that score passes, fails, or the cut is not confirmed."""
     from lmspath.data import available_states, load_exams, load_state
     from lmspath.summary import exam_usage
 
     chosen = _format(fmt, _TABLE_FORMATS)
     catalog = load_exams()
     usage = exam_usage([load_state(c) for c in available_states()], catalog)
+    if exam_name is not None or score is not None:
+        from lmspath.cli.exam_score import score_rows
+
+        found, title = score_rows(exam_name, score, usage)
+        listed = table_text(found, chosen, title)
+        if listed is not None:
+            typer.echo(listed, nl=False)
+            return
+        _print_table(found, title, ["state", "result", "cut_score"])
+        return
     rows: list[dict[str, object]] = []
     for exam in catalog.exams:
         uses = "; ".join(

@@ -25,6 +25,11 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "skills": ("lmspath skills --kind tool", "lmspath skills 'Follett Destiny'"),
     "intake-template": ("lmspath intake-template --output intake.csv",),
     "programs": ("lmspath programs TX --online", "lmspath programs --id sjsu-mlis"),
+    "compare": (
+        "lmspath compare --profile examples/teacher-tx.yaml",
+        "lmspath compare -p me.yaml --states TX,OK,NM --assume master=yes",
+    ),
+    "career": ("lmspath career TX", "lmspath career --format markdown"),
     "data": ("lmspath data check",),
     "data check": ("lmspath data check", "lmspath data check ./my-data"),
 }

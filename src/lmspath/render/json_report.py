@@ -8,8 +8,17 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from lmspath import __version__
+from lmspath.career import CareerSummary
 from lmspath.render.text import plan_time
-from lmspath.results import SCHEMA_VERSION, Assessment, PathwayResult, Plan, PlanStep
+from lmspath.results import (
+    SCHEMA_VERSION,
+    Assessment,
+    MovingNote,
+    PathwayResult,
+    Plan,
+    PlanStep,
+    WhatIf,
+)
 
 
 class PlanTotal(BaseModel):
@@ -50,6 +59,12 @@ class JsonReport(BaseModel):
     confidence: str
     confidence_note: str
     data_checked: str
+    #: pay and openings beside the plan (additive; null when the data has no market file)
+    career: CareerSummary | None = None
+    #: with ``--assume``: what the assumed answers change (null without it)
+    what_if: WhatIf | None = None
+    #: for a holder of another state's certificate: the move, its route and the agreements
+    moving: MovingNote | None = None
 
 
 def _total(plan: Plan) -> PlanTotal:
@@ -86,6 +101,9 @@ def to_report(result: Assessment) -> JsonReport:
         confidence=result.confidence,
         confidence_note=result.confidence_note,
         data_checked=result.data_checked,
+        career=CareerSummary.model_validate(result.career) if result.career else None,
+        what_if=result.what_if,
+        moving=result.moving,
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from lmspath.render.career_view import report_lines
 from lmspath.render.text import (
     STATUS_MARK,
     STATUS_WORD,
@@ -117,8 +118,18 @@ def render_markdown(result: Assessment, skills: SkillsRenderer | None = None) ->
         f"- Time along the critical path: {plan_time(plan)}",
         f"- Cost of the remaining steps: {money(plan.cost_usd)}",
         f"- Rules data checked: {result.data_checked}; confidence {result.confidence}",
+        *[f"- {line}" for line in report_lines(result)],
         "",
     ]
+    if result.what_if is not None:
+        from lmspath.whatif import summary_lines
+
+        lines += ["## What if", ""] + [f"- {line}" for line in summary_lines(result.what_if)]
+        lines.append("")
+    if result.moving is not None:
+        from lmspath.render.moving_view import moving_markdown
+
+        lines += moving_markdown(result.moving)
     if result.warnings:
         lines += ["> **Warnings**", ">"]
         lines += [f"> - {w}" for w in result.warnings]

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from lmspath.errors import one_line
+from lmspath.render.text import md_text
 from lmspath.results import SourceRef
 from lmspath.skills_model import (
     ExamReadiness,
@@ -106,12 +108,19 @@ def _summary(report: SkillsReport) -> str:
     return text + "."
 
 
-def _from_text(item: HaveItem) -> str:
+def _from_text(item: HaveItem, escape: Callable[[str], str]) -> str:
+    """What the person wrote that matched, each piece of their text passed through
+    ``escape`` (markdown escaping, or control characters shown as escapes on a terminal)."""
     parts = []
     for found in item.matched_from:
         note = " (unverified name)" if found.via == "unverified_alias" else ""
-        parts.append(f'{found.field}: "{found.text}"{note}')
+        parts.append(f'{found.field}: "{escape(found.text)}"{note}')
     return "; ".join(parts)
+
+
+def _user_text(text: str) -> Text:
+    """A person's text on a terminal: never read as Rich markup, control characters escaped."""
+    return Text(one_line(text))
 
 
 def _gap_title(gap: GapItem) -> str:
@@ -194,14 +203,14 @@ def skills_markdown(report: SkillsReport) -> str:
         for item in report.have:
             out.append(
                 f"| {_cell(item.name)} | {item.kind} | {item.importance} | "
-                f"{_cell(_from_text(item))} |"
+                f"{_from_text(item, md_text)} |"
             )
     else:
         out.append("Nothing you listed matched the taxonomy yet.")
     out.append("")
     if report.unrecognised:
         out += ["Not recognised (nothing you wrote is dropped; check these):", ""]
-        out += [f"- {entry.field}: {entry.message}" for entry in report.unrecognised]
+        out += [f"- {entry.field}: {md_text(entry.message)}" for entry in report.unrecognised]
         out.append("")
 
     shown = _shown_gaps(report)
@@ -257,7 +266,7 @@ def skills_markdown(report: SkillsReport) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def _hanging(rows: Sequence[tuple[str, str]]) -> Table:
+def _hanging(rows: Sequence[tuple[str, str | Text]]) -> Table:
     """Marked lines whose wrapped text stays indented under the first word."""
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
@@ -286,14 +295,19 @@ def skills_terminal(report: SkillsReport) -> RenderableType:
     if report.have:
         table = _table("Skill or tool", "Kind", "Importance", "From")
         for item in report.have:
-            table.add_row(item.name, item.kind, item.importance, _from_text(item))
+            table.add_row(item.name, item.kind, item.importance, _user_text(_from_text(item, str)))
         parts.append(table)
     else:
         parts.append(Text("Nothing you listed matched the taxonomy yet."))
     if report.unrecognised:
         parts.append(Text("Not recognised (nothing you wrote is dropped; check these):"))
         parts.append(
-            _hanging([("?", f"{entry.field}: {entry.message}") for entry in report.unrecognised])
+            _hanging(
+                [
+                    ("?", _user_text(f"{entry.field}: {entry.message}"))
+                    for entry in report.unrecognised
+                ]
+            )
         )
 
     parts.append(Text("\nGaps that matter most", style="bold"))

@@ -9,6 +9,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from lmspath.render.career_view import report_lines
 from lmspath.render.summary_view import Link
 from lmspath.render.text import (
     STATUS_MARK,
@@ -50,6 +51,8 @@ def _verdict(result: Assessment) -> Panel:
     body.append(money(result.plan.cost_usd) + "\n")
     body.append("Rules checked: ", style="bold")
     body.append(f"{result.data_checked} (confidence {result.confidence})")
+    for line in report_lines(result):
+        body.append(f"\n{line}", style="dim")
     return Panel(body, title=f"{result.state_name} ({result.state})", title_align="left")
 
 
@@ -158,6 +161,15 @@ def render_terminal(
 ) -> list[RenderableType]:
     """The report as a list of renderables to print in order."""
     parts: list[RenderableType] = [_verdict(result)]
+    if result.what_if is not None:
+        from lmspath.whatif import summary_lines
+
+        lines = summary_lines(result.what_if)
+        parts.append(Text("What if: " + "\n  ".join(lines), style="cyan"))
+    if result.moving is not None:
+        from lmspath.render.moving_view import moving_terminal
+
+        parts.append(moving_terminal(result.moving))
     for warning in result.warnings:
         parts.append(Text(f"Warning: {warning}", style="yellow"))
     parts.append(_plan(result))

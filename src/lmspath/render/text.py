@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from lmspath.results import Plan, ProgramPick, SourceRef
 
 STATUS_WORD = {
@@ -34,6 +36,26 @@ def audience_words(audience: str) -> str:
     if audience == "general":
         return ""
     return AUDIENCE_WORDS.get(audience, "only for some people")
+
+
+#: The ASCII punctuation markdown acts on inside a line: escapes, code, emphasis, strikethrough,
+#: link and image brackets, table cells. (Parentheses act only after "]", which is escaped.)
+_MD_ACTIVE = re.compile(r"([\\`*_~\[\]|])")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+
+
+def md_text(value: object) -> str:
+    """Text a person wrote, made inert in markdown (and in the HTML a renderer makes of it).
+
+    One line (every kind of line break and control character folded to a space); ``&``, ``<``
+    and ``>`` as entities, so no tag or autolink survives; every other character markdown acts
+    on inside a line (``[`` ``]`` ``*`` ``_`` ``~`` backticks, backslashes, ``|``) escaped with
+    a backslash, so no link, image, code, emphasis or table cell can be made. Safe inside a
+    table cell and in running text.
+    """
+    text = " ".join(_CONTROL.sub(" ", str(value)).split())
+    return _MD_ACTIVE.sub(r"\\\1", text).translate(_HTML)
 
 
 def md_cell(value: object) -> str:
