@@ -8,10 +8,12 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 
+from lmspath.exam_facts import exam_facts, facts_sources
 from lmspath.memo import IdentityMemo
 from lmspath.outcomes import Codes, outcome_code, result_outcome, unmet_codes
 from lmspath.profile import Profile
 from lmspath.results import (
+    ExamFacts,
     PathwayResult,
     Plan,
     PlanStep,
@@ -26,6 +28,7 @@ from lmspath.rules_model import (
     Estimate,
     Estimates,
     ExamCatalog,
+    ExamRequirement,
     Requirement,
     StateRules,
 )
@@ -105,6 +108,8 @@ class _Draft:
     review: bool = False
     #: an exam step's (exam id, cut score): a person who scored below the cut retakes it
     retake: tuple[str, float] | None = None
+    #: an exam step's vendor, registration page, fee, length and cut score
+    exam: ExamFacts | None = None
 
     def copy(self) -> _Draft:
         """A copy to order and link in one sketch (a step template is shared by many).
@@ -301,6 +306,12 @@ def _draft_for(
                     by_id = {s.id: s for s in catalog.sources}
                     draft.sources.extend(source_ref(by_id[s]) for s in exam.sources if s in by_id)
         _fee(draft, rules, "exam", exam_id)
+        if isinstance(rule, ExamRequirement):
+            draft.exam = exam_facts(rule, catalog, rules, draft.cost)
+            if draft.exam is not None:
+                draft.sources.extend(facts_sources(draft.exam, catalog))
+                if draft.exam.registration_url:
+                    draft.link = draft.exam.registration_url
     elif rule_kind == "practicum":
         min_hours = getattr(rule, "min_hours", None)
         draft.title = "Complete the supervised school-library practicum"
@@ -670,6 +681,7 @@ class Sketch:
                 estimate_note=d.estimate_note,
                 link=d.link,
                 sources=_unique_sources(d.sources),
+                exam=d.exam,
             )
             for d in drafts
         ]
