@@ -273,6 +273,10 @@ class Fee(Cited):
     amount_usd: float | None = Field(default=None, ge=0)
     applies_to: Literal["application", "exam", "background_check", "other"] = "other"
     exam: str | None = None
+    #: how it is done, as the agency says it ("fingerprints at an IdentoGO site")
+    procedure: str | None = None
+    #: how long the agency says it takes ("6-8 weeks"), null when it does not say
+    processing_time: str | None = None
 
 
 class Renewal(Cited):
