@@ -45,6 +45,15 @@ def assess_command(
         Optional[Path],  # noqa: UP045
         typer.Option("--save-profile", help="Keep the answers as a profile file."),
     ] = None,
+    program: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--program",
+            metavar="ID",
+            help="Plan with this recorded program's months and cost (ids: `lmspath programs`); "
+            "overrides the profile's `program`.",
+        ),
+    ] = None,
     ask_missing: Annotated[
         bool,
         typer.Option(
@@ -102,7 +111,16 @@ def assess_command(
     if save_profile is not None:
         write_profile(person, save_profile)
 
-    result = assessment_for(person, code, today=_today())
+    label = "program" if profile is None else f"{profile.name}: program"
+    if program is not None:
+        from lmspath.profile import parse_field
+
+        try:
+            person = merge(person, program=parse_field("program", program))
+        except ValueError as exc:
+            raise InputError(f"--program: {exc}") from None
+        label = "--program"
+    result = assessment_for(person, code, today=_today(), program_label=label)
     if output is not None:
         write_atomic(output, render_text(result, chosen))
         typer.echo(f"Wrote {output} ({chosen.value}).", err=True)
