@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from lmspath.coverage_doc import Assess, coverage_sections
 from lmspath.programs import coverage
 from lmspath.programs_model import ProgramCatalog
 from lmspath.render.text import md_cell
@@ -59,8 +60,13 @@ def _programs_section(states: list[StateRules], catalog: ProgramCatalog) -> list
     return lines
 
 
-def render_data_md(states: list[StateRules], programs: ProgramCatalog | None = None) -> str:
-    """The whole DATA.md text for these jurisdictions (and their programs, when given)."""
+def render_data_md(
+    states: list[StateRules],
+    programs: ProgramCatalog | None = None,
+    assess: Assess | None = None,
+) -> str:
+    """The whole DATA.md text for these jurisdictions (and their programs, when given);
+    ``assess`` plans sample profiles to count the plans that name a program."""
     rows = [state_row(s) for s in states]
     levels = Counter(r.confidence for r in rows)
     lines = [
@@ -96,6 +102,7 @@ def render_data_md(states: list[StateRules], programs: ProgramCatalog | None = N
         lines.append("None.")
     if programs is not None:
         lines += _programs_section(states, programs)
+    lines += coverage_sections(states, assess)
     lines += [
         "",
         "## Reporting or fixing a rule",
