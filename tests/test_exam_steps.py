@@ -173,3 +173,22 @@ def test_data_check_refuses_a_last_known_cut_beside_a_current_one(tmp_path: Path
     err = done.stderr
     assert "last_known_cut.source: 'nowhere' is not in this file's sources" in err
     assert "last_known_cut: only for a cut score that is not confirmed (null)" in err
+
+
+def test_rules_and_exams_commands_show_history_registration_and_fee_procedure() -> None:
+    code, out, _ = _invoke("rules", "KS", "--format", "markdown")
+    assert code == 0
+    assert (
+        "cut score not confirmed (last known: Praxis 5311, 2023: 153, source slc-ks-2023; "
+        "history, not the current cut)"
+    ) in " ".join(out.split())
+    code, out, _ = _invoke("rules", "MN", "--format", "markdown")
+    assert code == 0
+    assert "| $90.25 |" in out
+    assert "How: be fingerprinted on an FD-258 card" in out
+    code, out, _ = _invoke("exams", "--format", "json")
+    assert code == 0
+    rows = {r["id"]: r for r in json.loads(out)}
+    assert rows["praxis-5312"]["registration_url"] == "https://www.ets.org/praxis/"
+    assert rows["moca-042"]["registration_url"] == "not on record"
+    assert rows["osat-138"]["length"] == "4 hours"
