@@ -33,7 +33,15 @@ def test_fee_rows_count_numbers_procedures_and_processing_times() -> None:
         True,
     )
     al = fee_row(load_state("AL"))
-    assert not any((al.application, al.background, al.procedure, al.processing))
+    # Alabama: the fingerprint procedure is on record, its fee is not.
+    assert (al.application, al.background, al.procedure, al.processing) == (
+        False,
+        False,
+        True,
+        False,
+    )
+    de = fee_row(load_state("DE"))
+    assert not any((de.application, de.background, de.procedure, de.processing))
 
 
 def test_plan_share_counts_plans_whose_study_step_names_a_program() -> None:
@@ -47,5 +55,5 @@ def test_plan_share_counts_plans_whose_study_step_names_a_program() -> None:
 def test_data_md_reports_the_three_sections() -> None:
     text = (ROOT / "DATA.md").read_text(encoding="utf-8")
     assert "| KS | praxis-5312: last known 153 (Praxis 5311, 2023) |" in text
-    assert "Application fee on record: 21 of 51" in text
+    assert "Application fee on record: 22 of 51" in text
     assert "## Plans that name a program" in text
