@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -68,11 +69,14 @@ def test_states_command_lists_51_rows() -> None:
 
 
 def test_data_md_is_current() -> None:
+    from lmspath.coverage_doc import shipped_assess
     from lmspath.market_data import load_market
     from lmspath.programs_data import load_programs
 
     states = [load_state(c) for c in available_states()]
-    expected = render_data_md(states, load_programs(), load_market())
+    expected = render_data_md(
+        states, load_programs(), load_market(), shipped_assess(dt.date(2026, 12, 5))
+    )
     actual = (ROOT / "DATA.md").read_text(encoding="utf-8")
     assert actual == expected, "DATA.md is out of date: run python scripts/gen_data_md.py"
 

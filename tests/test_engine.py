@@ -70,7 +70,9 @@ def test_plan_order_and_overlap_for_a_new_teacher() -> None:
 def test_plan_for_eligible_person_is_just_the_application() -> None:
     result = run("TX", **READY)
     assert [s.kind for s in result.plan.steps] == ["application"]
-    assert result.plan.steps[0].cost_usd == (75, 75)
+    # The $75 application and TEA's $49 fingerprint check, paid with it (no route names a
+    # background check of its own, and TEA fingerprints every applicant).
+    assert result.plan.steps[0].cost_usd == (124, 124)
 
 
 def _tx_with_governs(governs: str) -> StateRules:

@@ -123,3 +123,27 @@ def test_the_fixture_matches_its_generator() -> None:
     rows = [list(r) for r in sheet.iter_rows(values_only=True)]
     assert rows == [make_fixture.HEADER, *make_fixture.ROWS]
     assert FIXTURE.stat().st_size < 20_000
+
+
+def test_compare_shows_the_imported_median_wage_beside_each_state(tmp_path: Path) -> None:
+    # The compare column (issue 19): a state's own median wage where the market data has one,
+    # "not on record" elsewhere; never the national figure.
+    from lmspath.compare import compare
+    from lmspath.render.compare_view import render_csv, render_markdown
+    from lmspath.tiles import load_tiles
+    from tests.helpers import TODAY, profile
+
+    data = tmp_path / "data"
+    shutil.copytree(default_data_dir(), data)
+    done = _run(str(FIXTURE), "--market", str(data / "market.yaml"), "--read-on", "2026-12-05")
+    assert done.returncode == 0, done.stderr
+    person = profile(bachelor="yes", teaching_license_status="none")
+    rows = compare(person, ["AL", "TX", "WY"], today=TODAY, data_dir=data)
+    known = {r.state: r.median_wage_usd for r in rows}
+    assert sum(v is not None for v in known.values()) >= 1
+    row = next(r for r in rows if r.median_wage_usd is not None)
+    assert row.median_wage_period == "May 2099"
+    text = render_markdown(rows, load_tiles())
+    assert "median wage, all library settings" in text
+    assert "not on record" in text or all(v is not None for v in known.values())
+    assert "median_wage_usd" in render_csv(rows, load_tiles()).splitlines()[0]

@@ -42,6 +42,10 @@ class StateRow(Result):
     #: for a holder of another state's certificate: whether both states are recorded as
     #: Interstate Teacher Mobility Compact members (``both_members`` / ``not_both_members``)
     compact: str | None = None
+    #: the state's OEWS median wage for occupation 25-4022 (all library settings) and its
+    #: reference period, when data/market.yaml holds one
+    median_wage_usd: float | None = None
+    median_wage_period: str | None = None
 
 
 def row_of(result: Assessment) -> StateRow:
@@ -111,7 +115,24 @@ def compare(
         )
         for code in codes
     ]
-    return ranked(rows)
+    return ranked(_with_wages(rows, data_dir))
+
+
+def _with_wages(rows: list[StateRow], data_dir: Path | None) -> list[StateRow]:
+    """Each row with its state's median wage where the market data has one."""
+    from lmspath.career import state_median_wage
+    from lmspath.market_data import load_market
+
+    market = load_market(data_dir)
+    out = []
+    for row in rows:
+        wage = state_median_wage(market, row.state)
+        if wage is not None:
+            row = row.model_copy(
+                update={"median_wage_usd": wage.value, "median_wage_period": wage.period}
+            )
+        out.append(row)
+    return out
 
 
 def _mover(row: StateRow, profile: Profile, data_dir: Path | None) -> StateRow:

@@ -98,6 +98,8 @@ def check_state(rules: StateRules, label: str, catalog: ExamCatalog, today: dt.d
                     problems.append(
                         f"{label}: {path}.exam: {req.exam!r} is not in the exams catalogue"
                     )
+                if isinstance(req, ExamRequirement) and req.last_known_cut is not None:
+                    problems.extend(_past_cut(req, path, label, source_ids))
     for index, fee in enumerate(rules.fees):
         cite(f"fees.{index}", fee.sources)
         if fee.exam is not None and fee.exam not in known_exams:
@@ -128,6 +130,22 @@ def check_state(rules: StateRules, label: str, catalog: ExamCatalog, today: dt.d
     return problems
 
 
+def _past_cut(req: ExamRequirement, path: str, label: str, source_ids: set[str]) -> list[str]:
+    """A last-known cut cites a source of the file and stands beside a null cut only."""
+    past = req.last_known_cut
+    assert past is not None
+    out = []
+    if past.source not in source_ids:
+        out.append(
+            f"{label}: {path}.last_known_cut.source: {past.source!r} is not in this file's sources"
+        )
+    if req.cut_score is not None:
+        out.append(
+            f"{label}: {path}.last_known_cut: only for a cut score that is not confirmed (null)"
+        )
+    return out
+
+
 def check_dir(data_dir: Path, today: dt.date) -> list[str]:
     """Every problem in a data folder, one line each naming file and field path."""
     problems: list[str] = []
@@ -140,6 +158,11 @@ def check_dir(data_dir: Path, today: dt.date) -> list[str]:
         for source_id in exam.sources:
             if source_id not in known:
                 problems.append(f"exams: {exam.id}.sources: {source_id!r} is not a known source")
+        if exam.registration_url is not None and exam.registration_source not in known:
+            problems.append(
+                f"exams: {exam.id}.registration_source: {exam.registration_source!r} is not a "
+                "known source (a registration_url must cite the page that gives it)"
+            )
     try:
         estimates = load_estimates_file(data_dir)
         known = {s.id for s in estimates.sources}

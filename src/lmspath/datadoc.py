@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from lmspath.coverage_doc import Assess, coverage_sections
 from lmspath.datadoc_market import market_section
 from lmspath.market_model import MarketFile
 from lmspath.programs import coverage
@@ -91,9 +92,10 @@ def render_data_md(
     states: list[StateRules],
     programs: ProgramCatalog | None = None,
     market: MarketFile | None = None,
+    assess: Assess | None = None,
 ) -> str:
     """The whole DATA.md text for these jurisdictions (and their programs and career facts,
-    when given)."""
+    when given); ``assess`` plans sample profiles to count the plans that name a program."""
     rows = [state_row(s) for s in states]
     levels = Counter(r.confidence for r in rows)
     lines = [
@@ -132,6 +134,7 @@ def render_data_md(
     lines += _mirrors_section()
     if market is not None:
         lines += market_section(states, market)
+    lines += coverage_sections(states, assess)
     lines += [
         "",
         "## Reporting or fixing a rule",

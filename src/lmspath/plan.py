@@ -8,10 +8,12 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 
+from lmspath.exam_facts import exam_facts, facts_sources
 from lmspath.memo import IdentityMemo
 from lmspath.outcomes import Codes, outcome_code, result_outcome, unmet_codes
 from lmspath.profile import Profile
 from lmspath.results import (
+    ExamFacts,
     PathwayResult,
     Plan,
     PlanStep,
@@ -26,6 +28,7 @@ from lmspath.rules_model import (
     Estimate,
     Estimates,
     ExamCatalog,
+    ExamRequirement,
     Requirement,
     StateRules,
 )
@@ -107,6 +110,8 @@ class _Draft:
     with_program: bool = False
     #: an exam step's (exam id, cut score): a person who scored below the cut retakes it
     retake: tuple[str, float] | None = None
+    #: an exam step's vendor, registration page, fee, length and cut score
+    exam: ExamFacts | None = None
 
     def copy(self) -> _Draft:
         """A copy to order and link in one sketch (a step template is shared by many).
@@ -316,6 +321,12 @@ def _draft_for(
                     by_id = {s.id: s for s in catalog.sources}
                     draft.sources.extend(source_ref(by_id[s]) for s in exam.sources if s in by_id)
         _fee(draft, rules, "exam", exam_id)
+        if isinstance(rule, ExamRequirement):
+            draft.exam = exam_facts(rule, catalog, rules, draft.cost)
+            if draft.exam is not None:
+                draft.sources.extend(facts_sources(draft.exam, catalog))
+                if draft.exam.registration_url:
+                    draft.link = draft.exam.registration_url
     elif rule_kind == "practicum":
         min_hours = getattr(rule, "min_hours", None)
         draft.title = "Complete the supervised school-library practicum"
@@ -357,7 +368,78 @@ def _fee(draft: _Draft, rules: StateRules, applies_to: str, exam: str | None) ->
         draft.cost = (fee.amount_usd, fee.amount_usd)
         draft.estimate_note = f"{fee.item} ({rules.code})"
         draft.sources.extend(source_ref(rules.source(s)) for s in fee.sources)
+        break
+    if applies_to != "exam":
+        _fee_words(draft, rules, applies_to)
+
+
+def _fee_words(draft: _Draft, rules: StateRules, applies_to: str) -> None:
+    """The agency's procedure and processing time for this kind of fee, on the step's note."""
+    words = fee_words(rules, applies_to)
+    if words:
+        draft.note = "; ".join(n for n in (draft.note, words) if n)
+        refs = [
+            source_ref(rules.source(s))
+            for f in rules.fees
+            if f.applies_to == applies_to
+            for s in f.sources
+        ]
+        draft.sources = draft.sources + refs
+
+
+def fee_words(rules: StateRules, applies_to: str) -> str | None:
+    """'How: ...; processing time: ...' from the state's fees of this kind, or None."""
+    parts: list[str] = []
+    for fee in rules.fees:
+        if fee.applies_to != applies_to:
+            continue
+        if fee.procedure and f"how: {fee.procedure}" not in parts:
+            parts.append(f"how: {fee.procedure}")
+        if fee.processing_time and f"processing time: {fee.processing_time}" not in parts:
+            parts.append(f"processing time: {fee.processing_time}")
+    return "; ".join(parts) or None
+
+
+def _names_background_check(requirements: Sequence[Requirement]) -> bool:
+    stack = list(requirements)
+    while stack:
+        item = stack.pop()
+        if item.kind == "background_check":
+            return True
+        if isinstance(item, AnyOfRequirement):
+            stack.extend(item.options)
+    return False
+
+
+def _fold_background(app: _Draft, rules: StateRules) -> None:
+    """With no background-check step in the plan, the application carries the state's
+    fingerprint / background-check fee and procedure (applying needs the clearance)."""
+    fee = next(
+        (f for f in rules.fees if f.applies_to == "background_check" and f.amount_usd is not None),
+        None,
+    )
+    words = fee_words(rules, "background_check")
+    if fee is None and words is None:
         return
+    refs = [
+        source_ref(rules.source(s))
+        for f in rules.fees
+        if f.applies_to == "background_check"
+        for s in f.sources
+    ]
+    app.sources = app.sources + refs
+    extra = []
+    if fee is not None and fee.amount_usd is not None:
+        low, high = app.cost if app.cost is not None else (0.0, 0.0)
+        app.cost = (low + fee.amount_usd, high + fee.amount_usd)
+        extra.append(f"{fee.item} (${fee.amount_usd:,.0f}, {rules.code})")
+        app.estimate_note = (
+            f"{app.estimate_note} + {extra[0]}"
+            if app.estimate_note
+            else f"application fee not confirmed; {extra[0]}"
+        )
+    if words:
+        app.note = "; ".join(n for n in (app.note, f"fingerprint / background check, {words}") if n)
 
 
 def _unique_sources(refs: list[SourceRef]) -> list[SourceRef]:
@@ -687,6 +769,7 @@ class Sketch:
                 estimate_note=d.estimate_note,
                 link=d.link,
                 sources=_unique_sources(d.sources),
+                exam=d.exam,
             )
             for d in drafts
         ]
@@ -769,10 +852,14 @@ def _build_sketch(pathway_id: str, drafts: list[_Draft], rules: StateRules) -> S
     """The sketch from the unmet requirements' steps, in requirement order (drafts it owns)."""
     drafts = _merge_study(drafts)
     drafts.sort(key=lambda d: _RANK[d.kind])
-    drafts.append(_application(rules).copy())
+    pathway = next(p for p in rules.pathways if p.id == pathway_id)
+    application = _application(rules).copy()
+    if not _names_background_check(pathway.requirements):
+        # The route names no clearance of its own, yet the state fingerprints every applicant.
+        _fold_background(application, rules)
+    drafts.append(application)
     for index, draft in enumerate(drafts, start=1):
         draft.order = index
-    pathway = next(p for p in rules.pathways if p.id == pathway_id)
     has_license_rule = any(r.kind == "teaching_license" for r in pathway.requirements)
     _link(drafts, has_license_rule)
     for draft in drafts:

@@ -40,6 +40,7 @@ FIELDS: tuple[str, ...] = (
     "school_library_program",
     "school_library_program_kind",
     "school_library_program_state",
+    "program",
     "library_credit_hours",
     "teaching_license_state",
     "teaching_license_status",
@@ -120,6 +121,8 @@ class Profile(BaseModel):
     school_library_program: Progress | None = None
     school_library_program_kind: ProgramKind | None = None
     school_library_program_state: str | None = None
+    #: the id of a recorded preparation program (``lmspath programs``) to plan with
+    program: str | None = None
     library_credit_hours: float | None = None
     teaching_license_state: str | None = None
     teaching_license_status: LicenseStatus | None = None
@@ -331,6 +334,13 @@ def _client_id(value: object) -> str:
     return str(value).strip()
 
 
+def _program_id(value: object) -> str:
+    text = str(value).strip().lower()
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", text):
+        raise ValueError(f"{_show(value)} is not a program id (`lmspath programs` lists them)")
+    return text
+
+
 Parser = Callable[[object], object]
 
 _PARSERS: dict[str, Parser] = {
@@ -346,6 +356,7 @@ _PARSERS: dict[str, Parser] = {
         {"library": "school_library", "teacher": "teacher_preparation"},
     ),
     "school_library_program_state": _state,
+    "program": _program_id,
     "library_credit_hours": _number("library_credit_hours"),
     "teaching_license_state": _license_state,
     "teaching_license_status": _choice(("active", "expired", "none"), {"no": "none"}),

@@ -39,6 +39,16 @@ def _pick(program: Program, scope: str) -> ProgramPick:
     )
 
 
+def fits(step_kind: str, leads_to: str) -> bool:
+    """Whether a program that leads to ``leads_to`` can fill a study step of this kind."""
+    return leads_to in _FITS.get(step_kind, ())
+
+
+def pick_for(program: Program, state: str) -> ProgramPick:
+    """The program as a plan step names it, for a plan in ``state``."""
+    return _pick(program, "in_state" if program.approved_by == state else "disclosure")
+
+
 def fitting(
     catalog: ProgramCatalog,
     state: str,

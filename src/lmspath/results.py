@@ -133,6 +133,38 @@ class ProgramPick(Result):
     url: str
 
 
+class PastCut(Result):
+    """The last cut score a source gave on an older or unnamed version of the test: history,
+    shown beside a cut that is not confirmed, never as the current cut."""
+
+    score: float
+    test: str
+    as_of: str | None
+    source: SourceRef
+
+
+class ExamFacts(Result):
+    """What a person needs to book and pass an exam step, each fact as the data holds it
+    (null: not confirmed)."""
+
+    exam: str
+    vendor: str
+    code: str
+    name: str
+    registration_url: str | None
+    #: the id of the catalogue source that gives the registration page
+    registration_source: str | None = None
+    #: the fee this step costs: the state's exam fee where it lists one, else the vendor's
+    fee_usd: float | None
+    format: str | None
+    length: str | None
+    testing_window: str | None
+    #: this state's current cut score; null when not confirmed
+    cut_score: float | None
+    scale: tuple[float, float] | None
+    last_known_cut: PastCut | None = None
+
+
 class PlanStep(Result):
     """One step still to take, with its estimate and what it waits for."""
 
@@ -152,6 +184,8 @@ class PlanStep(Result):
     sources: list[SourceRef]
     #: programs on record that fit this step, best fit first (at most three)
     programs: list[ProgramPick] = Field(default_factory=list)
+    #: an exam step's vendor, registration page, fee, format, length and cut score
+    exam: ExamFacts | None = None
 
 
 class Plan(Result):

@@ -160,6 +160,19 @@ class LibraryYearsRequirement(_RequirementBase):
     min_years: float | None = Field(default=None, ge=0)
 
 
+class LastKnownCut(StrictModel):
+    """The last cut score a source gives for this state, on an older or unnamed version of the
+    test (``test``, e.g. "Praxis 5311"): history to show beside a null cut, never the cut."""
+
+    score: float = Field(ge=0)
+    test: str
+    #: the date the source gives for the figure, as text ("2015-09", "2023"), or null
+    as_of: str | None
+    #: a source id of the state file
+    source: str
+    note: str | None = None
+
+
 class ExamRequirement(_RequirementBase):
     """Passing an exam from the catalogue; ``cut_score`` is this state's, null if not confirmed."""
 
@@ -172,6 +185,8 @@ class ExamRequirement(_RequirementBase):
     previous_accepted: bool | None = None
     #: the test can be taken at any time: the rule ties it to no program or degree
     any_time: bool = False
+    #: with ``cut_score`` null: the last figure a source gave (an older test or date)
+    last_known_cut: LastKnownCut | None = None
 
 
 class PracticumRequirement(_RequirementBase):
@@ -258,6 +273,10 @@ class Fee(Cited):
     amount_usd: float | None = Field(default=None, ge=0)
     applies_to: Literal["application", "exam", "background_check", "other"] = "other"
     exam: str | None = None
+    #: how it is done, as the agency says it ("fingerprints at an IdentoGO site")
+    procedure: str | None = None
+    #: how long the agency says it takes ("6-8 weeks"), null when it does not say
+    processing_time: str | None = None
 
 
 class Renewal(Cited):
@@ -335,6 +354,14 @@ class Exam(Cited):
     fee_usd: float | None = Field(default=None, ge=0)
     scale: ExamScale | None = None
     categories: list[ExamCategory] = Field(default_factory=list)
+    #: the vendor's own registration page for this test (or its testing program); null when
+    #: not read. ``registration_source`` is the catalogue source that gives it (required with it)
+    registration_url: str | None = None
+    registration_source: str | None = None
+    #: the testing time as the vendor states it ("2 hours"), null when not read
+    length: str | None = None
+    #: when the test can be taken as the vendor states it ("year-round by appointment")
+    testing_window: str | None = None
 
     _id = field_validator("id")(_check_id)
 

@@ -42,16 +42,25 @@ def format_for_path(path: Path) -> Format | None:
 
 
 def assessment_for(
-    profile: Profile, state: str, *, today: dt.date, data_dir: Path | None = None
+    profile: Profile,
+    state: str,
+    *,
+    today: dt.date,
+    data_dir: Path | None = None,
+    program_label: str = "program",
 ) -> Assessment:
-    """Assess a profile against one state's shipped rules (the state code is already resolved)."""
+    """Assess a profile against one state's shipped rules (the state code is already resolved).
+
+    A ``program`` in the profile that is unknown or leads elsewhere is an InputError naming
+    ``program_label`` (where the id came from).
+    """
     from lmspath.skills import skills_report
     from lmspath.skills_data import load_taxonomy
 
     rules = load_state(state, data_dir)
     catalog = load_exams(data_dir)
     result = assess(profile, rules, load_estimates(data_dir), catalog, today=today)
-    result = named_programs(result, profile, data_dir)
+    result = named_programs(result, profile, data_dir, label=program_label)
     result = with_moving(result, profile, rules, data_dir)
     exam = state_exam(rules, result.best_pathway, catalog)
     skills = skills_report(profile, load_taxonomy(data_dir), exam, catalog.sources)
@@ -84,16 +93,37 @@ def with_moving(
     return result.model_copy(update={"moving": note})
 
 
-def named_programs(result: Assessment, profile: Profile, data_dir: Path | None) -> Assessment:
-    """The plan's study steps naming the recorded programs that fit (when the data has them)."""
+def named_programs(
+    result: Assessment, profile: Profile, data_dir: Path | None, *, label: str | None = None
+) -> Assessment:
+    """The plan's study steps naming the recorded programs that fit (when the data has them),
+    and planned with the person's own ``program`` when the profile names one.
+
+    ``label`` set: a program that cannot be used is an InputError naming it; None (a batch
+    plan): the plan stays general and says why in a warning.
+    """
+    from lmspath.chosen_program import chosen, with_chosen
+    from lmspath.errors import InputError
     from lmspath.program_fit import with_programs
     from lmspath.programs_data import load_programs
 
     base = data_dir or default_data_dir()
     if not (base / "programs").is_dir():
         return result
+    catalog = load_programs(data_dir)
     licensed = profile.teaching_license_status == "active"
-    return with_programs(result, load_programs(data_dir), licensed)
+    result = with_programs(result, catalog, licensed)
+    if profile.program is None:
+        return result
+    try:
+        item, program = chosen(
+            catalog, profile.program, result.state, result.state_name, label or "program"
+        )
+    except InputError as exc:
+        if label is not None:
+            raise
+        return result.model_copy(update={"warnings": [*result.warnings, exc.message]})
+    return with_chosen(result, item, program)
 
 
 def state_exam(rules: StateRules, pathway_id: str, catalog: ExamCatalog) -> Exam | None:

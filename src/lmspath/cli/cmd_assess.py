@@ -53,6 +53,15 @@ def assess_command(
         Optional[Path],  # noqa: UP045
         typer.Option("--save-profile", help="Keep the answers as a profile file."),
     ] = None,
+    program: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--program",
+            metavar="ID",
+            help="Plan with this recorded program's months and cost (ids: `lmspath programs`); "
+            "overrides the profile's `program`.",
+        ),
+    ] = None,
     ask_missing: Annotated[
         bool,
         typer.Option(
@@ -182,10 +191,19 @@ def assess_command(
             "already hold there needs no plan (leave the field blank, or choose another --state)"
         )
 
+    label = "program" if profile is None else f"{profile.name}: program"
+    if program is not None:
+        from lmspath.profile import parse_field
+
+        try:
+            person = merge(person, program=parse_field("program", program))
+        except ValueError as exc:
+            raise InputError(f"--program: {exc}") from None
+        label = "--program"
     if assume:
         result = _assessed_with(person, code, assume)
     else:
-        result = assessment_for(person, code, today=_today())
+        result = assessment_for(person, code, today=_today(), program_label=label)
     if output is not None:
         write_atomic(output, render_text(result, chosen), warn=warn)
         if not quiet:

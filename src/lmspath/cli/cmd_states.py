@@ -175,6 +175,9 @@ def exams_command(
                 "format": exam.format or "not confirmed",
                 "fee_usd": f"{exam.fee_usd:g}" if exam.fee_usd is not None else "not confirmed",
                 "states": uses or "none",
+                "registration_url": exam.registration_url or "not on record",
+                "length": exam.length or "not confirmed",
+                "testing_window": exam.testing_window or "not confirmed",
                 "confidence": exam.confidence,
                 "sources": ", ".join(s.url for s in catalog.sources if s.id in set(exam.sources)),
             }

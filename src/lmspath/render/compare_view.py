@@ -168,14 +168,20 @@ def render_terminal(
     return parts
 
 
+def _wage(row: StateRow) -> str:
+    if row.median_wage_usd is None:
+        return "not on record"
+    return f"{money((row.median_wage_usd, row.median_wage_usd))} ({row.median_wage_period})"
+
+
 def render_markdown(rows: list[StateRow], tiles: TileMap, extra: list[str] | None = None) -> str:
     """The ranked table, then the map as text, for a markdown file."""
     lines = [f"# {_title(len(rows))}", ""]
     lines += extra or []
     lines += [
         "| # | state | verdict | best route | months | cost | next step | still needed "
-        "| confidence |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| median wage, all library settings | confidence |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for row in rows:
         cells = [
@@ -187,6 +193,7 @@ def render_markdown(rows: list[StateRow], tiles: TileMap, extra: list[str] | Non
             money(row.cost_usd) if row.cost_usd is not None else "not confirmed",
             row.next_step or "apply",
             _needs(row),
+            _wage(row),
             f"{row.confidence} (checked {row.data_checked})",
         ]
         lines.append("| " + " | ".join(md_cell(c) for c in cells) + " |")
@@ -261,6 +268,8 @@ CSV_COLUMNS = (
     "tile_label",
     "holds_certificate",
     "compact",
+    "median_wage_usd",
+    "median_wage_period",
 )
 
 
@@ -304,6 +313,8 @@ def render_csv(
             tile_label(row),
             "yes" if row.holds_certificate else "no",
             row.compact or "",
+            _num(row.median_wage_usd) if row.median_wage_usd is not None else "",
+            row.median_wage_period or "",
         ]
         cells = (extra or {}).get(row.state, {})
         values += [cells.get(k, "") for k in more]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from lmspath.exam_facts import facts_lines
 from lmspath.render.career_view import report_lines
 from lmspath.render.text import (
     STATUS_MARK,
@@ -147,6 +148,8 @@ def render_markdown(result: Assessment, skills: SkillsRenderer | None = None) ->
             lines.append(f"   - Note: {step.note}")
         if step.estimate_note:
             lines.append(f"   - Estimate: {step.estimate_note}")
+        if step.exam is not None:
+            lines += [f"   - Exam: {md_cell(x)}" for x in facts_lines(step.exam, register=False)]
         if step.link:
             lines.append(f"   - Link: <{step.link}>")
         if step.programs:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lmspath.render.text import audience_words, md_cell
+from lmspath.render.text import audience_words, md_cell, money
 from lmspath.rules_model import (
     AnyOfRequirement,
     DegreeRequirement,
@@ -22,6 +22,12 @@ def _detail(req: Requirement, catalog: ExamCatalog) -> str:
             if req.cut_score is not None
             else "cut score not confirmed"
         )
+        past = req.last_known_cut
+        if req.cut_score is None and past is not None:
+            cut += (
+                f" (last known: {past.test}, {past.as_of or 'undated'}: {past.score:g}, "
+                f"source {past.source}; history, not the current cut)"
+            )
         return f"{name}; {cut}"
     for attr, unit in (("min_years", "years"), ("min_hours", "hours")):
         if hasattr(req, attr):
@@ -85,10 +91,20 @@ def render_rules_markdown(rules: StateRules, catalog: ExamCatalog) -> str:
             "|---|---|---|---|---|",
         ]
         for fee in rules.fees:
-            amount = f"${fee.amount_usd:,.0f}" if fee.amount_usd is not None else "not confirmed"
+            amount = (
+                money((fee.amount_usd, fee.amount_usd))
+                if fee.amount_usd is not None
+                else ("not confirmed")
+            )
+            extra = [fee.note or ""]
+            if fee.procedure:
+                extra.append(f"How: {fee.procedure}.")
+            if fee.processing_time:
+                extra.append(f"Processing time: {fee.processing_time}.")
+            note = " ".join(e for e in extra if e)
             lines.append(
                 f"| {md_cell(fee.item)} | {amount} | {fee.confidence} | {', '.join(fee.sources)} "
-                f"| {md_cell(fee.note or '')} |"
+                f"| {md_cell(note)} |"
             )
         lines.append("")
     lines += ["## Renewal", ""]

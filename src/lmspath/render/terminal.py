@@ -9,6 +9,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from lmspath.exam_facts import facts_lines
 from lmspath.render.career_view import report_lines
 from lmspath.render.summary_view import Link
 from lmspath.render.text import (
@@ -70,6 +71,9 @@ def _plan(result: Assessment) -> Table:
         title = Text(step.title)
         if step.note:
             title.append(f"\nNote: {step.note}", style="dim")
+        if step.exam is not None:
+            for line in facts_lines(step.exam, register=False):
+                title.append(f"\n{line}", style="dim")
         if step.link:
             title.append(f"\nWhere: {_host(step.link)}, address below", style="dim")
         table.add_row(str(step.order), title, after, months(step.months), money(step.cost_usd))

@@ -111,8 +111,13 @@ def money(value: tuple[float, float] | None) -> str:
         return "not confirmed"
     lo, hi = value
     if lo == hi:
-        return f"${_n(lo)}"
-    return f"${_n(lo)}-${_n(hi)}"
+        return f"${_usd(lo)}"
+    return f"${_usd(lo)}-${_usd(hi)}"
+
+
+def _usd(value: float) -> str:
+    """Dollars as a fee states them: whole dollars bare, cents to two places ($90.25)."""
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
 
 
 def source_date(ref: SourceRef) -> str:
