@@ -117,7 +117,12 @@ def intake_files(draw: st.DrawFn) -> tuple[bytes, int, bool]:
     # A cell holding a line break is quoted, whatever the file's own line ends (a bare \r or
     # \n in an unquoted cell ends the record for every CSV reader).
     quoted = csv.writer(out, delimiter=delimiter, lineterminator=terminator, quoting=csv.QUOTE_ALL)
-    writer.writerow(columns)
+    # A header cell with a line break is quoted too: csv.writer quotes only the characters of
+    # its own line terminator, so a bare \n in a \r-terminated file would split the header.
+    if any(ch in cell for cell in columns for ch in "\r\n\x0b\x85\u2028"):
+        quoted.writerow(columns)
+    else:
+        writer.writerow(columns)
     records = 0
     for _ in range(draw(st.integers(0, 8))):
         cells = [
