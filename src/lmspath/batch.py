@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import dataclasses
 import datetime as dt
 import os
 import re
@@ -30,6 +31,7 @@ from lmspath.intake import (
     Record,
     client_id_of,
     inspect_intake,
+    passthrough_headers,
 )
 from lmspath.scorer import (
     CACHE_SIZE,
@@ -63,6 +65,12 @@ RESULT_COLUMNS: tuple[str, ...] = (
     "disputed",
     "plan_file",
     "total_complete",
+    "normalised",
+    "best_pathway_name",
+    "missing_names",
+    "cost_min",
+    "cost_max",
+    "next_step_link",
 )
 ERROR_COLUMNS: tuple[str, ...] = ("line", "client_id", "field", "problem")
 
@@ -255,6 +263,12 @@ class BatchOptions:
     today: dt.date = field(default_factory=dt.date.today)
     chunk_size: int = 0
     cache_size: int = CACHE_SIZE
+    #: leave out the input columns lmspath does not read (else copied after its own)
+    drop_extra: bool = False
+    #: start the results with a UTF-8 byte-order mark, so Excel reads accents right
+    excel: bool = False
+    #: the workbook sheet to read (None: the first)
+    sheet: str | None = None
 
 
 class ProgressSink(Protocol):
@@ -371,7 +385,9 @@ def run_batch(
 
     started = time.perf_counter()
     check_paths(intake, options)
-    layout = inspect_intake(intake)
+    layout = inspect_intake(intake, sheet=options.sheet)
+    if options.drop_extra:
+        layout = dataclasses.replace(layout, passthrough=False)
     say = warn or (lambda message: None)
     for message in layout.warnings:
         say(message)
@@ -393,7 +409,9 @@ def run_batch(
         results_out = results_file.handle if results_file else (stdout or sys.stdout)
         results = _writer(results_out)
         errors = _writer(errors_file.handle) if errors_file else None
-        results.writerow(RESULT_COLUMNS)
+        if options.excel:
+            results_out.write("\ufeff")
+        results.writerow(RESULT_COLUMNS + passthrough_headers(layout, RESULT_COLUMNS))
         if errors is not None:
             errors.writerow(ERROR_COLUMNS)
         if options.plans is not None:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar, overload
 
 from lmspath.cohort import CohortTally, RuleRef, Scored
-from lmspath.intake import Layout, RowParser, client_id_of
+from lmspath.intake import Layout, RowParser, client_id_of, passthrough_indexes
 from lmspath.profile import FIELDS, Profile
 from lmspath.spreadsheet import csv_field, neutralise
 
@@ -115,14 +115,19 @@ class _Base:
     tally adds each situation's counts once rather than once per client.
     """
 
-    __slots__ = ("complete", "count", "exam_id", "scored", "text")
+    __slots__ = ("complete", "count", "exam_id", "extra", "scored", "text")
 
-    def __init__(self, scored: Scored, text: str, exam_id: str | None, complete: str) -> None:
+    def __init__(
+        self, scored: Scored, text: str, exam_id: str | None, complete: str, extra: str = ""
+    ) -> None:
         self.scored = scored
         #: the total_complete cell: "yes" when every major step has a time estimate
         self.complete = complete
         #: its cells as they sit in a results line, between client_id and plan_file
         self.text = text
+        #: the counselor's cells after ``normalised``: pathway name, missing requirements in
+        #: words, cost range and the next step's link
+        self.extra = extra
         self.exam_id = exam_id
         self.count = 0
 
@@ -136,6 +141,8 @@ class _Core(NamedTuple):
     head: str
     tail: str
     exam_id: str | None
+    #: the pathway's name and the missing requirements in words, as results cells
+    names: str
 
 
 class _Situation:
@@ -149,7 +156,7 @@ class _Situation:
         self.decision = decision
         #: the pathways of the best class: the plans' times and costs pick each client's best
         self.tied = decision.top if len(decision.top) > 1 else None
-        self.rows: dict[tuple[int, Range | None, str, bool], _Base] = {}
+        self.rows: dict[tuple[int, Range | None, str, bool, Range | None], _Base] = {}
 
 
 def _number(value: float) -> str:
@@ -208,6 +215,8 @@ class Scorer:
         self._assessments: _LRU[tuple[object, ...], Assessment] = _LRU(PLAN_CACHE_SIZE)
         self._reports: _LRU[tuple[object, ...], SkillsReport] = _LRU(PLAN_CACHE_SIZE)
         self._plans: _LRU[tuple[object, ...], str] = _LRU(PLAN_CACHE_SIZE)
+        #: 0-based indexes of the input columns passed through to the results
+        self.passthrough = passthrough_indexes(layout)
         self.assessed = 0
         self.skills_computed = 0
         self._tally = CohortTally()
@@ -273,7 +282,11 @@ class Scorer:
         exam_id = self._exam_id(rules.code, pathway.id) if self.skills else None
         head = ",".join(csv_field(cell) for cell in cells[:4])
         tail = ",".join(csv_field(cell) for cell in cells[7:])
-        return _Core(scored, head, tail, exam_id)
+        names = ",".join(
+            csv_field(neutralise(cell))
+            for cell in (pathway.name, "; ".join(ref.text for ref in scored.missing))
+        )
+        return _Core(scored, head, tail, exam_id, names)
 
     def _exam_id(self, state: str, pathway_id: str) -> str | None:
         """The exam the state's pathway asks for, which the skills section measures against."""
@@ -352,12 +365,15 @@ class Scorer:
             else rank_top(tied, decision.sketches, decision.standings, profile)[0]
         )
         plan = decision.sketches[best]
-        months = plan.months(profile)
+        months, cost = plan.totals(profile)
         next_step = plan.first_title(profile)
-        row_key = (best, months, next_step, plan.complete)
+        row_key = (best, months, next_step, plan.complete, cost)
         base = situation.rows.get(row_key)
         if base is None:
-            base = self._shared_base(rules, decision, best, months, next_step, plan.complete)
+            link = plan.drafts[0].link if plan.drafts else None
+            base = self._shared_base(
+                rules, decision, best, months, next_step, plan.complete, cost, link
+            )
             situation.rows[row_key] = base
         return base
 
@@ -369,6 +385,8 @@ class Scorer:
         months: tuple[float, float] | None,
         next_step: str,
         complete: bool,
+        cost: tuple[float, float] | None = None,
+        link: str | None = None,
     ) -> _Base:
         """The results row of a decision on its best pathway for this client (memoised).
 
@@ -377,7 +395,7 @@ class Scorer:
         step share their core.
         """
         core_key = (rules.code, decision.verdict, best, decision.codes[best])
-        key = (*core_key, months, next_step, complete)
+        key = (*core_key, months, next_step, complete, cost, link)
         base = self._bases.get(key)
         if base is not None:
             return base
@@ -390,7 +408,9 @@ class Scorer:
         scored = core.scored._replace(months=months, next_step=next_step, total_complete=complete)
         low, high = (_number(months[0]), _number(months[1])) if months else ("", "")
         text = f"{core.head},{low},{high},{csv_field(neutralise(next_step))},{core.tail}"
-        base = _Base(scored, text, core.exam_id, "yes" if complete else "no")
+        money = (_number(cost[0]), _number(cost[1])) if cost else ("", "")
+        extra = f"{core.names},{money[0]},{money[1]},{csv_field(neutralise(link or ''))}"
+        base = _Base(scored, text, core.exam_id, "yes" if complete else "no", extra)
         if len(self._bases) >= self._cache_size:
             self._forget_rows()
         self._bases[key] = base
@@ -478,6 +498,8 @@ class Scorer:
         plans = self.staging is not None
         add_gaps = self._tally.add_gaps
         layout = self.layout
+        parser = self.parser
+        passed = self.passthrough
         at = layout.columns.get("client_id")
         lines: list[tuple[int, str]] = []
         rejected: list[RowRejected] = []
@@ -501,11 +523,14 @@ class Scorer:
                 if plans and plan_name is not None:
                     self._write_plan(parsed, base.exam_id, plan_name)
             client = cells[at].strip() if at is not None and at < len(cells) else ""
+            notes = parser.notes
+            more = "".join("," + csv_field(neutralise(cells[i])) for i in passed) if passed else ""
             lines.append(
                 (
                     line,
                     f"{line},{csv_field(neutralise(client))},{base.text},"
-                    f"{csv_field(plan_cell)},{base.complete}\r\n",
+                    f"{csv_field(plan_cell)},{base.complete},"
+                    f"{csv_field(neutralise(notes)) if notes else ''},{base.extra}{more}\r\n",
                 )
             )
         return Done(lines, rejected, self.assessed - assessed, self.skills_computed - computed)

@@ -77,7 +77,10 @@ def assess_command(
     chosen = chosen or Format.terminal
 
     index = exam_index()
-    person = read_profile(profile, index) if profile is not None else None
+    read: list[str] = []
+    person = read_profile(profile, index, read) if profile is not None else None
+    for item in read:
+        typer.echo(f"Note: {item}", err=True)
     if person is None or ask_missing:
         if not is_interactive():
             raise NotATerminalError(

@@ -92,6 +92,26 @@ def batch_command(
         int,
         typer.Option("--jobs", "-j", help="Processes that score rows (0 = one per core)."),
     ] = 1,
+    drop_extra: Annotated[
+        bool,
+        typer.Option(
+            "--drop-extra",
+            help="Leave out the input columns lmspath does not read (by default they follow "
+            "the results columns).",
+        ),
+    ] = False,
+    excel: Annotated[
+        bool,
+        typer.Option(
+            "--excel", help="Write the results as UTF-8 with a byte-order mark, for Excel."
+        ),
+    ] = False,
+    sheet: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--sheet", help="The sheet of a workbook intake to read (default: the first)."
+        ),
+    ] = None,
 ) -> None:
     """Score every row of an intake CSV: results, errors, per-client plans, cohort summary.
 
@@ -115,7 +135,15 @@ def batch_command(
 
     progress = RichProgress(console) if console.is_terminal else None
     options = BatchOptions(
-        output=output, errors=errors, plans=plans, summary=summary, jobs=jobs, today=_today()
+        output=output,
+        errors=errors,
+        plans=plans,
+        summary=summary,
+        jobs=jobs,
+        today=_today(),
+        drop_extra=drop_extra,
+        excel=excel,
+        sheet=sheet,
     )
     report = run_batch(intake, options, progress=progress, warn=warn)
     for line in report.shown_errors:
