@@ -590,13 +590,15 @@ class RowParser:
             if kind is FieldProblem:
                 problems.append(value)  # type: ignore[arg-type]
             elif kind is Noted:
+                # indexes, not the tuple's names: this runs for every lenient cell of a file
                 if notes is None:
-                    notes = []
-                notes.append(value.note)  # type: ignore[attr-defined]
-                values[name] = value.value  # type: ignore[attr-defined]
+                    notes = [value[1]]  # type: ignore[index]
+                else:
+                    notes.append(value[1])  # type: ignore[index]
+                values[name] = value[0]  # type: ignore[index]
             else:
                 values[name] = value
-        self.notes = "; ".join(notes) if notes else ""
+        self.notes = "; ".join(notes) if notes is not None else ""
         state = str(values["state"]) if "state" in values else None
         if problems or state is None or state not in self.available:
             return self._problems(problems, state)

@@ -523,14 +523,14 @@ class Scorer:
                 if plans and plan_name is not None:
                     self._write_plan(parsed, base.exam_id, plan_name)
             client = cells[at].strip() if at is not None and at < len(cells) else ""
-            notes = parser.notes
+            notes = parser.notes  # starts with a field name, so never a formula
             more = "".join("," + csv_field(neutralise(cells[i])) for i in passed) if passed else ""
             lines.append(
                 (
                     line,
                     f"{line},{csv_field(neutralise(client))},{base.text},"
                     f"{csv_field(plan_cell)},{base.complete},"
-                    f"{csv_field(neutralise(notes)) if notes else ''},{base.extra}{more}\r\n",
+                    f"{csv_field(notes) if notes else ''},{base.extra}{more}\r\n",
                 )
             )
         return Done(lines, rejected, self.assessed - assessed, self.skills_computed - computed)

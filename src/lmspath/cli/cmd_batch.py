@@ -67,7 +67,7 @@ def batch_command(
     intake: Annotated[
         Path,
         typer.Argument(
-            help="Intake CSV: one client per row; `lmspath intake-template` writes one."
+            help="Intake CSV or workbook: one client per row; `lmspath intake-template` writes one."
         ),
     ],
     output: Annotated[
@@ -117,7 +117,11 @@ def batch_command(
 
     Columns are the profile fields (client_id, state, bachelor, ...); only state is required.
 
-    Lists inside a cell use ';'. Comma-, semicolon- and tab-separated files are read.
+    Lists inside a cell use ';'. Comma-, semicolon-, tab- and pipe-separated files are read.
+
+    Workbooks too (.xlsx, .xls, .ods): the first sheet, or --sheet NAME.
+
+    Y/N, TRUE/FALSE, Tex., Calif, 2.5 yrs, Praxis II 5312 are read; see column normalised.
 
     In a semicolon-separated file, put list cells in quotes: "praxis-5312; texes-150".
 
