@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar, overload
 
 from lmspath.cohort import CohortTally, RuleRef, Scored
+from lmspath.cohort_clients import SHOWN_PER_TIER, ClientLine
 from lmspath.intake import Layout, RowParser, client_id_of, passthrough_indexes
 from lmspath.profile import FIELDS, Profile
 from lmspath.spreadsheet import csv_field, neutralise
@@ -115,7 +116,7 @@ class _Base:
     tally adds each situation's counts once rather than once per client.
     """
 
-    __slots__ = ("complete", "count", "exam_id", "extra", "scored", "text")
+    __slots__ = ("complete", "count", "exam_id", "extra", "months", "scored", "text", "tier")
 
     def __init__(
         self, scored: Scored, text: str, exam_id: str | None, complete: str, extra: str = ""
@@ -128,6 +129,10 @@ class _Base:
         #: the counselor's cells after ``normalised``: pathway name, missing requirements in
         #: words, cost range and the next step's link
         self.extra = extra
+        #: the readiness tier, and the months as the tier lists show them
+        self.tier = scored.tier
+        months = scored.months
+        self.months = f"{months[0]:g}-{months[1]:g}" if months else ""
         self.exam_id = exam_id
         self.count = 0
 
@@ -500,6 +505,7 @@ class Scorer:
         layout = self.layout
         parser = self.parser
         passed = self.passthrough
+        tiers = self._tally.clients
         at = layout.columns.get("client_id")
         lines: list[tuple[int, str]] = []
         rejected: list[RowRejected] = []
@@ -524,6 +530,13 @@ class Scorer:
                     self._write_plan(parsed, base.exam_id, plan_name)
             client = cells[at].strip() if at is not None and at < len(cells) else ""
             notes = parser.notes  # starts with a field name, so never a formula
+            listed = tiers.get(base.tier)
+            if listed is None:
+                listed = tiers[base.tier] = []
+            if len(listed) < SHOWN_PER_TIER:
+                listed.append(
+                    ClientLine(line, client, base.scored.state, base.months, base.scored.next_step)
+                )
             more = "".join("," + csv_field(neutralise(cells[i])) for i in passed) if passed else ""
             lines.append(
                 (
