@@ -48,7 +48,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("intake", type=Path)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--read-only",
+        action="store_true",
+        help="read INTAKE once as the batch would (a .xlsx or .csv) and print the rows: for "
+        "timing whole processes from outside",
+    )
     args = parser.parse_args()
+    if args.read_only:
+        print(read_all(args.intake))
+        return
     book = make_workbook(args.intake)
     print(f"workbook: {book} ({book.stat().st_size / 1e6:.1f} MB)")
     for path in (book, args.intake):

@@ -37,7 +37,30 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def _cell(ref: str, value: Cell) -> str:
+class _Strings:
+    """The shared strings table, as Excel writes text cells: each cell holds an index."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+
+    def __call__(self, text: str) -> int:
+        found = self.index.get(text)
+        if found is None:
+            found = self.index[text] = len(self.index)
+        return found
+
+    def xml(self) -> str:
+        items = "".join(
+            f'<si><t xml:space="preserve">{escape(text)}</t></si>' for text in self.index
+        )
+        return (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+            f'count="{len(self.index)}" uniqueCount="{len(self.index)}">{items}</sst>'
+        )
+
+
+def _cell(ref: str, value: Cell, strings: _Strings) -> str:
     if value is None or value == "":
         return ""
     if isinstance(value, Formula):
@@ -52,10 +75,10 @@ def _cell(ref: str, value: Cell) -> str:
         return f'<c r="{ref}" s="1"><v>{(value - _EXCEL_EPOCH).days}</v></c>'
     if isinstance(value, int | float):
         return f'<c r="{ref}"><v>{value}</v></c>'
-    return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{escape(value)}</t></is></c>'
+    return f'<c r="{ref}" t="s"><v>{strings(value)}</v></c>'
 
 
-def _sheet(rows: Iterable[Sequence[Cell]], merged: Sequence[str]) -> str:
+def _sheet(rows: Iterable[Sequence[Cell]], merged: Sequence[str], strings: _Strings) -> str:
     parts = [
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
         '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
@@ -65,7 +88,7 @@ def _sheet(rows: Iterable[Sequence[Cell]], merged: Sequence[str]) -> str:
     for number, row in enumerate(rows, start=1):
         while len(letters) < len(row):
             letters.append(column_letter(len(letters)))
-        cells = "".join(_cell(f"{letters[i]}{number}", v) for i, v in enumerate(row))
+        cells = "".join(_cell(f"{letters[i]}{number}", v, strings) for i, v in enumerate(row))
         parts.append(f'<row r="{number}">{cells}</row>')
     parts.append("</sheetData>")
     if merged:
@@ -112,6 +135,8 @@ def write_xlsx(
             'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
             '<Override PartName="/xl/styles.xml" ContentType="application/'
             'vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+            '<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
             f"{overrides}</Types>",
         )
         archive.writestr(
@@ -144,11 +169,17 @@ def write_xlsx(
             '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
             f"{rels}"
             f'<Relationship Id="rId{style_id}" Type="http://schemas.openxmlformats.org/'
-            'officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>',
+            'officeDocument/2006/relationships/styles" Target="styles.xml"/>'
+            f'<Relationship Id="rId{style_id + 1}" Type="http://schemas.openxmlformats.org/'
+            'officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+            "</Relationships>",
         )
         archive.writestr("xl/styles.xml", _STYLES)
+        strings = _Strings()
         for i, name in enumerate(names, start=1):
             archive.writestr(
-                f"xl/worksheets/sheet{i}.xml", _sheet(sheets[name], (merged or {}).get(name, ()))
+                f"xl/worksheets/sheet{i}.xml",
+                _sheet(sheets[name], (merged or {}).get(name, ()), strings),
             )
+        archive.writestr("xl/sharedStrings.xml", strings.xml())
     return path

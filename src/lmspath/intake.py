@@ -366,8 +366,8 @@ class IntakeReader:
         self._handle: io.TextIOWrapper | None = None
         self._raw: IO[bytes] | None = None
         self.rows_read = 0
-        #: a workbook's rows (line as the sheet numbers it, cells as text), read at __enter__
-        self._sheet_rows: list[tuple[int, list[str]]] | None = None
+        #: a workbook's rows (line as the sheet numbers it, cells as text), from __enter__
+        self._sheet_rows: Iterator[tuple[int, list[str]]] | None = None
         self._sheet_done = 0
 
     def __enter__(self) -> IntakeReader:
@@ -396,7 +396,7 @@ class IntakeReader:
         """Bytes of the file consumed so far (approximate, for a progress bar)."""
         if self._sheet_rows is not None:
             size = self.layout.path.stat().st_size
-            return size * self._sheet_done // max(len(self._sheet_rows), 1)
+            return size * self._sheet_done // max(self.layout.expected_lines, 1)
         if self._handle is None or self._handle.closed:
             return 0
         return self._raw.tell() if self._raw is not None else 0
@@ -438,7 +438,7 @@ class IntakeReader:
             self.rows_read += 1
             yield Record(start, cells)
 
-    def _sheet_records(self, rows: list[tuple[int, list[str]]]) -> Iterator[Record]:
+    def _sheet_records(self, rows: Iterator[tuple[int, list[str]]]) -> Iterator[Record]:
         header_line = self.layout.header_line
         for done, (line, cells) in enumerate(rows, start=1):
             self._sheet_done = done

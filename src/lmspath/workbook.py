@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,8 +26,8 @@ _OLE = b"\xd0\xcf\x11\xe0"
 _TITLE_ROWS = 20
 _EXPORT = "or export the sheet as CSV (File > Save As > 'CSV UTF-8')"
 
-#: Sheets read by ``inspect_workbook``, kept for the reader that follows (one entry at a time).
-_READ: dict[tuple[str, str], list[tuple[int, list[str]]]] = {}
+#: Sheets parsed by ``inspect_workbook``, kept for the reader that follows (one at a time).
+_READ: dict[tuple[str, str], object] = {}
 
 
 def is_workbook(path: Path) -> bool:
@@ -52,10 +54,12 @@ def column_letter(index: int) -> str:
 
 def _text(value: object) -> str:
     """One cell as text, the way the sheet shows it."""
+    if type(value) is float:  # the common case: numbers come back as floats
+        return str(int(value)) if value.is_integer() else f"{value:.15g}"
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else f"{value:.15g}"
+        return f"{value:.15g}"
     if isinstance(value, dt.datetime):
         return value.isoformat(sep=" ")
     if isinstance(value, dt.date | dt.time):
@@ -63,12 +67,13 @@ def _text(value: object) -> str:
     return str(value)
 
 
-def _rows(raw: list[list[object]]) -> list[tuple[int, list[str]]]:
+def _rows(raw: Iterable[list[object]]) -> Iterator[tuple[int, list[str]]]:
+    """Each row (numbered as the sheet numbers it) with its cells as text, one at a time, so
+    only the parsed sheet is held, not every row as Python objects."""
     str_ = str
-    return [
-        (number, [c if type(c) is str_ else _text(c) for c in row])
-        for number, row in enumerate(raw, start=1)
-    ]
+    text = _text
+    for number, row in enumerate(raw, start=1):
+        yield number, [c if type(c) is str_ else text(c) for c in row]
 
 
 def _open(path: Path) -> object:
@@ -127,14 +132,14 @@ def inspect_workbook(path: Path, sheet: str | None = None) -> Layout:
         chosen = by_case[sheet.casefold()]
     try:
         data = book.get_sheet_by_name(chosen)  # type: ignore[attr-defined]
-        raw = data.to_python(skip_empty_area=False)
         merged = data.merged_cell_ranges or []
+        top_rows = list(itertools.islice(_rows(data.iter_rows()), _TITLE_ROWS))
+        total = data.start[0] + data.height if data.height else 0
     except Exception as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise InputError(f"{path}: sheet {chosen!r}: cannot read it ({reason})") from None
-    rows = _rows(raw)
     where = f"{path} (sheet {chosen!r})"
-    filled = [item for item in rows[:_TITLE_ROWS] if "".join(item[1]).strip()]
+    filled = [item for item in top_rows if "".join(item[1]).strip()]
     if not filled:
         raise InputError(f"{where}: the sheet is empty; the first row must name the columns")
     # A title row or two above the header is common in a counselor's sheet: the header is the
@@ -162,7 +167,7 @@ def inspect_workbook(path: Path, sheet: str | None = None) -> Layout:
         ",",
         header_line,
         cells,
-        len(rows),
+        total,
         sheet=chosen,
         label=where,
     )
@@ -171,15 +176,15 @@ def inspect_workbook(path: Path, sheet: str | None = None) -> Layout:
             f"{where}: read the first of {len(names)} sheets; --sheet NAME reads another"
         )
     _READ.clear()
-    _READ[(str(path), chosen)] = rows
+    _READ[(str(path), chosen)] = data
     return dataclasses.replace(layout, warnings=(*warnings[:5], *layout.warnings))
 
 
-def sheet_rows(layout: Layout) -> list[tuple[int, list[str]]]:
-    """The sheet's rows (number, cells as text), as ``inspect_workbook`` read them."""
+def sheet_rows(layout: Layout) -> Iterator[tuple[int, list[str]]]:
+    """The sheet's rows (number, cells as text), from the sheet ``inspect_workbook`` parsed."""
     assert layout.sheet is not None
-    rows = _READ.pop((str(layout.path), layout.sheet), None)
-    if rows is not None:
-        return rows
-    inspect_workbook(layout.path, layout.sheet)
-    return _READ.pop((str(layout.path), layout.sheet))
+    data = _READ.pop((str(layout.path), layout.sheet), None)
+    if data is None:
+        inspect_workbook(layout.path, layout.sheet)
+        data = _READ.pop((str(layout.path), layout.sheet))
+    return _rows(data.iter_rows())  # type: ignore[attr-defined]
