@@ -221,6 +221,11 @@ def test_results_carry_names_costs_and_the_input_columns_after_the_contract(
     assert first["missing_names"].startswith("A master's degree (any field)")
     assert first["missing_names"].count("; ") >= 2
     assert int(first["cost_min"]) <= int(first["cost_max"])
+    # the next step's link is one of the state's own cited sources, never an estimate's
+    from lmspath.data import load_state
+
+    texas = {source.url for source in load_state("TX").sources}
+    assert first["next_step_link"] in texas
     assert (first["Counselor Notes"], first["verdict (input)"], first["verdict"]) == (
         "call back",
         "v1",

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from lmspath.batch import RESULT_COLUMNS
 from lmspath.cli import get_app
-from tests.xlsx_writer import Cell, Formula, write_xlsx
+from tests.xlsx_writer import Cell, Formula, write_ods, write_xlsx
 
 runner = CliRunner()
 
@@ -171,3 +171,23 @@ def test_a_csv_file_refuses_sheet(tmp_path: Path) -> None:
         3,
         f"Error: --sheet S: {path} is not a workbook (.xlsx, .xls or .ods)",
     )
+
+
+def test_an_open_document_spreadsheet_is_read_too(tmp_path: Path) -> None:
+    book = write_ods(
+        tmp_path / "intake.ods",
+        {
+            "Clients": [
+                ["client_id", "state", "teaching_years", "Email"],
+                ["D-1", "Tex.", 4, "d1@example.org"],
+                ["D-2", "TX", "three", ""],
+            ]
+        },
+    )
+    code, err, rows, problems = _run(book, tmp_path)
+    assert code == 1, err
+    assert [(r["line"], r["client_id"], r["state"], r["Email"]) for r in rows] == [
+        ("2", "D-1", "TX", "d1@example.org")
+    ]
+    assert rows[0]["normalised"] == "state: 'Tex.' read as TX"
+    assert [(p["line"], p["field"]) for p in problems] == [("3", "teaching_years")]

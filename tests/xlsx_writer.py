@@ -1,4 +1,4 @@
-"""Write small .xlsx workbooks by hand (zip of XML parts) for tests and benchmarks.
+"""Write small .xlsx and .ods workbooks by hand (zips of XML parts) for tests and benchmarks.
 
 A hand-made writer, not openpyxl, because tests need what openpyxl cannot write: formula cells
 that carry the value Excel last computed, dates as Excel stores them, merged header cells.
@@ -182,4 +182,62 @@ def write_xlsx(
                 _sheet(sheets[name], (merged or {}).get(name, ()), strings),
             )
         archive.writestr("xl/sharedStrings.xml", strings.xml())
+    return path
+
+
+_ODS_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+)
+
+
+def _ods_cell(value: str | float | None) -> str:
+    if value is None or value == "":
+        return "<table:table-cell/>"
+    if isinstance(value, int | float):
+        return (
+            f'<table:table-cell office:value-type="float" office:value="{value}">'
+            f"<text:p>{value}</text:p></table:table-cell>"
+        )
+    return (
+        f'<table:table-cell office:value-type="string"><text:p>{escape(value)}</text:p>'
+        "</table:table-cell>"
+    )
+
+
+def write_ods(path: Path, sheets: dict[str, Iterable[Sequence[str | float | None]]]) -> Path:
+    """An OpenDocument spreadsheet (.ods) with the sheets given (text and numbers only)."""
+    tables = "".join(
+        f'<table:table table:name="{escape(name)}">'
+        + "".join(
+            "<table:table-row>" + "".join(_ods_cell(v) for v in row) + "</table:table-row>"
+            for row in rows
+        )
+        + "</table:table>"
+        for name, rows in sheets.items()
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            zipfile.ZipInfo("mimetype"),
+            "application/vnd.oasis.opendocument.spreadsheet",
+            compress_type=zipfile.ZIP_STORED,
+        )
+        archive.writestr(
+            "META-INF/manifest.xml",
+            '<?xml version="1.0" encoding="UTF-8"?>'
+            "<manifest:manifest "
+            'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
+            'manifest:version="1.2">'
+            '<manifest:file-entry manifest:full-path="/" manifest:version="1.2" '
+            'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+            '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+            "</manifest:manifest>",
+        )
+        archive.writestr(
+            "content.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODS_NS} '
+            'office:version="1.2"><office:body><office:spreadsheet>'
+            f"{tables}</office:spreadsheet></office:body></office:document-content>",
+        )
     return path

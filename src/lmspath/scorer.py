@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
     from lmspath.engine import Decision
     from lmspath.outcomes import Program
-    from lmspath.plan import Range
+    from lmspath.plan import Range, _Draft
     from lmspath.results import Assessment
     from lmspath.rules_model import StateRules
     from lmspath.skills_model import SkillsReport
@@ -162,6 +162,17 @@ class _Situation:
         #: the pathways of the best class: the plans' times and costs pick each client's best
         self.tied = decision.top if len(decision.top) > 1 else None
         self.rows: dict[tuple[int, Range | None, str, bool, Range | None], _Base] = {}
+
+
+def _step_link(draft: _Draft, rules: StateRules) -> str | None:
+    """Where a counselor reads about a plan step: its own link (the agency's application page),
+    else the first of the state's own sources it cites, official first (never an estimate's
+    source: those may be another state's programs)."""
+    if draft.link:
+        return draft.link
+    own = {source.url: source.official for source in rules.sources}
+    cited = [source.url for source in draft.sources if source.url in own]
+    return next((url for url in cited if own[url]), cited[0] if cited else None)
 
 
 def _number(value: float) -> str:
@@ -375,7 +386,7 @@ class Scorer:
         row_key = (best, months, next_step, plan.complete, cost)
         base = situation.rows.get(row_key)
         if base is None:
-            link = plan.drafts[0].link if plan.drafts else None
+            link = _step_link(plan.drafts[0], rules) if plan.drafts else None
             base = self._shared_base(
                 rules, decision, best, months, next_step, plan.complete, cost, link
             )
