@@ -50,7 +50,8 @@ def invoke(*args: str) -> tuple[int, str, str]:
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
-    with open(path, encoding="utf-8", newline="") as handle:
+    # utf-8-sig: results of an intake that came from Excel start with a byte-order mark
+    with open(path, encoding="utf-8-sig", newline="") as handle:
         return list(csv.DictReader(handle))
 
 

@@ -249,6 +249,17 @@ def test_excel_results_start_with_a_byte_order_mark_and_plain_ones_do_not(tmp_pa
     assert (tmp_path / "results.csv").read_bytes().startswith(b"line,client_id,")
 
 
+def test_results_of_a_windows_1252_intake_get_a_byte_order_mark_unasked(tmp_path: Path) -> None:
+    intake = tmp_path / "excel.csv"
+    intake.write_bytes("client_id;state\r\nJosé;TX\r\n".encode("cp1252"))
+    out = tmp_path / "r.csv"
+    result = runner.invoke(get_app(), ["batch", str(intake), "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfline,client_id,")
+    assert "\r\n2,José,TX,".encode() in data
+
+
 def test_the_installed_command_reads_leniently_too(tmp_path: Path) -> None:
     intake = tmp_path / "intake.csv"
     intake.write_text("client_id,state,bachelor\nA,Calif,Y\n", encoding="utf-8")

@@ -30,7 +30,9 @@ def _run(
     rows: list[dict[str, str]] = []
     problems: list[dict[str, str]] = []
     if out.exists():
-        with open(out, encoding="utf-8", newline="") as handle:
+        # results of a workbook intake start with a BOM, so Excel shows accents right
+        assert out.read_bytes().startswith(b"\xef\xbb\xbfline,")
+        with open(out, encoding="utf-8-sig", newline="") as handle:
             rows = list(csv.DictReader(handle))
         with open(errors, encoding="utf-8", newline="") as handle:
             problems = list(csv.DictReader(handle))

@@ -409,7 +409,9 @@ def run_batch(
         results_out = results_file.handle if results_file else (stdout or sys.stdout)
         results = _writer(results_out)
         errors = _writer(errors_file.handle) if errors_file else None
-        if options.excel:
+        # Excel reads a UTF-8 file as its local code page unless it starts with a BOM: asked
+        # for, or the intake came from Excel (a workbook, or a Windows-1252 export).
+        if results_file and (options.excel or layout.sheet is not None or layout.encoding.guessed):
             results_out.write("\ufeff")
         results.writerow(RESULT_COLUMNS + passthrough_headers(layout, RESULT_COLUMNS))
         if errors is not None:
