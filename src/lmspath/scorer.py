@@ -164,13 +164,12 @@ class _Situation:
         self.rows: dict[tuple[int, Range | None, str, bool, Range | None], _Base] = {}
 
 
-def _step_link(draft: _Draft, rules: StateRules) -> str | None:
+def _step_link(draft: _Draft, own: dict[str, bool]) -> str | None:
     """Where a counselor reads about a plan step: its own link (the agency's application page),
-    else the first of the state's own sources it cites, official first (never an estimate's
-    source: those may be another state's programs)."""
+    else the first of the state's own sources it cites (``own``: url -> official), official
+    first; never an estimate's source, which may be another state's program."""
     if draft.link:
         return draft.link
-    own = {source.url: source.official for source in rules.sources}
     cited = [source.url for source in draft.sources if source.url in own]
     return next((url for url in cited if own[url]), cited[0] if cited else None)
 
@@ -231,6 +230,8 @@ class Scorer:
         self._assessments: _LRU[tuple[object, ...], Assessment] = _LRU(PLAN_CACHE_SIZE)
         self._reports: _LRU[tuple[object, ...], SkillsReport] = _LRU(PLAN_CACHE_SIZE)
         self._plans: _LRU[tuple[object, ...], str] = _LRU(PLAN_CACHE_SIZE)
+        self._links: dict[int, tuple[_Draft, str | None]] = {}
+        self._own: dict[str, dict[str, bool]] = {}
         #: 0-based indexes of the input columns passed through to the results
         self.passthrough = passthrough_indexes(layout)
         self.assessed = 0
@@ -386,12 +387,27 @@ class Scorer:
         row_key = (best, months, next_step, plan.complete, cost)
         base = situation.rows.get(row_key)
         if base is None:
-            link = _step_link(plan.drafts[0], rules) if plan.drafts else None
+            link = self._link(plan.drafts[0], rules) if plan.drafts else None
             base = self._shared_base(
                 rules, decision, best, months, next_step, plan.complete, cost, link
             )
             situation.rows[row_key] = base
         return base
+
+    def _link(self, draft: _Draft, rules: StateRules) -> str | None:
+        """``_step_link``, remembered per step (steps are shared by the situations' sketches;
+        the entry holds the step, so its id is not reused while remembered)."""
+        found = self._links.get(id(draft))
+        if found is not None and found[0] is draft:
+            return found[1]
+        own = self._own.get(rules.code)
+        if own is None:
+            own = self._own[rules.code] = {s.url: s.official for s in rules.sources}
+        link = _step_link(draft, own)
+        if len(self._links) >= self._cache_size:
+            self._links.clear()
+        self._links[id(draft)] = (draft, link)
+        return link
 
     def _shared_base(
         self,
