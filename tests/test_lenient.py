@@ -285,3 +285,12 @@ def test_assess_reads_a_profile_file_leniently_and_says_what_it_read(tmp_path: P
         "Note: me.yaml: exams: 'Praxis II 5312' read as praxis-5312",
     ]
     assert '"state": "TX"' in result.stdout
+
+
+def test_the_questionnaire_accepts_what_the_files_accept() -> None:
+    from lmspath.questions import field_validator
+
+    assert field_validator("state")("calif") is None
+    assert field_validator("bachelor")("Y") is None
+    assert field_validator("teaching_years")("2.5 yrs") is None
+    assert "could be" in str(field_validator("state")("New"))
