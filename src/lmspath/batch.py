@@ -217,6 +217,19 @@ class _AtomicFile:
         self.tmp.unlink(missing_ok=True)
 
 
+class _WorkbookFile(_AtomicFile):
+    """Results written as CSV under a temporary name, turned into an .xlsx when complete."""
+
+    def commit(self) -> None:
+        from lmspath.xlsx_out import csv_to_xlsx
+
+        self.handle.close()
+        try:
+            csv_to_xlsx(self.tmp, self.path)
+        finally:
+            self.tmp.unlink(missing_ok=True)
+
+
 class _PlanFolder:
     """Plans are written into a hidden staging folder and moved into place when the run ends."""
 
@@ -400,7 +413,10 @@ def run_batch(
     restore = _terminate_as_interrupt()
     line = layout.header_line
     try:
-        results_file = _AtomicFile(options.output) if options.output else None
+        workbook = options.output is not None and options.output.suffix.lower() == ".xlsx"
+        results_file = (
+            (_WorkbookFile if workbook else _AtomicFile)(options.output) if options.output else None
+        )
         if results_file:
             opened.append(results_file)
         errors_file = _AtomicFile(options.errors) if options.errors else None
@@ -411,7 +427,11 @@ def run_batch(
         errors = _writer(errors_file.handle) if errors_file else None
         # Excel reads a UTF-8 file as its local code page unless it starts with a BOM: asked
         # for, or the intake came from Excel (a workbook, or a Windows-1252 export).
-        if results_file and (options.excel or layout.sheet is not None or layout.encoding.guessed):
+        if (
+            results_file
+            and not workbook
+            and (options.excel or layout.sheet is not None or layout.encoding.guessed)
+        ):
             results_out.write("\ufeff")
         results.writerow(RESULT_COLUMNS + passthrough_headers(layout, RESULT_COLUMNS))
         if errors is not None:

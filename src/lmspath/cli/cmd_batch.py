@@ -73,7 +73,9 @@ def batch_command(
     output: Annotated[
         Optional[Path],  # noqa: UP045 - typer reads the annotation at run time on Python 3.10
         typer.Option(
-            "--output", "-o", help="Results CSV, one row per scored client (default: stdout)."
+            "--output",
+            "-o",
+            help="Results CSV (or .xlsx workbook), one row per scored client (default: stdout).",
         ),
     ] = None,
     errors: Annotated[
