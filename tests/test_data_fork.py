@@ -86,3 +86,23 @@ def test_a_missing_fork_is_a_usage_problem(tmp_path: Path) -> None:
     done = lmspath("assess", "--profile", "examples/teacher-tx.yaml", "--data", str(tmp_path / "x"))
     assert done.returncode == 3
     assert done.stderr.strip() == f"Error: --data {tmp_path / 'x'}: no such folder"
+
+
+def test_states_rules_and_programs_read_the_fork_and_refuse_a_broken_one(
+    fork: Path, tmp_path: Path
+) -> None:
+    done = lmspath("states", "--data", str(fork), "--format", "csv")
+    assert done.returncode == 0, done.stderr
+    texas = next(line for line in done.stdout.splitlines() if line.startswith("TX,"))
+    assert texas.startswith("TX,Texas,Forked Librarian Certificate,")
+    done = lmspath("rules", "TX", "--data", str(fork), "--format", "markdown")
+    assert done.returncode == 0, done.stderr
+    assert "Forked Librarian Certificate" in done.stdout
+    done = lmspath("programs", "TX", "--data", str(fork), "--format", "csv")
+    assert done.returncode == 0, done.stderr
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    for args in (("states",), ("rules", "TX"), ("programs", "TX")):
+        done = lmspath(*args, "--data", str(empty))
+        assert done.returncode == 4, (args, done.stderr)
+        assert done.stderr.startswith(f"Error: --data {empty}: the data folder is invalid: ")

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from lmspath.cli.data_option import DataOption, use_data
 from lmspath.errors import InputError
 
 _TABLE_FORMATS = ("terminal", "markdown", "json", "csv")
@@ -60,8 +61,10 @@ def states_command(
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="terminal, markdown, json or csv.")
     ] = "terminal",
+    data: DataOption = None,
 ) -> None:
     """Every jurisdiction: credential, agency, pathways, confidence, last checked, unknowns."""
+    use_data(data)
     from lmspath.data import available_states, load_state
     from lmspath.summary import state_row
 
@@ -93,8 +96,10 @@ def rules_command(
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="terminal, markdown or json.")
     ] = "terminal",
+    data: DataOption = None,
 ) -> None:
     """One state's pathways and requirements in full, each with sources, confidence, conflicts."""
+    use_data(data)
     from lmspath.data import load_exams, load_state, state_for_input
     from lmspath.render.rules_view import render_rules_markdown
 
