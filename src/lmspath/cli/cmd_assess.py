@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from lmspath.cli.data_option import DataOption, use_data
 from lmspath.errors import InputError, NotATerminalError
 
 
@@ -51,13 +52,7 @@ def assess_command(
             "--ask-missing", help="With --profile on a terminal: ask only what the file leaves out."
         ),
     ] = False,
-    data: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option(
-            "--data",
-            help="A maintained fork of the data folder, checked in full first (exit 4 if invalid).",
-        ),
-    ] = None,
+    data: DataOption = None,
 ) -> None:
     """Assess a profile against a state's rules: gap report and ordered step plan."""
     from lmspath.console import is_interactive, stdout_console, write_atomic
@@ -83,11 +78,7 @@ def assess_command(
             )
     chosen = chosen or Format.terminal
 
-    if data is not None:
-        from lmspath.fork import use_data_folder
-
-        for line in use_data_folder(data, dt.date.today()):
-            typer.echo(f"Warning: {line}", err=True)
+    use_data(data)
     index = exam_index()
     read: list[str] = []
     person = read_profile(profile, index, read) if profile is not None else None

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from lmspath.cli.data_option import DataOption, use_data
+
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.progress import Progress, TaskID
@@ -114,13 +116,7 @@ def batch_command(
             "--sheet", help="The sheet of a workbook intake to read (default: the first)."
         ),
     ] = None,
-    data: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option(
-            "--data",
-            help="A maintained fork of the data folder, checked in full first (exit 4 if invalid).",
-        ),
-    ] = None,
+    data: DataOption = None,
 ) -> None:
     """Score every row of an intake CSV: results, errors, per-client plans, cohort summary.
 
@@ -146,11 +142,7 @@ def batch_command(
     def warn(message: str) -> None:
         typer.echo(f"Warning: {message}", err=True)
 
-    if data is not None:
-        from lmspath.fork import use_data_folder
-
-        for line in use_data_folder(data, _today()):
-            typer.echo(f"Warning: {line}", err=True)
+    use_data(data)
     progress = RichProgress(console) if console.is_terminal else None
     options = BatchOptions(
         output=output,
