@@ -140,7 +140,7 @@ def test_compare_flips_match_two_separate_runs(tmp_path: Path) -> None:
         (["--assume", "master=yse"], "did you mean 'yes'?"),
         (["--assume", "portfolio=finished"], "portfolio:"),
         (["--assume", "praxis-5312:250"], "outside its scale (100 to 200)"),
-        (["--assume", "praxsis-5312:150"], "did you mean praxis-5312?"),
+        (["--assume", "praxis-5321:150"], "did you mean praxis-5312?"),
         (["--assume", "teaching_years=many"], "'many' is not a number"),
         (["--assume", "hello"], "write FIELD=VALUE"),
     ],
@@ -171,7 +171,7 @@ def test_exams_score_lists_pass_fail_and_unconfirmed() -> None:
     ("args", "code", "expected"),
     [
         (["praxis-5312", "--score", "252"], 3, "outside the praxis-5312 scale (100 to 200)"),
-        (["praxs-5312", "--score", "150"], 3, "did you mean praxis-5312?"),
+        (["praxis-5321", "--score", "150"], 3, "did you mean praxis-5312?"),
         (["--score", "150"], 2, "give both an exam and --score"),
     ],
 )

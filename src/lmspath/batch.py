@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import dataclasses
 import datetime as dt
 import os
 import re
@@ -33,6 +34,7 @@ from lmspath.intake import (
     Record,
     client_id_of,
     inspect_intake,
+    passthrough_headers,
 )
 from lmspath.scorer import (
     CACHE_SIZE,
@@ -69,6 +71,12 @@ RESULT_COLUMNS: tuple[str, ...] = (
     "disputed",
     "plan_file",
     "total_complete",
+    "normalised",
+    "best_pathway_name",
+    "missing_names",
+    "cost_min",
+    "cost_max",
+    "next_step_link",
 )
 ERROR_COLUMNS: tuple[str, ...] = ("line", "client_id", "field", "problem")
 
@@ -219,6 +227,24 @@ class SeenIds:
 # --- outputs ------------------------------------------------------------------------------------
 
 
+class _WorkbookFile(AtomicFile):
+    """Results written as CSV under a private temporary name, turned into an .xlsx (also
+    private, then renamed over the target) when complete."""
+
+    def commit(self) -> None:
+        from lmspath.xlsx_out import csv_to_xlsx
+
+        self.handle.close()
+        book = self.tmp.with_name(self.tmp.name + ".xlsx")
+        try:
+            csv_to_xlsx(self.tmp, book)
+            os.chmod(book, 0o600)
+            os.replace(book, self.path)
+        finally:
+            self.tmp.unlink(missing_ok=True)
+            book.unlink(missing_ok=True)
+
+
 class _PlanFolder:
     """Plans are written into a private staging folder and moved into place when the run ends.
 
@@ -289,6 +315,12 @@ class BatchOptions:
     cache_size: int = CACHE_SIZE
     #: ``--assume``: applied to every row; the results gain WHAT_IF_COLUMNS
     assume: tuple[Assumption, ...] = ()
+    #: leave out the input columns lmspath does not read (else copied after its own)
+    drop_extra: bool = False
+    #: start the results with a UTF-8 byte-order mark, so Excel reads accents right
+    excel: bool = False
+    #: the workbook sheet to read (None: the first)
+    sheet: str | None = None
 
 
 class ProgressSink(Protocol):
@@ -402,7 +434,9 @@ def run_batch(
 
     started = time.perf_counter()
     check_paths(intake, options)
-    layout = inspect_intake(intake)
+    layout = inspect_intake(intake, sheet=options.sheet)
+    if options.drop_extra:
+        layout = dataclasses.replace(layout, passthrough=False)
     say = warn or (lambda message: None)
     for message in layout.warnings:
         say(message)
@@ -415,7 +449,13 @@ def run_batch(
     restore = _terminate_as_interrupt()
     line = layout.header_line
     try:
-        results_file = _open(options.output, "--output", say)
+        workbook = options.output is not None and options.output.suffix.lower() == ".xlsx"
+        if workbook and options.output is not None:
+            results_file: AtomicFile | None = _WorkbookFile(
+                options.output, private=True, flag="--output", warn=say
+            )
+        else:
+            results_file = _open(options.output, "--output", say)
         if results_file:
             opened.append(results_file)
         errors_file = _open(options.errors, "--errors", say)
@@ -424,7 +464,19 @@ def run_batch(
         results_out = results_file.handle if results_file else (stdout or sys.stdout)
         results = _writer(results_out)
         errors = _writer(errors_file.handle) if errors_file else None
-        results.writerow(RESULT_COLUMNS + (WHAT_IF_COLUMNS if options.assume else ()))
+        # Excel reads a UTF-8 file as its local code page unless it starts with a BOM: asked
+        # for, or the intake came from Excel (a workbook, or a Windows-1252 export).
+        if (
+            results_file
+            and not workbook
+            and (options.excel or layout.sheet is not None or layout.encoding.guessed)
+        ):
+            results_out.write("\ufeff")
+        results.writerow(
+            RESULT_COLUMNS
+            + (WHAT_IF_COLUMNS if options.assume else ())
+            + passthrough_headers(layout, RESULT_COLUMNS)
+        )
         if errors is not None:
             errors.writerow(ERROR_COLUMNS)
         if options.plans is not None:

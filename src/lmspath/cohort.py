@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, TypeVar
 
+from lmspath.cohort_clients import ClientLine, merged, tier_sections
 from lmspath.render.text import md_cell, md_text
 from lmspath.states import JURISDICTIONS
 
@@ -117,6 +118,8 @@ class CohortTally:
     skill_gaps: Counter[tuple[str, str]] = field(default_factory=Counter)
     skills_seen: int = 0
     problem_fields: Counter[str] = field(default_factory=Counter)
+    #: the first clients of each readiness tier, in input order (bounded per tier)
+    clients: dict[str, list[ClientLine]] = field(default_factory=dict)
 
     def add(self, row: Scored, times: int = 1) -> None:
         """Count ``times`` scored clients in the same situation (one, by default)."""
@@ -156,6 +159,8 @@ class CohortTally:
         self.unconfirmed.update(other.unconfirmed)
         self.skill_gaps.update(other.skill_gaps)
         self.problem_fields.update(other.problem_fields)
+        for tier, listed in other.clients.items():
+            self.clients[tier] = merged(self.clients.get(tier, []), listed)
 
     def add_rejected(self, fields: list[str]) -> None:
         """Count one rejected row and the fields that were wrong in it."""
@@ -247,7 +252,9 @@ def render_cohort(tally: CohortTally, meta: CohortMeta) -> str:
         "",
         f"- Rows read: **{total:,}**; scored: **{scored:,}**; rejected: **{tally.rejected:,}**"
         + (" (see the errors file)" if tally.rejected else ""),
-        f"- Read as {meta.encoding}, {meta.delimiter}-separated",
+        f"- Read as {meta.encoding}, {meta.delimiter}-separated"
+        if meta.delimiter != "workbook cells"
+        else "- Read from a workbook sheet",
         f"- Rules data checked up to {meta.rules_date}; summary made {meta.today} "
         f"with lmspath {meta.version}",
         "",
@@ -287,6 +294,7 @@ def render_cohort(tally: CohortTally, meta: CohortMeta) -> str:
     else:
         lines.append("No row was scored.")
     lines.append("")
+    lines += tier_sections(tally.clients, tally.by_tier, TIERS)
 
     lines += ["## By state", ""]
     if scored:

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 from lmspath.cache import cached
 from lmspath.datadate import data_dir_path
 from lmspath.errors import DataError, InputError
+from lmspath.lenient import ExamNames, Noted, note
 from lmspath.rules_model import Estimates, Exam, ExamCatalog, Source, StateRules
 from lmspath.states import JURISDICTIONS, resolve_state, unknown_state_message
 from lmspath.yamlio import YamlProblem, parse_yaml, read_text
@@ -195,10 +196,18 @@ class ExamIndex:
         for code, ids in codes.items():
             if len(ids) == 1:
                 self._by_key.setdefault(code, ids[0])
+        self._names = ExamNames(
+            (exam.id, (f"{exam.vendor} {exam.code}", *exam.aliases)) for exam in catalog.exams
+        )
 
-    def resolve(self, text: str) -> str | None:
-        """The exam id, or None when nothing matches."""
-        return self._by_key.get(_compact(text))
+    def resolve(self, text: str) -> str | Noted | None:
+        """The exam id for a known spelling; a Noted id for one found from the vendor and number
+        (``Praxis II 5312``); None when nothing matches; ValueError when several exams could."""
+        found = self._by_key.get(_compact(text))
+        if found is not None:
+            return found
+        loose = self._names.find(text)
+        return Noted(loose, note("exams", text, loose)) if loose is not None else None
 
     def score_range(self, exam_id: str) -> tuple[float, float] | None:
         """The exam's (min, max) score scale, or None when the data does not give one."""

@@ -8,8 +8,20 @@ from pathlib import Path
 _LAST_CHECKED = re.compile(r"^last_checked:\s*['\"]?(\d{4}-\d{2}-\d{2})", re.MULTILINE)
 
 
+#: The data folder chosen with ``--data`` (checked first), else empty.
+_CHOSEN: list[Path] = []
+
+
+def choose_data_dir(path: Path) -> None:
+    """Read the data from ``path`` from now on (a checked fork; see ``fork.use_data_folder``)."""
+    _CHOSEN[:] = [path]
+
+
 def data_dir_path() -> Path:
-    """The data folder shipped in the wheel, or the repository's ``data/`` in a checkout."""
+    """The data folder shipped in the wheel, or the repository's ``data/`` in a checkout (or
+    the folder chosen with ``--data``)."""
+    if _CHOSEN:
+        return _CHOSEN[0]
     packaged = Path(__file__).resolve().parent / "data"
     if packaged.is_dir():
         return packaged

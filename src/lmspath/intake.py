@@ -14,13 +14,14 @@ from types import TracebackType
 from typing import IO, NamedTuple
 
 from lmspath.errors import InputError
+from lmspath.lenient import Noted
 from lmspath.profile import (
     FIELDS,
     LIMITS,
     FieldProblem,
     Profile,
     normalise_key,
-    parse_field,
+    parse_field_noted,
     parsed_profile,
     suggest_field,
 )
@@ -87,16 +88,26 @@ class Layout:
     warnings: tuple[str, ...] = field(default=())
     #: lines the file holds, estimated from its size and the first lines (to size tables)
     expected_lines: int = 0
+    #: the unknown columns are copied to the results (``--drop-extra`` turns it off)
+    passthrough: bool = True
+    #: the sheet read, when the intake is a workbook
+    sheet: str | None = None
 
     @property
     def delimiter_name(self) -> str:
-        """'comma', 'semicolon', 'tab' or 'pipe'."""
+        """'comma', 'semicolon', 'tab' or 'pipe' ('workbook cells' for a workbook)."""
+        if self.sheet is not None:
+            return "workbook cells"
         return DELIMITER_NAMES[self.delimiter]
 
     @property
     def name(self) -> str:
         """The file name used in messages."""
         return str(self.path)
+
+    def unknown_header(self, index: int) -> str:
+        """The header of the unknown column at 0-based ``index``."""
+        return dict(self.unknown)[index + 1]
 
 
 # --- encoding -----------------------------------------------------------------------------------
@@ -234,13 +245,37 @@ def _read_sample(path: Path, encoding: Encoding) -> str:
     return decoder.decode(raw, final=False)
 
 
-def inspect_intake(path: Path) -> Layout:
+def inspect_intake(path: Path, sheet: str | None = None) -> Layout:
     """Encoding, delimiter and column mapping of an intake file; InputError if it is unusable."""
+    from lmspath import workbook
+
+    if workbook.is_workbook(path):
+        return workbook.inspect_workbook(path, sheet)
+    if sheet is not None:
+        raise InputError(f"--sheet {sheet}: {path} is not a workbook (.xlsx, .xls or .ods)")
     encoding = detect_encoding(path)
     sample = _read_sample(path, encoding)
     if not sample.strip():
         raise InputError(f"{path}: has no header row (the file holds only blank lines)")
     delimiter, header_line, cells = sniff_header(sample)
+    return layout_from_header(
+        path, encoding, delimiter, header_line, cells, _expected_lines(path, sample)
+    )
+
+
+def layout_from_header(
+    path: Path,
+    encoding: Encoding,
+    delimiter: str,
+    header_line: int,
+    cells: list[str],
+    expected_lines: int,
+    sheet: str | None = None,
+    label: str | None = None,
+) -> Layout:
+    """The column mapping and warnings of a header row (a CSV file's or a sheet's); ``label``
+    names the file in messages (a workbook's adds the sheet)."""
+    where = label or str(path)
     names = [_header_name(c) for c in cells]
     columns: dict[str, int] = {}
     unknown: list[tuple[int, str]] = []
@@ -253,8 +288,8 @@ def inspect_intake(path: Path) -> Layout:
             continue
         if name in columns:
             raise InputError(
-                f"{path}: line {header_line}: columns {columns[name] + 1} and {index + 1} are both "
-                f"{name!r}; keep one"
+                f"{where}: line {header_line}: columns {columns[name] + 1} and {index + 1} are "
+                f"both {name!r}; keep one"
             )
         if name in FIELDS:
             columns[name] = index
@@ -262,7 +297,7 @@ def inspect_intake(path: Path) -> Layout:
             unknown.append((index + 1, cells[index].strip()))
     if not columns:
         raise InputError(
-            f"{path}: line {header_line}: no intake columns in the header "
+            f"{where}: line {header_line}: no intake columns in the header "
             f"({_describe_header(cells)}); the first line must name the columns, "
             "such as client_id,state,bachelor,... "
             "(`lmspath intake-template` writes one)"
@@ -270,13 +305,13 @@ def inspect_intake(path: Path) -> Layout:
     for required in REQUIRED_COLUMNS:
         if required not in columns:
             raise InputError(
-                f"{path}: line {header_line}: no {required!r} column "
+                f"{where}: line {header_line}: no {required!r} column "
                 f"(the header has {_describe_header(cells)}); every intake needs one"
             )
     warnings: list[str] = []
     if encoding.guessed:
         warnings.append(
-            f"{path}: not UTF-8 (first at line {encoding.first_line}); read as {encoding.label} "
+            f"{where}: not UTF-8 (first at line {encoding.first_line}); read as {encoding.label} "
             "(an Excel export?). Check accented names in the results"
         )
     if unknown:
@@ -287,13 +322,16 @@ def inspect_intake(path: Path) -> Layout:
                 f"{header!r} (column {number}" + (f"; did you mean {hint!r}?)" if hint else ")")
             )
         noun = "column" if len(unknown) == 1 else "columns"
-        warnings.append(f"{path}: ignoring {len(unknown)} unknown {noun}: " + ", ".join(parts))
+        warnings.append(
+            f"{where}: {len(unknown)} unknown {noun}, not read but copied to the end of the "
+            "results (--drop-extra leaves them out): " + ", ".join(parts)
+        )
     if unnamed:
         listed = ", ".join(str(n) for n in unnamed)
         noun = "column" if len(unnamed) == 1 else "columns"
-        warnings.append(f"{path}: {noun} {listed} have no name in the header; ignoring them")
+        warnings.append(f"{where}: {noun} {listed} have no name in the header; ignoring them")
     if "client_id" not in columns:
-        warnings.append(f"{path}: no 'client_id' column; rows are identified by line number only")
+        warnings.append(f"{where}: no 'client_id' column; rows are identified by line number only")
     return Layout(
         path=path,
         encoding=encoding,
@@ -303,7 +341,8 @@ def inspect_intake(path: Path) -> Layout:
         width=last_named + 1,
         unknown=tuple(unknown),
         warnings=tuple(warnings),
-        expected_lines=_expected_lines(path, sample),
+        expected_lines=expected_lines,
+        sheet=sheet,
     )
 
 
@@ -338,8 +377,16 @@ class IntakeReader:
         self._handle: io.TextIOWrapper | None = None
         self._raw: IO[bytes] | None = None
         self.rows_read = 0
+        #: a workbook's rows (line as the sheet numbers it, cells as text), from __enter__
+        self._sheet_rows: Iterator[tuple[int, list[str]]] | None = None
+        self._sheet_done = 0
 
     def __enter__(self) -> IntakeReader:
+        if self.layout.sheet is not None:
+            from lmspath.workbook import sheet_rows
+
+            self._sheet_rows = sheet_rows(self.layout)
+            return self
         try:
             self._raw = open(self.layout.path, "rb")
         except OSError as exc:
@@ -358,12 +405,18 @@ class IntakeReader:
 
     def position(self) -> int:
         """Bytes of the file consumed so far (approximate, for a progress bar)."""
+        if self._sheet_rows is not None:
+            size = self.layout.path.stat().st_size
+            return size * self._sheet_done // max(self.layout.expected_lines, 1)
         if self._handle is None or self._handle.closed:
             return 0
         return self._raw.tell() if self._raw is not None else 0
 
     def records(self) -> Iterator[Record | FieldProblemAt]:
         """Each non-blank record after the header, or a problem where a record cannot be split."""
+        if self._sheet_rows is not None:
+            yield from self._sheet_records(self._sheet_rows)
+            return
         assert self._handle is not None, "use IntakeReader as a context manager"
         reader = csv.reader(self._handle, delimiter=self.layout.delimiter)
         header_line = self.layout.header_line
@@ -396,6 +449,15 @@ class IntakeReader:
             self.rows_read += 1
             yield Record(start, cells)
 
+    def _sheet_records(self, rows: Iterator[tuple[int, list[str]]]) -> Iterator[Record]:
+        header_line = self.layout.header_line
+        for done, (line, cells) in enumerate(rows, start=1):
+            self._sheet_done = done
+            if line <= header_line or not "".join(cells).strip():
+                continue
+            self.rows_read += 1
+            yield Record(line, cells)
+
 
 @dataclass(frozen=True)
 class FieldProblemAt:
@@ -403,6 +465,27 @@ class FieldProblemAt:
 
     line: int
     problem: FieldProblem
+
+
+def passthrough_indexes(layout: Layout) -> tuple[int, ...]:
+    """0-based indexes of the input columns copied to the results after lmspath's own."""
+    if not layout.passthrough:
+        return ()
+    return tuple(number - 1 for number, _ in layout.unknown)
+
+
+def passthrough_headers(layout: Layout, taken: tuple[str, ...]) -> tuple[str, ...]:
+    """The results headers of the copied columns: as the input names them, with ``(input)``
+    added where that name is already a results column."""
+    out: list[str] = []
+    used = set(taken)
+    for index in passthrough_indexes(layout):
+        header = layout.unknown_header(index)
+        while header in used:
+            header = f"{header} (input)"
+        used.add(header)
+        out.append(header)
+    return tuple(out)
 
 
 def client_id_of(cells: list[str], layout: Layout) -> str:
@@ -450,7 +533,7 @@ class RowParser:
         self,
         layout: Layout,
         available: set[str],
-        resolve_exam: Callable[[str], str | None],
+        resolve_exam: Callable[[str], str | Noted | None],
         suggest_exam: Callable[[str], str | None],
         skip: frozenset[str] = frozenset(),
     ) -> None:
@@ -476,12 +559,16 @@ class RowParser:
             for name, index in self._fields
             if name not in skip
         ]
+        #: what the last row parsed read leniently ('bachelor: 'Y' read as yes'), '' if nothing
+        self.notes = ""
 
     def _parse_cell(self, name: str, cell: str, memo: dict[str, object]) -> object:
         """One cell parsed (a value, None for blank, or a FieldProblem), and remembered."""
         value: object
         try:
-            value = parse_field(name, cell, resolve_exam=self._resolve, suggest_exam=self._suggest)
+            value = parse_field_noted(
+                name, cell, resolve_exam=self._resolve, suggest_exam=self._suggest
+            )
         except ValueError as exc:
             value = FieldProblem(name, str(exc))
         if len(memo) >= CELL_MEMO_SIZE:
@@ -500,6 +587,7 @@ class RowParser:
             return [shape]
         values: dict[str, object] = {}
         problems: list[FieldProblem] = []
+        notes: list[str] | None = None
         for name, index, memo, decimal_comma in self._columns:
             cell = cells[index]
             if decimal_comma and _DECIMAL_COMMA.fullmatch(cell):
@@ -509,10 +597,19 @@ class RowParser:
                 value = self._parse_cell(name, cell, memo)
             if value is None:
                 continue
-            if type(value) is FieldProblem:
-                problems.append(value)
+            kind = type(value)
+            if kind is FieldProblem:
+                problems.append(value)  # type: ignore[arg-type]
+            elif kind is Noted:
+                # indexes, not the tuple's names: this runs for every lenient cell of a file
+                if notes is None:
+                    notes = [value[1]]  # type: ignore[index]
+                else:
+                    notes.append(value[1])  # type: ignore[index]
+                values[name] = value[0]  # type: ignore[index]
             else:
                 values[name] = value
+        self.notes = "; ".join(notes) if notes is not None else ""
         state = str(values["state"]) if "state" in values else None
         if problems or state is None or state not in self.available:
             return self._problems(problems, state)

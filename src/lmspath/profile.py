@@ -12,6 +12,14 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from lmspath.errors import ECHO_LIMIT, shown
+from lmspath.lenient import (
+    Noted,
+    note,
+    number_with_unit,
+    progress_word,
+    state_code,
+    yes_no_word,
+)
 from lmspath.states import resolve_state, unknown_state_message
 
 YesNo = Literal["yes", "no"]
@@ -83,8 +91,9 @@ LIMITS: dict[str, float] = {
     "library_certificate_years": 60,
 }
 
-#: A resolver turns what a person wrote for an exam ('Praxis 5312') into a catalogue id, or None.
-ExamResolver = Callable[[str], "str | None"]
+#: A resolver turns what a person wrote for an exam ('Praxis 5312') into a catalogue id, or None;
+#: a ``Noted`` id when it was found leniently ('Praxis II 5312').
+ExamResolver = Callable[[str], "str | Noted | None"]
 #: Suggests the closest known exam for an id that did not resolve.
 ExamSuggester = Callable[[str], "str | None"]
 #: The (min, max) score scale of an exam id, or None when the scale is not known.
@@ -215,10 +224,6 @@ def _key_text(key: str) -> str:
     return key if _PLAIN_KEY.fullmatch(key) else shown(key)
 
 
-_TRUE_WORDS = {"yes", "y", "true", "1"}
-_FALSE_WORDS = {"no", "n", "false", "0"}
-
-
 def _word(value: object) -> str:
     # YAML 1.1 reads a bare yes/no as a bool; map it back to the word the person wrote.
     if value is True:
@@ -228,23 +233,40 @@ def _word(value: object) -> str:
     return str(value).strip().lower().replace("-", "_").replace(" ", "_")
 
 
-def parse_yes_no(value: object) -> str:
-    """'yes' or 'no' from yes/no/true/false/y/n/1/0 in any case."""
+def parse_yes_no(value: object, field: str = "") -> str | Noted:
+    """'yes' or 'no'; any other yes/no word (y/n/true/false/1/0/x, any case) as a Noted answer."""
     word = _word(value)
-    if word in _TRUE_WORDS:
-        return "yes"
-    if word in _FALSE_WORDS:
-        return "no"
-    raise ValueError(f"{_show(value)} is not yes or no")
+    if word in {"yes", "no"} or isinstance(value, bool):
+        return word
+    found = yes_no_word(value)
+    if found is not None:
+        return Noted(found, note(field, value, found))
+    raise ValueError(f"{_show(value)} is not yes or no (nor y/n, true/false, 1/0 or x)")
 
 
-def _choice(allowed: tuple[str, ...], synonyms: Mapping[str, str] | None = None) -> Parser:
-    def parse(value: object) -> str:
+def _yes_no(field: str) -> Parser:
+    return lambda value: parse_yes_no(value, field)
+
+
+def _choice(
+    field: str,
+    allowed: tuple[str, ...],
+    synonyms: Mapping[str, str] | None = None,
+    words: Callable[[object], str | None] | None = None,
+) -> Parser:
+    """One of ``allowed`` as written (any case); a synonym, or an answer ``words`` reads (yes/no
+    words), as a Noted answer."""
+
+    def parse(value: object) -> str | Noted:
         word = _word(value)
-        if synonyms and word in synonyms:
-            word = synonyms[word]
         if word in allowed:
             return word
+        found = synonyms.get(word) if synonyms else None
+        if found is None and words is not None:
+            read = words(value)
+            found = synonyms.get(read, read) if synonyms and read else read
+        if found in allowed:
+            return Noted(found, note(field, value, found))
         raise ValueError(f"{_show(value)} is not one of {', '.join(allowed)}")
 
     return parse
@@ -253,9 +275,10 @@ def _choice(allowed: tuple[str, ...], synonyms: Mapping[str, str] | None = None)
 def _number(field: str) -> Parser:
     limit = LIMITS[field]
 
-    def parse(value: object) -> float:
+    def parse(value: object) -> float | Noted:
         if isinstance(value, bool):
             raise ValueError(f"{_show(value)} is not a number")
+        unit = ""
         if isinstance(value, int | float):
             try:
                 number = float(value)
@@ -266,7 +289,10 @@ def _number(field: str) -> Parser:
             try:
                 number = float(text)
             except ValueError:
-                raise ValueError(f"{_show(value)} is not a number") from None
+                read = number_with_unit(field, value)
+                if read is None:
+                    raise ValueError(f"{_show(value)} is not a number") from None
+                number, unit = round(read[0], 4), read[1]
         if math.isnan(number):
             raise ValueError(f"{_show(value)} is not a number")
         if math.isinf(number) and "inf" in str(value).lower():
@@ -276,6 +302,8 @@ def _number(field: str) -> Parser:
             raise ValueError(f"{_show(value)} is negative; give 0 or more")
         if number > limit:
             raise ValueError(f"{_show(value)} is more than {limit:g}; check the number")
+        if unit:
+            return Noted(number, note(field, value, f"{number:g}"))
         return number
 
     return parse
@@ -299,35 +327,55 @@ def _text_list(value: object) -> tuple[str, ...]:
     return tuple(split_list(value))
 
 
-def _master_fields(value: object) -> tuple[str, ...]:
+_MASTER_SYNONYMS = {
+    "library": "library_science",
+    "mlis": "library_science",
+    "mls": "library_science",
+}
+
+
+def _master_fields(value: object) -> tuple[str, ...] | Noted:
     if isinstance(value, Mapping):
         raise ValueError("should be a list, not a mapping")
     out: list[str] = []
+    notes: list[str] = []
     for item in split_list(value):
         word = _word(item)
-        word = {
-            "library": "library_science",
-            "mlis": "library_science",
-            "mls": "library_science",
-        }.get(word, word)
+        if word in _MASTER_SYNONYMS:
+            word = _MASTER_SYNONYMS[word]
+            notes.append(note("master_fields", item, word))
         if word not in MASTER_FIELDS:
             raise ValueError(f"{_show(item)} is not one of {', '.join(MASTER_FIELDS)}")
         if word not in out:
             out.append(word)
-    return tuple(out)
+    return Noted(tuple(out), "; ".join(notes)) if notes else tuple(out)
 
 
-def _state(value: object) -> str:
-    code = resolve_state(str(value))
-    if code is None:
-        raise ValueError(unknown_state_message(str(value)))
-    return code
+def _state_of(field: str) -> Callable[[object], str | Noted]:
+    def parse(value: object) -> str | Noted:
+        text = str(value)
+        code = resolve_state(text)
+        if code is not None:
+            return code
+        code = state_code(text)
+        if code is None:
+            raise ValueError(unknown_state_message(text))
+        return Noted(code, note(field, value, code))
+
+    return parse
 
 
-def _license_state(value: object) -> str:
+_state = _state_of("state")
+_program_state = _state_of("school_library_program_state")
+_any_license_state = _state_of("teaching_license_state")
+
+
+def _license_state(value: object) -> str | Noted:
     if _word(value) in {"none", "no"} or value is False:
         return "none"
-    return _state(value)
+    if _word(value) in {"n", "false", "0", "n/a", "na"}:
+        return Noted("none", note("teaching_license_state", value, "none"))
+    return _any_license_state(value)
 
 
 def _client_id(value: object) -> str:
@@ -346,32 +394,44 @@ Parser = Callable[[object], object]
 _PARSERS: dict[str, Parser] = {
     "client_id": _client_id,
     "state": _state,
-    "bachelor": _choice(("yes", "no", "in_progress")),
-    "master": _choice(("no", "in_progress", "yes")),
+    "bachelor": _choice("bachelor", ("yes", "no", "in_progress"), words=progress_word),
+    "master": _choice("master", ("no", "in_progress", "yes"), words=progress_word),
     "master_fields": _master_fields,
-    "master_ala_accredited": parse_yes_no,
-    "school_library_program": _choice(("no", "in_progress", "yes")),
+    "master_ala_accredited": _yes_no("master_ala_accredited"),
+    "school_library_program": _choice(
+        "school_library_program", ("no", "in_progress", "yes"), words=progress_word
+    ),
     "school_library_program_kind": _choice(
+        "school_library_program_kind",
         ("school_library", "teacher_preparation"),
         {"library": "school_library", "teacher": "teacher_preparation"},
     ),
-    "school_library_program_state": _state,
+    "school_library_program_state": _program_state,
     "program": _program_id,
     "library_credit_hours": _number("library_credit_hours"),
     "teaching_license_state": _license_state,
-    "teaching_license_status": _choice(("active", "expired", "none"), {"no": "none"}),
+    "teaching_license_status": _choice(
+        "teaching_license_status",
+        ("active", "expired", "none"),
+        {"no": "none", "valid": "active", "current": "active", "lapsed": "expired"},
+        words=yes_no_word,
+    ),
     "teaching_years": _number("teaching_years"),
     "school_library_years": _number("school_library_years"),
     "practicum_hours": _number("practicum_hours"),
     "portfolio": _choice(
-        ("none", "in_progress", "complete"), {"no": "none", "yes": "complete", "done": "complete"}
+        "portfolio",
+        ("none", "in_progress", "complete"),
+        {"no": "none", "yes": "complete", "done": "complete", "completed": "complete"},
+        words=progress_word,
     ),
-    "background_check": parse_yes_no,
-    "national_board": parse_yes_no,
+    "background_check": _yes_no("background_check"),
+    "national_board": _yes_no("national_board"),
     "tools": _text_list,
     "skills": _text_list,
     "library_certificate_state": _license_state,
     "library_certificate_kind": _choice(
+        "library_certificate_kind",
         ("full", "provisional"),
         {
             "standard": "full",
@@ -393,14 +453,29 @@ def parse_exams(
     score_range: ScoreRange | None = None,
 ) -> tuple[ExamResult, ...]:
     """Exams from a list or a ';' string of ``ID`` or ``ID:SCORE`` items."""
+    found = _parse_exams(value, resolve, suggest, score_range)
+    return found.value if isinstance(found, Noted) else found  # type: ignore[return-value]
+
+
+def _parse_exams(
+    value: object,
+    resolve: ExamResolver,
+    suggest: ExamSuggester | None = None,
+    score_range: ScoreRange | None = None,
+) -> tuple[ExamResult, ...] | Noted:
+    """``parse_exams``, with a note when an exam was found leniently (``Praxis II 5312``)."""
     if isinstance(value, Mapping):
         raise ValueError("should be a list such as 'praxis-5312:158; texes-150', not a mapping")
     results: list[ExamResult] = []
+    notes: list[str] = []
     for item in split_list(value):
         name, sep, score_text = item.rpartition(":")
         if not sep:
             name, score_text = item, ""
         exam_id = resolve(name.strip())
+        if isinstance(exam_id, Noted):
+            notes.append(exam_id.note)
+            exam_id = str(exam_id.value)
         if exam_id is None:
             hint = suggest(name.strip()) if suggest else None
             tail = f"; did you mean {hint}?" if hint else "; `lmspath exams` lists the known ids"
@@ -422,7 +497,7 @@ def parse_exams(
                     f"({scale[0]:g} to {scale[1]:g})"
                 )
         results.append(ExamResult(exam=exam_id, score=score))
-    return tuple(results)
+    return Noted(tuple(results), "; ".join(notes)) if notes else tuple(results)
 
 
 def parse_field(
@@ -434,12 +509,32 @@ def parse_field(
     score_range: ScoreRange | None = None,
 ) -> object:
     """One field's value, normalised; None for blank; ValueError with a plain reason otherwise."""
+    found = parse_field_noted(
+        field,
+        value,
+        resolve_exam=resolve_exam,
+        suggest_exam=suggest_exam,
+        score_range=score_range,
+    )
+    return found.value if type(found) is Noted else found
+
+
+def parse_field_noted(
+    field: str,
+    value: object,
+    *,
+    resolve_exam: ExamResolver | None = None,
+    suggest_exam: ExamSuggester | None = None,
+    score_range: ScoreRange | None = None,
+) -> object:
+    """``parse_field``, with a value read leniently (``Y``, ``Tex.``, ``2.5 yrs``) as a Noted
+    value that says what was read and what it became."""
     if _blank(value):
         return None
     if isinstance(value, list | tuple) and not value and field not in {"tools", "skills", "exams"}:
         return None
     if field == "exams":
-        return parse_exams(
+        return _parse_exams(
             value, resolve_exam or (lambda s: s.lower() or None), suggest_exam, score_range
         )
     parser = _PARSERS[field]
@@ -473,8 +568,11 @@ def build_profile(
     suggest_exam: ExamSuggester | None = None,
     score_range: ScoreRange | None = None,
     allow_client_id: bool = True,
+    notes: list[str] | None = None,
 ) -> Profile:
-    """A Profile from raw key/values, or ProfileProblems listing every bad field at once."""
+    """A Profile from raw key/values, or ProfileProblems listing every bad field at once.
+
+    What was read leniently (``Y`` as yes) is added to ``notes`` when given."""
     problems: list[FieldProblem] = []
     values: dict[str, object] = {}
     for key, value in raw.items():
@@ -485,7 +583,7 @@ def build_profile(
             problems.append(FieldProblem(_key_text(name), f"unknown field{tail}"))
             continue
         try:
-            parsed = parse_field(
+            parsed = parse_field_noted(
                 name,
                 value,
                 resolve_exam=resolve_exam,
@@ -495,6 +593,10 @@ def build_profile(
         except ValueError as exc:
             problems.append(FieldProblem(name, str(exc)))
             continue
+        if type(parsed) is Noted:
+            if notes is not None:
+                notes.append(parsed.note)
+            parsed = parsed.value
         if parsed is not None:
             values[name] = parsed
     if problems:

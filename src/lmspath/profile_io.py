@@ -14,8 +14,10 @@ from lmspath.profile import Profile, ProfileProblems, build_profile
 from lmspath.yamlio import YamlProblem, parse_yaml, read_text
 
 
-def read_profile(path: Path, exams: ExamIndex) -> Profile:
-    """A Profile from a YAML or JSON file; InputError naming the file and every bad field."""
+def read_profile(path: Path, exams: ExamIndex, notes: list[str] | None = None) -> Profile:
+    """A Profile from a YAML or JSON file; InputError naming the file and every bad field.
+
+    What was read leniently (``Y`` as yes, ``Tex.`` as TX) goes to ``notes``, named by file."""
     name = path.name
     try:
         raw = parse_yaml(read_text(path))
@@ -25,19 +27,24 @@ def read_profile(path: Path, exams: ExamIndex) -> Profile:
         raise InputError(f"{path}: is empty; see examples/ for a profile to start from")
     if not isinstance(raw, dict):
         raise InputError(f"{path}: should be a mapping of field: value, not a {_kind(raw)}")
+    read: list[str] = []
     try:
-        return build_profile(
+        found = build_profile(
             raw,
             resolve_exam=exams.resolve,
             suggest_exam=exams.suggest,
             score_range=exams.score_range,
             allow_client_id=True,
+            notes=read,
         )
     except ProfileProblems as exc:
         raise InputError(
             f"{name}: " + "; ".join(str(p) for p in exc.problems),
             details=[f"{name}: {p}" for p in exc.problems],
         ) from None
+    if notes is not None:
+        notes.extend(f"{name}: {item}" for item in read)
+    return found
 
 
 def _kind(value: object) -> str:

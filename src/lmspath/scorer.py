@@ -21,8 +21,9 @@ from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar, overload
 from lmspath.assume import Assumption
 from lmspath.assume import apply as apply_assumptions
 from lmspath.cohort import CohortTally, RuleRef, Scored
+from lmspath.cohort_clients import SHOWN_PER_TIER, ClientLine
 from lmspath.files import per_file_error
-from lmspath.intake import Layout, RowParser, client_id_of
+from lmspath.intake import Layout, RowParser, client_id_of, passthrough_indexes
 from lmspath.process import quiet_when_orphaned
 from lmspath.profile import FIELDS, Profile
 from lmspath.spreadsheet import csv_field, neutralise
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 
     from lmspath.engine import Decision
     from lmspath.outcomes import Program
-    from lmspath.plan import Range
+    from lmspath.plan import Range, _Draft
     from lmspath.results import Assessment
     from lmspath.rules_model import StateRules
     from lmspath.skills_model import SkillsReport
@@ -119,14 +120,23 @@ class _Base:
     tally adds each situation's counts once rather than once per client.
     """
 
-    __slots__ = ("complete", "count", "exam_id", "scored", "text")
+    __slots__ = ("complete", "count", "exam_id", "extra", "months", "scored", "text", "tier")
 
-    def __init__(self, scored: Scored, text: str, exam_id: str | None, complete: str) -> None:
+    def __init__(
+        self, scored: Scored, text: str, exam_id: str | None, complete: str, extra: str = ""
+    ) -> None:
         self.scored = scored
         #: the total_complete cell: "yes" when every major step has a time estimate
         self.complete = complete
         #: its cells as they sit in a results line, between client_id and plan_file
         self.text = text
+        #: the counselor's cells after ``normalised``: pathway name, missing requirements in
+        #: words, cost range and the next step's link
+        self.extra = extra
+        #: the readiness tier, and the months as the tier lists show them
+        self.tier = scored.tier
+        months = scored.months
+        self.months = f"{months[0]:g}-{months[1]:g}" if months else ""
         self.exam_id = exam_id
         self.count = 0
 
@@ -140,6 +150,8 @@ class _Core(NamedTuple):
     head: str
     tail: str
     exam_id: str | None
+    #: the pathway's name and the missing requirements in words, as results cells
+    names: str
 
 
 class _Situation:
@@ -153,7 +165,17 @@ class _Situation:
         self.decision = decision
         #: the pathways of the best class: the plans' times and costs pick each client's best
         self.tied = decision.top if len(decision.top) > 1 else None
-        self.rows: dict[tuple[int, Range | None, str, bool], _Base] = {}
+        self.rows: dict[tuple[int, Range | None, str, bool, Range | None], _Base] = {}
+
+
+def _step_link(draft: _Draft, own: dict[str, bool]) -> str | None:
+    """Where a counselor reads about a plan step: its own link (the agency's application page),
+    else the first of the state's own sources it cites (``own``: url -> official), official
+    first; never an estimate's source, which may be another state's program."""
+    if draft.link:
+        return draft.link
+    cited = [source.url for source in draft.sources if source.url in own]
+    return next((url for url in cited if own[url]), cited[0] if cited else None)
 
 
 def _number(value: float) -> str:
@@ -216,6 +238,10 @@ class Scorer:
         self._assessments: _LRU[tuple[object, ...], Assessment] = _LRU(PLAN_CACHE_SIZE)
         self._reports: _LRU[tuple[object, ...], SkillsReport] = _LRU(PLAN_CACHE_SIZE)
         self._plans: _LRU[tuple[object, ...], str] = _LRU(PLAN_CACHE_SIZE)
+        self._links: dict[int, tuple[_Draft, str | None]] = {}
+        self._own: dict[str, dict[str, bool]] = {}
+        #: 0-based indexes of the input columns passed through to the results
+        self.passthrough = passthrough_indexes(layout)
         self.assessed = 0
         self.skills_computed = 0
         self._tally = CohortTally()
@@ -281,7 +307,11 @@ class Scorer:
         exam_id = self._exam_id(rules.code, pathway.id) if self.skills else None
         head = ",".join(csv_field(cell) for cell in cells[:4])
         tail = ",".join(csv_field(cell) for cell in cells[7:])
-        return _Core(scored, head, tail, exam_id)
+        names = ",".join(
+            csv_field(neutralise(cell))
+            for cell in (pathway.name, "; ".join(ref.text for ref in scored.missing))
+        )
+        return _Core(scored, head, tail, exam_id, names)
 
     def _exam_id(self, state: str, pathway_id: str) -> str | None:
         """The exam the state's pathway asks for, which the skills section measures against."""
@@ -365,14 +395,32 @@ class Scorer:
             else rank_top(tied, decision.sketches, decision.standings, profile)[0]
         )
         plan = decision.sketches[best]
-        months = plan.months(profile)
+        months, cost = plan.totals(profile)
         next_step = plan.first_title(profile)
-        row_key = (best, months, next_step, plan.complete)
+        row_key = (best, months, next_step, plan.complete, cost)
         base = situation.rows.get(row_key)
         if base is None:
-            base = self._shared_base(rules, decision, best, months, next_step, plan.complete)
+            link = self._link(plan.drafts[0], rules) if plan.drafts else None
+            base = self._shared_base(
+                rules, decision, best, months, next_step, plan.complete, cost, link
+            )
             situation.rows[row_key] = base
         return base
+
+    def _link(self, draft: _Draft, rules: StateRules) -> str | None:
+        """``_step_link``, remembered per step (steps are shared by the situations' sketches;
+        the entry holds the step, so its id is not reused while remembered)."""
+        found = self._links.get(id(draft))
+        if found is not None and found[0] is draft:
+            return found[1]
+        own = self._own.get(rules.code)
+        if own is None:
+            own = self._own[rules.code] = {s.url: s.official for s in rules.sources}
+        link = _step_link(draft, own)
+        if len(self._links) >= self._cache_size:
+            self._links.clear()
+        self._links[id(draft)] = (draft, link)
+        return link
 
     def _shared_base(
         self,
@@ -382,6 +430,8 @@ class Scorer:
         months: tuple[float, float] | None,
         next_step: str,
         complete: bool,
+        cost: tuple[float, float] | None = None,
+        link: str | None = None,
     ) -> _Base:
         """The results row of a decision on its best pathway for this client (memoised).
 
@@ -390,7 +440,7 @@ class Scorer:
         step share their core.
         """
         core_key = (rules.code, decision.verdict, best, decision.codes[best])
-        key = (*core_key, months, next_step, complete)
+        key = (*core_key, months, next_step, complete, cost, link)
         base = self._bases.get(key)
         if base is not None:
             return base
@@ -403,7 +453,9 @@ class Scorer:
         scored = core.scored._replace(months=months, next_step=next_step, total_complete=complete)
         low, high = (_number(months[0]), _number(months[1])) if months else ("", "")
         text = f"{core.head},{low},{high},{csv_field(neutralise(next_step))},{core.tail}"
-        base = _Base(scored, text, core.exam_id, "yes" if complete else "no")
+        money = (_number(cost[0]), _number(cost[1])) if cost else ("", "")
+        extra = f"{core.names},{money[0]},{money[1]},{csv_field(neutralise(link or ''))}"
+        base = _Base(scored, text, core.exam_id, "yes" if complete else "no", extra)
         if len(self._bases) >= self._cache_size:
             self._forget_rows()
         self._bases[key] = base
@@ -495,6 +547,9 @@ class Scorer:
         plans = self.staging is not None
         add_gaps = self._tally.add_gaps
         layout = self.layout
+        parser = self.parser
+        passed = self.passthrough
+        tiers = self._tally.clients
         at = layout.columns.get("client_id")
         assume = self.assume
         lines: list[tuple[int, str]] = []
@@ -536,11 +591,21 @@ class Scorer:
                 if gaps is not None:
                     add_gaps(gaps)
             client = cells[at].strip() if at is not None and at < len(cells) else ""
+            notes = parser.notes  # starts with a field name, so never a formula
+            listed = tiers.get(base.tier)
+            if listed is None:
+                listed = tiers[base.tier] = []
+            if len(listed) < SHOWN_PER_TIER:
+                listed.append(
+                    ClientLine(line, client, base.scored.state, base.months, base.scored.next_step)
+                )
+            more = "".join("," + csv_field(neutralise(cells[i])) for i in passed) if passed else ""
             lines.append(
                 (
                     line,
                     f"{line},{csv_field(neutralise(client))},{base.text},"
-                    f"{csv_field(plan_cell)},{base.complete}{tail}\r\n",
+                    f"{csv_field(plan_cell)},{base.complete},"
+                    f"{csv_field(notes) if notes else ''},{base.extra}{tail}{more}\r\n",
                 )
             )
         return Done(lines, rejected, self.assessed - assessed, self.skills_computed - computed)

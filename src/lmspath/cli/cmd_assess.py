@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from lmspath.cli.data_option import DataOption, use_data
 from lmspath.errors import InputError, NotATerminalError, OptionError, one_line, shown
 
 if TYPE_CHECKING:
@@ -94,6 +95,7 @@ def assess_command(
             "report shows the plan with it and what changed.",
         ),
     ] = None,
+    data: DataOption = None,
 ) -> None:
     """Assess a profile against a state's rules: gap report and ordered step plan.
 
@@ -152,8 +154,12 @@ def assess_command(
     if save_profile is not None:
         check_target(save_profile, "--save-profile")
 
+    use_data(data)
     index = exam_index()
-    person = read_profile(profile, index) if profile is not None else None
+    read: list[str] = []
+    person = read_profile(profile, index, read) if profile is not None else None
+    for item in read:
+        typer.echo(f"Note: {item}", err=True)
     asked = person is None  # the whole questionnaire ran: nothing is kept yet
     if person is None or ask_missing:
         if not is_interactive():

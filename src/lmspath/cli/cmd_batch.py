@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from lmspath.cli.data_option import DataOption, use_data
+
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.progress import Progress, TaskID
@@ -69,13 +71,15 @@ def batch_command(
     intake: Annotated[
         Path,
         typer.Argument(
-            help="Intake CSV: one client per row; `lmspath intake-template` writes one."
+            help="Intake CSV or workbook: one client per row; `lmspath intake-template` writes one."
         ),
     ],
     output: Annotated[
         Optional[Path],  # noqa: UP045 - typer reads the annotation at run time on Python 3.10
         typer.Option(
-            "--output", "-o", help="Results CSV, one row per scored client (default: stdout)."
+            "--output",
+            "-o",
+            help="Results CSV (or .xlsx workbook), one row per scored client (default: stdout).",
         ),
     ] = None,
     errors: Annotated[
@@ -102,12 +106,37 @@ def batch_command(
             help="What if, for every row: FIELD=VALUE or EXAM:SCORE; repeatable.",
         ),
     ] = None,
+    drop_extra: Annotated[
+        bool,
+        typer.Option(
+            "--drop-extra",
+            help="Leave out the input columns lmspath does not read (by default they follow "
+            "the results columns).",
+        ),
+    ] = False,
+    excel: Annotated[
+        bool,
+        typer.Option(
+            "--excel", help="Write the results as UTF-8 with a byte-order mark, for Excel."
+        ),
+    ] = False,
+    sheet: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--sheet", help="The sheet of a workbook intake to read (default: the first)."
+        ),
+    ] = None,
+    data: DataOption = None,
 ) -> None:
     """Score every row of an intake CSV: results, errors, per-client plans, cohort summary.
 
     Columns are the profile fields (client_id, state, bachelor, ...); only state is required.
 
     Lists inside a cell use ';'. Comma-, semicolon-, tab- and pipe-separated files are read.
+
+    Workbooks too (.xlsx, .xls, .ods): the first sheet, or --sheet NAME.
+
+    Y/N, TRUE/FALSE, Tex., Calif, 2.5 yrs, Praxis II 5312 are read; see column normalised.
 
     In a semicolon-separated file, put list cells in quotes: "praxis-5312; texes-150".
 
@@ -124,6 +153,7 @@ def batch_command(
     def warn(message: str) -> None:
         typer.echo(f"Warning: {one_line(message)}", err=True)
 
+    use_data(data)
     progress = RichProgress(console) if console.is_terminal else None
     assumed: tuple[Assumption, ...] = ()
     if assume:
@@ -144,6 +174,9 @@ def batch_command(
         jobs=jobs,
         today=_today(),
         assume=assumed,
+        drop_extra=drop_extra,
+        excel=excel,
+        sheet=sheet,
     )
     report = run_batch(intake, options, progress=progress, warn=warn)
     for line in report.shown_errors:

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from lmspath.errors import DataError, InputError
+from lmspath.errors import DataError
 
 data_app = typer.Typer(help="Work with the rules data.", no_args_is_help=True)
 
@@ -25,31 +25,16 @@ def check_command(
 ) -> None:
     """Check every file validates and every reference resolves; warn about stale programs."""
     from lmspath.data import default_data_dir
-    from lmspath.datacheck import check_dir
-    from lmspath.market_data import check_market
+    from lmspath.fork import check_folder
 
     base = folder or default_data_dir()
-    if not base.is_dir():
-        raise InputError(f"{base}: is not a folder")
-    from lmspath.programs_data import check_programs
-    from lmspath.skills_data import check_taxonomy
-
-    today = dt.date.today()
-    problems = check_dir(base, today)
-    if (base / "skills.yaml").exists():
-        problems += check_taxonomy(base)
-    else:
-        problems.append(f"{base / 'skills.yaml'}: missing")
-    programs = check_programs(base, today)
-    problems += programs.problems
-    problems += check_market(base, today)
-    problems += _check_extras(base)
-    for line in programs.warnings:
+    found = check_folder(base, dt.date.today())
+    for line in found.warnings:
         typer.echo(f"warning: {line}", err=True)
-    if problems:
-        for line in problems:
+    if found.problems:
+        for line in found.problems:
             typer.echo(line, err=True)
-        raise DataError(f"{base}: {len(problems)} problem(s) found")
+        raise DataError(f"{base}: {len(found.problems)} problem(s) found")
     # Advice, once the data is valid: sources a skeptical reader would not trust.
     from lmspath.source_quality import flagged_sources
 
@@ -57,8 +42,8 @@ def check_command(
         typer.echo(f"warning: {flag.line()}; cite the publisher's own page", err=True)
     count = len(list((base / "requirements").glob("*.yaml")))
     typer.echo(
-        f"{base}: {count} state files, exams, estimates and {programs.programs} programs in "
-        f"{programs.files} program files: all valid"
+        f"{base}: {count} state files, exams, estimates and {found.programs} programs in "
+        f"{found.program_files} program files: all valid"
     )
 
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from lmspath.cli.data_option import DataOption, use_data
 from lmspath.errors import InputError, UsageError
 
 if TYPE_CHECKING:
@@ -101,8 +102,10 @@ def programs_command(
             "--output", "-o", metavar="FILE", help="Write to this file (.md, .json, .csv, .txt)."
         ),
     ] = None,
+    data: DataOption = None,
 ) -> None:
     """Approved school librarian preparation programs: price, format, route and sources."""
+    use_data(data)
     from lmspath.console import render_plain, stdout_console, write_atomic
     from lmspath.programs import (
         Filters,

@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from lmspath.cli.data_option import DataOption, use_data
 from lmspath.errors import OptionError, shown
 
 _TABLE_FORMATS = ("terminal", "markdown", "json", "csv")
@@ -64,8 +65,10 @@ def states_command(
         bool,
         typer.Option("--full", help="Terminal: every column (agency, routes, dates, unknowns)."),
     ] = False,
+    data: DataOption = None,
 ) -> None:
     """Every jurisdiction: credential, agency, pathways, confidence, last checked, unknowns."""
+    use_data(data)
     from lmspath.data import available_states, load_state
     from lmspath.summary import state_row
 
@@ -105,8 +108,10 @@ def rules_command(
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="terminal, markdown or json.")
     ] = "terminal",
+    data: DataOption = None,
 ) -> None:
     """One state's pathways and requirements in full, each with sources, confidence, conflicts."""
+    use_data(data)
     from lmspath.data import load_exams, load_state, state_for_input
     from lmspath.render.rules_view import render_rules_markdown
 

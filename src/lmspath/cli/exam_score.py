@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lmspath.errors import InputError, UsageError
+from lmspath.lenient import Noted
 from lmspath.summary import ExamUse
 
 RESULT_WORDS = {
@@ -25,8 +26,9 @@ def score_rows(
             "exams: give both an exam and --score, e.g. `lmspath exams praxis-5312 --score 152`"
         )
     index = exam_index()
-    exam_id = index.resolve(exam)
-    if exam_id is None:
+    found = index.resolve(exam)
+    exam_id = found.value if isinstance(found, Noted) else found
+    if not isinstance(exam_id, str):
         hint = index.suggest(exam)
         tail = f"; did you mean {hint}?" if hint else "; `lmspath exams` lists the known ids"
         raise InputError(f"unknown exam {exam!r}{tail}")
