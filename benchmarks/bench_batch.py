@@ -15,9 +15,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from lmspath.data import available_states, load_state
-from lmspath.profile import FIELDS
-from lmspath.states import JURISDICTIONS
+from lmspath.model.profile import FIELDS
+from lmspath.model.states import JURISDICTIONS
+from lmspath.store.load import available_states, load_state
 
 OUT = Path(__file__).resolve().parent / "out"
 

@@ -12,10 +12,10 @@ import random
 import statistics
 import time
 
-from lmspath.data import available_states, exam_index, load_estimates, load_exams, load_state
-from lmspath.datacheck import exam_ids
-from lmspath.engine import assess
-from lmspath.profile import Profile, build_profile
+from lmspath.engine.assess import assess
+from lmspath.model.profile import Profile, build_profile
+from lmspath.store.check import exam_ids
+from lmspath.store.load import available_states, exam_index, load_estimates, load_exams, load_state
 
 
 def _profiles(count: int, seed: int = 7) -> list[tuple[str, Profile]]:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from lmspath.intake import IntakeReader, inspect_intake
+from lmspath.batch.intake import IntakeReader, inspect_intake
 from tests.xlsx_writer import Cell, write_xlsx
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from lmspath.coverage_doc import shipped_assess
-from lmspath.data import available_states, load_state
-from lmspath.datadoc import render_data_md
-from lmspath.market_data import load_market
-from lmspath.programs_data import load_programs
+from lmspath.api.data_md import render_data_md
+from lmspath.api.data_md_coverage import shipped_assess
+from lmspath.store.load import available_states, load_state
+from lmspath.store.market import load_market
+from lmspath.store.programs import load_programs
 
 TARGET = Path(__file__).resolve().parents[1] / "DATA.md"
 

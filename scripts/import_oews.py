@@ -22,11 +22,11 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from lmspath.data import validation_lines
-from lmspath.market_data import market_problems
-from lmspath.market_model import ALL_SETTINGS, MarketFile
-from lmspath.states import JURISDICTIONS, resolve_state
-from lmspath.yamlio import YamlProblem, parse_yaml, read_text
+from lmspath.model.market import ALL_SETTINGS, MarketFile
+from lmspath.model.states import JURISDICTIONS, resolve_state
+from lmspath.store.load import validation_lines
+from lmspath.store.market import market_problems
+from lmspath.store.yamlio import YamlProblem, parse_yaml, read_text
 
 ROOT = Path(__file__).resolve().parents[1]
 OCCUPATION = "25-4022"

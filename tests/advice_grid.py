@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lmspath.results import Assessment, Plan
-from lmspath.states import JURISDICTIONS
+from lmspath.model.results import Assessment, Plan
+from lmspath.model.states import JURISDICTIONS
 from tests.helpers import run
 
 #: Step kinds that take months or years: never outweighed by an administrative step.

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from lmspath.data import exam_index, load_estimates, load_exams, load_state
-from lmspath.engine import assess
-from lmspath.profile import Profile, build_profile
-from lmspath.results import Assessment, PathwayResult, RequirementResult
+from lmspath.engine.assess import assess
+from lmspath.model.profile import Profile, build_profile
+from lmspath.model.results import Assessment, PathwayResult, RequirementResult
+from lmspath.store.load import exam_index, load_estimates, load_exams, load_state
 
 #: A person with a bachelor's degree and, explicitly, nothing else (every other answer "no" or 0).
 ONLY_BACHELOR: dict[str, object] = {

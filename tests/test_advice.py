@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from lmspath.states import JURISDICTIONS
+from lmspath.model.states import JURISDICTIONS
 from tests.advice_grid import Finding, findings
 from tests.helpers import ONLY_BACHELOR, pathway, requirement, run
 

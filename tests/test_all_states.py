@@ -9,12 +9,18 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from lmspath.api.data_md import render_data_md
 from lmspath.cli import get_app
-from lmspath.data import available_states, default_data_dir, load_estimates, load_exams, load_state
-from lmspath.datacheck import check_dir, full_profile
-from lmspath.datadoc import render_data_md
-from lmspath.engine import assess
-from lmspath.states import JURISDICTIONS
+from lmspath.engine.assess import assess
+from lmspath.model.states import JURISDICTIONS
+from lmspath.store.check import check_dir, full_profile
+from lmspath.store.load import (
+    available_states,
+    default_data_dir,
+    load_estimates,
+    load_exams,
+    load_state,
+)
 from tests.helpers import ONLY_BACHELOR, TODAY, run
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -69,9 +75,9 @@ def test_states_command_lists_51_rows() -> None:
 
 
 def test_data_md_is_current() -> None:
-    from lmspath.coverage_doc import shipped_assess
-    from lmspath.market_data import load_market
-    from lmspath.programs_data import load_programs
+    from lmspath.api.data_md_coverage import shipped_assess
+    from lmspath.store.market import load_market
+    from lmspath.store.programs import load_programs
 
     states = [load_state(c) for c in available_states()]
     expected = render_data_md(

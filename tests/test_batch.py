@@ -19,7 +19,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from lmspath.batch import (
+from lmspath.batch.intake import inspect_intake
+from lmspath.batch.run import (
     ERROR_COLUMNS,
     RESULT_COLUMNS,
     BatchOptions,
@@ -28,11 +29,10 @@ from lmspath.batch import (
     run_batch,
     safe_stem,
 )
+from lmspath.batch.scorer import CACHE_SIZE, Job, Scorer, ScorerArgs
+from lmspath.batch.spreadsheet import csv_field, neutralise
 from lmspath.cli import get_app
 from lmspath.errors import InputError
-from lmspath.intake import inspect_intake
-from lmspath.scorer import CACHE_SIZE, Job, Scorer, ScorerArgs
-from lmspath.spreadsheet import csv_field, neutralise
 
 runner = CliRunner()
 FIXTURES = Path(__file__).parent / "fixtures" / "intake"
@@ -289,7 +289,7 @@ def test_messy_plan_is_the_same_report_as_assess_output(
 def test_messy_cohort_summary_reconciles_and_names_the_data_date(
     messy_run: dict[str, object],
 ) -> None:
-    from lmspath.datadate import rules_data_date
+    from lmspath.store.datadate import rules_data_date
 
     out = messy_run["out"]
     assert isinstance(out, Path)
@@ -375,12 +375,12 @@ def test_output_naming_the_intake_is_refused_and_the_intake_untouched(tmp_path: 
 def test_a_write_failure_mid_run_is_one_error_line_and_leaves_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import lmspath.scorer
+    import lmspath.batch.scorer
 
     def full(self: object, jobs: list[object]) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(lmspath.scorer.Scorer, "score_chunk", full)
+    monkeypatch.setattr(lmspath.batch.scorer.Scorer, "score_chunk", full)
     code, _, err = invoke(
         "batch",
         str(MESSY),
@@ -441,11 +441,11 @@ def test_on_a_terminal_a_progress_bar_shows_rows_per_second(
 ) -> None:
     from rich.console import Console
 
-    import lmspath.console
+    import lmspath.render.console
 
     screen = io.StringIO()
     terminal = Console(file=screen, force_terminal=True, width=120)
-    monkeypatch.setattr(lmspath.console, "stderr_console", lambda: terminal)
+    monkeypatch.setattr(lmspath.render.console, "stderr_console", lambda: terminal)
     intake = tmp_path / "intake.csv"
     intake.write_text(
         "client_id,state\n" + "".join(f"C{n},TX\n" for n in range(600)), encoding="utf-8"
@@ -515,7 +515,7 @@ def test_without_summary_or_plans_no_skills_section_is_computed(tmp_path: Path) 
 )
 def test_the_scorer_builds_the_same_report_as_the_service(fields: dict[str, object]) -> None:
     """Batch memoises the two calls inside service.assessment_for; this keeps them in step."""
-    from lmspath.service import assessment_for
+    from lmspath.api.assess import assessment_for
     from tests.helpers import profile as make_profile
 
     person = make_profile(**fields)
@@ -604,7 +604,7 @@ def test_scoring_makes_no_reference_cycles(tmp_path: Path) -> None:
 
 
 def test_workers_get_even_shares_of_rows_whatever_order_states_come_in(tmp_path: Path) -> None:
-    from lmspath.scorer import Shards
+    from lmspath.batch.scorer import Shards
 
     intake = tmp_path / "intake.csv"
     intake.write_text("client_id,state\n", encoding="utf-8")

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from lmspath.cache import KEY_FILE, cache_dir, cached
-from lmspath.data import load_model, load_state
-from lmspath.rules_model import Estimates, ExamCatalog, StateRules
-from lmspath.skills_model import Taxonomy
+from lmspath.model.rules import Estimates, ExamCatalog, StateRules
+from lmspath.model.skills import Taxonomy
+from lmspath.store.cache import KEY_FILE, cache_dir, cached
+from lmspath.store.load import load_model, load_state
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -75,7 +75,7 @@ def test_every_shipped_file_round_trips_through_the_cache(
     folder: Path, kind: str, files: list[Path], model: type[BaseModel]
 ) -> None:
     """A JSON entry read back (and validated) equals the fresh load, so every kind hits."""
-    from lmspath.data import _merge_exams
+    from lmspath.store.load import _merge_exams
 
     fresh: BaseModel = _merge_exams(DATA, files) if kind == "exams" else load_model(files[0], model)
     calls: list[int] = []
@@ -118,7 +118,7 @@ class _Payload:
 
 def test_a_planted_pickle_never_runs(folder: Path, tx_copy: Path) -> None:
     """The old cache unpickled ``<kind>-<key>.pickle``: a planted file ran a command."""
-    import lmspath.cache as cache
+    import lmspath.store.cache as cache
 
     marker = folder.parent / "PWNED"
     folder.mkdir(mode=0o700)
@@ -188,7 +188,7 @@ def test_a_key_others_can_read_is_replaced(folder: Path, tx_copy: Path) -> None:
 def test_a_folder_of_ours_others_can_write_is_closed_and_what_they_left_is_not_believed(
     folder: Path, tx_copy: Path
 ) -> None:
-    import lmspath.cache as cache
+    import lmspath.store.cache as cache
 
     folder.mkdir()
     folder.chmod(0o777)
@@ -243,7 +243,7 @@ def test_no_cache_switch(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_key_changes_when_a_model_definition_changes(
     tmp_path: Path, tx_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import lmspath.cache as cache
+    import lmspath.store.cache as cache
 
     model = tmp_path / "rules_model.py"
     model.write_text("class A: pass\n", encoding="utf-8")

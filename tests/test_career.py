@@ -12,14 +12,14 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from lmspath import market_data
-from lmspath.career import career_report, career_summary
+from lmspath.api.assess import Format, assessment_for, render_text
 from lmspath.cli import get_app
-from lmspath.data import default_data_dir
-from lmspath.market_data import load_market
+from lmspath.engine.career import career_report, career_summary
 from lmspath.render.career_view import career_markdown, career_terminal
 from lmspath.render.json_report import render_json
-from lmspath.service import Format, assessment_for, render_text
+from lmspath.store import market as market_data
+from lmspath.store.load import default_data_dir
+from lmspath.store.market import load_market
 from tests.conftest import Golden
 from tests.helpers import TODAY, profile
 
@@ -47,7 +47,7 @@ def test_career_national_markdown_golden(golden: Golden) -> None:
 
 
 def test_career_terminal_golden(golden: Golden) -> None:
-    from lmspath.console import render_plain
+    from lmspath.render.console import render_plain
 
     report = career_report(load_market(), "TX", "Texas")
     text = render_plain(career_terminal(report), 80)
@@ -194,7 +194,7 @@ def test_report_lines_with_state_figures(tmp_path: Path) -> None:
     assert ak.median_pay_scope == "state"
     assert ak.median_pay_usd == 66000
     # A compare column shows the state's own median only, never the national one.
-    from lmspath.career import state_median_wage
+    from lmspath.engine.career import state_median_wage
 
     al_median = state_median_wage(market, "AL")
     assert al_median is not None
@@ -202,8 +202,8 @@ def test_report_lines_with_state_figures(tmp_path: Path) -> None:
     assert state_median_wage(market, "WY") is None
     assert state_median_wage(load_market(), "AL") is None
     # DATA.md says which states have wages once they are imported.
-    from lmspath.data import load_state
-    from lmspath.datadoc_market import market_section
+    from lmspath.render.data_md_market import market_section
+    from lmspath.store.load import load_state
 
     section = "\n".join(market_section([load_state(c) for c in ("AL", "WY")], market))
     assert "| AL Alabama | median May 2099 | 2020-21 school year | yes (medium) | - |" in section

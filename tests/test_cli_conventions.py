@@ -13,8 +13,8 @@ import pytest
 from typer.testing import CliRunner
 
 from lmspath.cli import get_app
-from lmspath.data import available_states, load_state
 from lmspath.render.states_compact import compact_row
+from lmspath.store.load import available_states, load_state
 
 LMSPATH = shutil.which("lmspath", path=str(Path(sys.executable).parent)) or "lmspath"
 runner = CliRunner()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lmspath.cohort import (
+from lmspath.batch.cohort import (
     CohortMeta,
     CohortTally,
     Duplicate,

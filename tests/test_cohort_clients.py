@@ -6,8 +6,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from lmspath.batch.cohort_clients import SHOWN_PER_TIER
 from lmspath.cli import get_app
-from lmspath.cohort_clients import SHOWN_PER_TIER
 
 runner = CliRunner()
 

@@ -14,13 +14,13 @@ import pytest
 from typer.testing import CliRunner
 
 from lmspath.cli import get_app
-from lmspath.compare import StateRow, ranked, tile_label
-from lmspath.console import render_plain
-from lmspath.data import available_states, load_model
+from lmspath.engine.compare import StateRow, ranked, tile_label
 from lmspath.errors import DataError
+from lmspath.model.states import JURISDICTIONS
 from lmspath.render.compare_view import map_text, render_terminal
-from lmspath.states import JURISDICTIONS
-from lmspath.tiles import TileMap, load_tiles
+from lmspath.render.console import render_plain
+from lmspath.store.load import available_states, load_model
+from lmspath.store.tiles import TileMap, load_tiles
 
 from .conftest import Golden
 
@@ -181,9 +181,9 @@ def test_compare_bad_input_is_one_line_exit_3(args: list[str], expected: str) ->
 
 
 def test_map_golden_at_80_columns_without_colour(golden: Golden) -> None:
-    from lmspath.compare import compare
-    from lmspath.data import exam_index
-    from lmspath.profile_io import read_profile
+    from lmspath.api.compare import compare
+    from lmspath.store.load import exam_index
+    from lmspath.store.profile_file import read_profile
 
     from .helpers import TODAY
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lmspath.coverage_doc import _exams, exam_status, fee_row, plan_share, shipped_assess
-from lmspath.data import load_state
+from lmspath.api.data_md_coverage import _exams, exam_status, fee_row, plan_share, shipped_assess
+from lmspath.store.load import load_state
 from tests.helpers import TODAY
 
 ROOT = Path(__file__).resolve().parent.parent

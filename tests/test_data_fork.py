@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from lmspath.datadate import data_dir_path
+from lmspath.store.datadate import data_dir_path
 
 ROOT = Path(__file__).resolve().parents[1]
 TX_CREDENTIAL = "credential: Standard School Librarian Certificate"

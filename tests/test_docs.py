@@ -8,7 +8,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from lmspath.cli import get_app
-from lmspath.profile import FIELDS
+from lmspath.model.profile import FIELDS
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import random
 
-from lmspath.data import available_states, exam_index, load_estimates, load_exams, load_state
-from lmspath.datacheck import exam_ids
-from lmspath.engine import _MEMOS, assess
-from lmspath.outcomes import _PROGRAMS
-from lmspath.plan import _APPLICATIONS, _SKETCHES, _STEPS
-from lmspath.profile import Profile, build_profile
-from lmspath.results import Assessment
-from lmspath.rules import _PATHWAYS, _RESULTS
-from lmspath.states import JURISDICTIONS
+from lmspath.engine.assess import _MEMOS, assess
+from lmspath.engine.checks import _PATHWAYS, _RESULTS
+from lmspath.engine.outcomes import _PROGRAMS
+from lmspath.engine.plan import _APPLICATIONS, _SKETCHES, _STEPS
+from lmspath.model.profile import Profile, build_profile
+from lmspath.model.results import Assessment
+from lmspath.model.states import JURISDICTIONS
+from lmspath.store.check import exam_ids
+from lmspath.store.load import available_states, exam_index, load_estimates, load_exams, load_state
 from tests.helpers import TODAY
 
 
@@ -82,7 +82,7 @@ def test_memoised_assessments_equal_fresh_ones() -> None:
 
 
 def test_memo_is_bounded() -> None:
-    from lmspath.memo import IdentityMemo
+    from lmspath.engine.memo import IdentityMemo
 
     memo: IdentityMemo[int] = IdentityMemo(limit=3)
     for n in range(10):

@@ -12,11 +12,11 @@ import pytest
 from typer.testing import CliRunner
 
 from lmspath.cli import get_app
-from lmspath.data import load_exams
-from lmspath.profile import build_profile
-from lmspath.rules_model import Exam
-from lmspath.skills import skills_report
-from lmspath.skills_data import load_taxonomy, taxonomy_problems
+from lmspath.model.profile import build_profile
+from lmspath.model.rules import Exam
+from lmspath.skills.report import skills_report
+from lmspath.store.load import load_exams
+from lmspath.store.taxonomy import load_taxonomy, taxonomy_problems
 
 CATALOG = load_exams()
 EXAMS = {exam.id: exam for exam in CATALOG.exams}
@@ -178,10 +178,10 @@ def test_data_check_passes() -> None:
 
 
 def test_osat_format_category_is_not_weighed_so_full_skills_reach_100_percent() -> None:
-    from lmspath.data import load_exams
-    from lmspath.profile import build_profile
-    from lmspath.skills import skills_report
-    from lmspath.skills_data import load_taxonomy
+    from lmspath.model.profile import build_profile
+    from lmspath.skills.report import skills_report
+    from lmspath.store.load import load_exams
+    from lmspath.store.taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy()
     everything = build_profile({"skills": [item.id for item in taxonomy.items]})

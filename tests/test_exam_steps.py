@@ -16,8 +16,8 @@ import yaml
 from typer.testing import CliRunner
 
 from lmspath.cli import get_app
-from lmspath.data import load_exams
-from lmspath.results import PlanStep
+from lmspath.model.results import PlanStep
+from lmspath.store.load import load_exams
 from tests.helpers import ONLY_BACHELOR, run
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,17 +13,24 @@ from pathlib import Path
 
 import pytest
 
-from lmspath.cohort import RuleRef, Scored
-from lmspath.data import available_states, exam_index, load_estimates, load_exams, load_state
-from lmspath.engine import assess, decide
-from lmspath.intake import Layout, RowParser, inspect_intake
-from lmspath.outcomes import disputed, result_outcome
-from lmspath.plan import plan_pathway
-from lmspath.profile import FIELDS, LIMITS, FieldProblem, Profile, ProfileProblems, build_profile
-from lmspath.results import Assessment
-from lmspath.rules import evaluate, sources_disagree
-from lmspath.scorer import Scorer
-from lmspath.states import JURISDICTIONS, resolve_state
+from lmspath.batch.cohort import RuleRef, Scored
+from lmspath.batch.intake import Layout, RowParser, inspect_intake
+from lmspath.batch.scorer import Scorer
+from lmspath.engine.assess import assess, decide
+from lmspath.engine.checks import evaluate, sources_disagree
+from lmspath.engine.outcomes import disputed, result_outcome
+from lmspath.engine.plan import plan_pathway
+from lmspath.model.profile import (
+    FIELDS,
+    LIMITS,
+    FieldProblem,
+    Profile,
+    ProfileProblems,
+    build_profile,
+)
+from lmspath.model.results import Assessment
+from lmspath.model.states import JURISDICTIONS, resolve_state
+from lmspath.store.load import available_states, exam_index, load_estimates, load_exams, load_state
 from tests.helpers import TODAY
 from tests.test_engine_memo import _clear, _profiles
 
@@ -244,7 +251,7 @@ def test_batch_rows_equal_rows_read_off_full_reports(tmp_path: Path) -> None:
 
 
 def test_disputed_means_readings_disagree() -> None:
-    from lmspath.outcomes import Outcome
+    from lmspath.engine.outcomes import Outcome
 
     assert disputed(Outcome("met", ("met", "missing"), ()))
     assert not disputed(Outcome("met", ("met", "met"), ()))
@@ -258,8 +265,8 @@ def test_disputed_means_readings_disagree() -> None:
 
 def test_summary_gaps_equal_the_reports_first_gaps(tmp_path: Path) -> None:
     """Batch works out only the first gaps; they equal the full skills section's."""
-    from lmspath.skills import have_ids, match, skills_report
-    from lmspath.skills_data import load_taxonomy
+    from lmspath.skills.report import have_ids, match, skills_report
+    from lmspath.store.taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy()
     words = [a for item in taxonomy.items for a in (item.id, item.name, *item.aliases[:2])]

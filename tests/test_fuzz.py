@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from lmspath.cli import get_app
-from lmspath.profile import FIELDS
+from lmspath.model.profile import FIELDS
 
 runner = CliRunner()
 FUZZ = settings(

@@ -14,10 +14,10 @@ import pytest
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
+from lmspath.api.assess import assessment_for
 from lmspath.cli import get_app
+from lmspath.model.results import Assessment
 from lmspath.render.html_report import render_html
-from lmspath.results import Assessment
-from lmspath.service import assessment_for
 from tests.helpers import TODAY, profile
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from lmspath.data import default_data_dir
-from lmspath.market_data import load_market
+from lmspath.store.load import default_data_dir
+from lmspath.store.market import load_market
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "scripts" / "import_oews.py"
@@ -128,9 +128,9 @@ def test_the_fixture_matches_its_generator() -> None:
 def test_compare_shows_the_imported_median_wage_beside_each_state(tmp_path: Path) -> None:
     # The compare column (issue 19): a state's own median wage where the market data has one,
     # "not on record" elsewhere; never the national figure.
-    from lmspath.compare import compare
+    from lmspath.api.compare import compare
     from lmspath.render.compare_view import render_csv, render_markdown
-    from lmspath.tiles import load_tiles
+    from lmspath.store.tiles import load_tiles
     from tests.helpers import TODAY, profile
 
     data = tmp_path / "data"

@@ -7,9 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from lmspath.data import available_states, exam_index
-from lmspath.errors import InputError
-from lmspath.intake import (
+from lmspath.batch.intake import (
     WHOLE_ROW,
     FieldProblemAt,
     IntakeReader,
@@ -22,7 +20,9 @@ from lmspath.intake import (
     sniff_header,
     template_csv,
 )
-from lmspath.profile import FIELDS, FieldProblem, Profile
+from lmspath.errors import InputError
+from lmspath.model.profile import FIELDS, FieldProblem, Profile
+from lmspath.store.load import available_states, exam_index
 
 FIXTURES = Path(__file__).parent / "fixtures" / "intake"
 

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from lmspath.batch import RESULT_COLUMNS
+from lmspath.batch.run import RESULT_COLUMNS
 from lmspath.cli import get_app
-from lmspath.data import exam_index
-from lmspath.lenient import Noted
-from lmspath.profile import ProfileProblems, build_profile, parse_field, parse_field_noted
+from lmspath.model.lenient import Noted
+from lmspath.model.profile import ProfileProblems, build_profile, parse_field, parse_field_noted
+from lmspath.store.load import exam_index
 
 runner = CliRunner()
 
@@ -222,7 +222,7 @@ def test_results_carry_names_costs_and_the_input_columns_after_the_contract(
     assert first["missing_names"].count("; ") >= 2
     assert int(first["cost_min"]) <= int(first["cost_max"])
     # the next step's link is one of the state's own cited sources, never an estimate's
-    from lmspath.data import load_state
+    from lmspath.store.load import load_state
 
     texas = {source.url for source in load_state("TX").sources}
     assert first["next_step_link"] in texas
@@ -288,7 +288,7 @@ def test_assess_reads_a_profile_file_leniently_and_says_what_it_read(tmp_path: P
 
 
 def test_the_questionnaire_accepts_what_the_files_accept() -> None:
-    from lmspath.questions import field_validator
+    from lmspath.ask.questions import field_validator
 
     assert field_validator("state")("calif") is None
     assert field_validator("bachelor")("Y") is None

@@ -10,11 +10,11 @@ import yaml
 from typer.testing import CliRunner
 
 from lmspath.cli import get_app
-from lmspath.data import default_data_dir
 from lmspath.errors import DataError
-from lmspath.market_data import cited, load_market
-from lmspath.market_model import Figure, MandateFact
-from lmspath.states import JURISDICTIONS
+from lmspath.model.market import Figure, MandateFact
+from lmspath.model.states import JURISDICTIONS
+from lmspath.store.load import default_data_dir
+from lmspath.store.market import cited, load_market
 
 
 def test_every_figure_cites_a_dated_source_and_a_period() -> None:

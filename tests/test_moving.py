@@ -12,10 +12,10 @@ import yaml
 from typer.testing import CliRunner
 
 from lmspath.cli import get_app
-from lmspath.data import load_estimates, load_exams, load_model, load_state
-from lmspath.engine import decide
+from lmspath.engine.assess import decide
 from lmspath.errors import DataError
-from lmspath.mobility import MobilityData, load_mobility
+from lmspath.store.load import load_estimates, load_exams, load_model, load_state
+from lmspath.store.mobility import MobilityData, load_mobility
 
 from .helpers import profile, run
 

@@ -6,10 +6,10 @@ import re
 
 import pytest
 
+from lmspath.api.assess import Format, assessment_for, render_text
 from lmspath.cli.assess_output import more_line, summary_text
-from lmspath.data import load_exams, load_state
 from lmspath.render.rules_view import render_rules_markdown
-from lmspath.service import Format, assessment_for, render_text
+from lmspath.store.load import load_exams, load_state
 from tests.helpers import ONLY_BACHELOR, TODAY, profile
 
 RAW = re.compile(

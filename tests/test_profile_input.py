@@ -8,10 +8,10 @@ import pytest
 from typer.testing import CliRunner
 
 from lmspath.cli import get_app
-from lmspath.data import exam_index
 from lmspath.errors import InputError
-from lmspath.profile import ExamResult, ProfileProblems, build_profile
-from lmspath.profile_io import read_profile, write_profile
+from lmspath.model.profile import ExamResult, ProfileProblems, build_profile
+from lmspath.store.load import exam_index
+from lmspath.store.profile_file import read_profile, write_profile
 
 runner = CliRunner()
 

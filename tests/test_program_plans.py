@@ -9,13 +9,13 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from lmspath.api.assess import assessment_for
 from lmspath.cli import get_app
-from lmspath.data import load_estimates, load_estimates_file
-from lmspath.program_estimates import with_program_estimates
-from lmspath.programs_data import load_programs
-from lmspath.results import Assessment
-from lmspath.rules_model import Estimate
-from lmspath.service import assessment_for
+from lmspath.engine.program_estimates import with_program_estimates
+from lmspath.model.results import Assessment
+from lmspath.model.rules import Estimate
+from lmspath.store.load import load_estimates, load_estimates_file
+from lmspath.store.programs import load_programs
 from tests.helpers import TODAY, profile
 
 CAREER_CHANGER = {

@@ -19,10 +19,8 @@ import yaml
 from pydantic import ValidationError
 from typer.testing import CliRunner
 
-from lmspath import programs_data
 from lmspath.cli import get_app
-from lmspath.errors import DataError, InputError
-from lmspath.programs import (
+from lmspath.engine.programs import (
     Filters,
     cost_of,
     coverage,
@@ -31,9 +29,11 @@ from lmspath.programs import (
     parse_route,
     select,
 )
-from lmspath.programs_data import check_programs, load_programs, one_year_before
-from lmspath.programs_model import ROUTES, Program, ProgramFile
+from lmspath.errors import DataError, InputError
+from lmspath.model.programs import ROUTES, Program, ProgramFile
 from lmspath.render.programs_view import COLUMNS
+from lmspath.store import programs as programs_data
+from lmspath.store.programs import check_programs, load_programs, one_year_before
 from tests.conftest import Golden
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -536,7 +536,7 @@ def test_coverage_counts_in_state_online_and_disclosing(tmp_path: Path) -> None:
     assert (rows["CA"].has_file, rows["CA"].disclosing) == (False, 0)
 
 
-@pytest.mark.parametrize("module", ["programs.py", "programs_model.py"])
+@pytest.mark.parametrize("module", ["engine/programs.py", "model/programs.py"])
 def test_program_logic_imports_no_io_or_ui(module: str) -> None:
     import ast
 
@@ -861,7 +861,7 @@ def test_subprocess_lists_and_fails_cleanly() -> None:
 
 
 def test_shipped_programs_pass_the_check() -> None:
-    from lmspath.data import default_data_dir
+    from lmspath.store.load import default_data_dir
 
     check = check_programs(default_data_dir(), dt.date(2026, 12, 5))
     assert check.problems == []
@@ -870,7 +870,7 @@ def test_shipped_programs_pass_the_check() -> None:
 
 
 def test_every_jurisdiction_says_whether_it_has_programs() -> None:
-    from lmspath.states import JURISDICTIONS
+    from lmspath.model.states import JURISDICTIONS
 
     catalog = load_programs()
     assert [f.state for f in catalog.files] == list(JURISDICTIONS)
@@ -881,7 +881,7 @@ def test_every_jurisdiction_says_whether_it_has_programs() -> None:
 
 @pytest.mark.parametrize("fmt", ["terminal", "markdown", "json", "csv"])
 def test_every_state_lists_in_every_format(fmt: str) -> None:
-    from lmspath.states import JURISDICTIONS
+    from lmspath.model.states import JURISDICTIONS
 
     for code in JURISDICTIONS:
         exit_code, out, err = invoke("programs", code, "--format", fmt)

@@ -20,11 +20,7 @@ from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.vt100 import Vt100_Output
 
-from lmspath.data import exam_index
-from lmspath.errors import ExitCode, InputError, Interrupted
-from lmspath.profile import Profile, build_profile
-from lmspath.profile_io import read_profile
-from lmspath.questionnaire import (
+from lmspath.ask.interview import (
     CTRL_C,
     PARTIAL_PROFILE,
     Ask,
@@ -37,7 +33,11 @@ from lmspath.questionnaire import (
     review_text,
     run_interview,
 )
-from lmspath.questions import NOT_SURE, Context, ExamInfo, Question, ToolInfo, questions
+from lmspath.ask.questions import NOT_SURE, Context, ExamInfo, Question, ToolInfo, questions
+from lmspath.errors import ExitCode, InputError, Interrupted
+from lmspath.model.profile import Profile, build_profile
+from lmspath.store.load import exam_index
+from lmspath.store.profile_file import read_profile
 
 CTX = Context(
     states=("TX", "NJ"),
@@ -576,7 +576,7 @@ def test_the_cli_does_not_import_questionary_until_the_questionnaire_runs() -> N
         "from lmspath.cli import get_app\n"
         "get_app()\n"
         "assert 'questionary' not in sys.modules, 'questionary imported at start-up'\n"
-        "import lmspath.questionnaire\n"
+        "import lmspath.ask.interview\n"
         "assert 'questionary' not in sys.modules, 'questionary imported with the module'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)

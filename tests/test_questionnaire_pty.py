@@ -15,8 +15,8 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from lmspath.data import exam_index
-from lmspath.profile_io import read_profile
+from lmspath.store.load import exam_index
+from lmspath.store.profile_file import read_profile
 
 pytestmark = pytest.mark.slow
 

@@ -13,10 +13,7 @@ from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.vt100 import Vt100_Output
 from typer.testing import CliRunner
 
-from lmspath.cli import get_app
-from lmspath.errors import Interrupted
-from lmspath.profile import Profile
-from lmspath.questionnaire import (
+from lmspath.ask.interview import (
     QuestionaryPrompter,
     ScriptedPrompter,
     load_context,
@@ -24,7 +21,10 @@ from lmspath.questionnaire import (
     review_text,
     run_interview,
 )
-from lmspath.questions import NOT_SURE, Question, applies, initial_answer, questions
+from lmspath.ask.questions import NOT_SURE, Question, applies, initial_answer, questions
+from lmspath.cli import get_app
+from lmspath.errors import Interrupted
+from lmspath.model.profile import Profile
 
 DOWN = "\x1b[B"
 
@@ -233,7 +233,7 @@ def test_lists_from_a_profile_show_as_text_on_the_review_screen() -> None:
         skills=("cataloging", "reference interviews", "MARC"),
     )
     ctx = load_context()
-    from lmspath.questions import profile_to_answers
+    from lmspath.ask.questions import profile_to_answers
 
     rows = review_rows(ctx, profile_to_answers(partial, ctx))
     text = review_text(rows)
@@ -251,13 +251,13 @@ def test_lists_from_a_profile_show_as_text_on_the_review_screen() -> None:
     [KeyboardInterrupt(), Interrupted("interrupted; your answers so far are saved in p.yaml")],
 )
 def test_ctrl_c_is_stopped_not_an_error(monkeypatch: pytest.MonkeyPatch, raised: Exception) -> None:
-    import lmspath.questionnaire as questionnaire
+    import lmspath.ask.interview as questionnaire
 
     def interrupted(*_args: object, **_kwargs: object) -> Profile:
         raise raised
 
     monkeypatch.setattr(questionnaire, "run_interview", interrupted)
-    monkeypatch.setattr("lmspath.console.is_interactive", lambda: True)
+    monkeypatch.setattr("lmspath.render.console.is_interactive", lambda: True)
     result = CliRunner().invoke(get_app(), ["assess"])
     assert result.exit_code == 130
     assert result.stderr.startswith("Stopped")

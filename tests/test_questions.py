@@ -6,9 +6,8 @@ import dataclasses
 
 import pytest
 
-from lmspath.profile import FIELDS, FILE_ONLY_FIELDS, LIMITS, parse_field
-from lmspath.questionnaire import keys_help, load_context, prompt_message
-from lmspath.questions import (
+from lmspath.ask.interview import keys_help, load_context, prompt_message
+from lmspath.ask.questions import (
     NOT_SURE,
     SCORE_PREFIX,
     Answers,
@@ -24,6 +23,7 @@ from lmspath.questions import (
     split_free_text,
     tool_options,
 )
+from lmspath.model.profile import FIELDS, FILE_ONLY_FIELDS, LIMITS, parse_field
 
 CTX = Context(
     states=("TX", "NJ"),

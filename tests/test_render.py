@@ -8,8 +8,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from lmspath.api.assess import Format, render_text
 from lmspath.render.json_report import json_schema, render_json
-from lmspath.service import Format, render_text
 from tests.conftest import Golden
 from tests.helpers import run
 

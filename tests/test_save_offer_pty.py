@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from lmspath.cli.assess_output import save_name_problem
-from lmspath.data import exam_index
-from lmspath.profile_io import read_profile
+from lmspath.store.load import exam_index
+from lmspath.store.profile_file import read_profile
 from tests.test_questionnaire_pty import ENTER, Interview, plain, spawn
 
 pytestmark = pytest.mark.slow

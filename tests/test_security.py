@@ -25,9 +25,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from lmspath.batch import safe_stem
+from lmspath.batch.cohort import CohortMeta, CohortTally, RuleRef, render_cohort
+from lmspath.batch.run import safe_stem
 from lmspath.cli import get_app
-from lmspath.cohort import CohortMeta, CohortTally, RuleRef, render_cohort
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "teacher-tx.yaml"
@@ -121,10 +121,10 @@ def test_a_long_cjk_client_id_gets_its_plan_and_stops_nobody(tmp_path: Path) -> 
 def test_a_plan_that_cannot_be_written_is_that_rows_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import lmspath.batch
+    import lmspath.batch.run
 
     # As the old code did: no byte limit, so the name is too long for the file system.
-    monkeypatch.setattr(lmspath.batch, "_MAX_STEM_BYTES", 100_000)
+    monkeypatch.setattr(lmspath.batch.run, "_MAX_STEM_BYTES", 100_000)
     intake = tmp_path / "in.csv"
     intake.write_text(f"client_id,state\nA,TX\n{chr(0x20000) * 70},TX\nB,TX\n", encoding="utf-8")
     code, _, err = invoke(

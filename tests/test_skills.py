@@ -11,11 +11,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lmspath.data import default_data_dir, load_exams
 from lmspath.errors import DataError
-from lmspath.profile import build_profile
-from lmspath.rules_model import Exam
-from lmspath.skills import (
+from lmspath.model.profile import build_profile
+from lmspath.model.rules import Exam
+from lmspath.model.skills import SkillsReport, Taxonomy
+from lmspath.skills.report import (
     alias_owners,
     find_item,
     match,
@@ -23,8 +23,8 @@ from lmspath.skills import (
     suggest,
     tokens,
 )
-from lmspath.skills_data import check_taxonomy, load_taxonomy, taxonomy_problems
-from lmspath.skills_model import SkillsReport, Taxonomy
+from lmspath.store.load import default_data_dir, load_exams
+from lmspath.store.taxonomy import check_taxonomy, load_taxonomy, taxonomy_problems
 from tests.helpers import TODAY
 
 TAXONOMY = load_taxonomy()
@@ -429,7 +429,7 @@ def test_portfolio_checklist_walks_the_2019_components() -> None:
 
 
 def test_skills_is_pure() -> None:
-    tree = ast.parse((SRC / "skills.py").read_text(encoding="utf-8"))
+    tree = ast.parse((SRC / "skills" / "report.py").read_text(encoding="utf-8"))
     imported: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):

@@ -14,9 +14,9 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from lmspath.cli.cmd_skills import register
-from lmspath.data import load_exams
 from lmspath.errors import InputError
-from lmspath.profile import build_profile
+from lmspath.model.profile import build_profile
+from lmspath.model.skills import SkillsReport
 from lmspath.render.skills_section import (
     bar,
     item_markdown,
@@ -24,9 +24,9 @@ from lmspath.render.skills_section import (
     skills_terminal,
     taxonomy_markdown,
 )
-from lmspath.skills import item_rows, item_view, skills_report
-from lmspath.skills_data import load_taxonomy
-from lmspath.skills_model import SkillsReport
+from lmspath.skills.report import item_rows, item_view, skills_report
+from lmspath.store.load import load_exams
+from lmspath.store.taxonomy import load_taxonomy
 
 GOLDEN = Path(__file__).parent / "golden" / "skills"
 TAXONOMY = load_taxonomy()

@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from lmspath.cli import get_app
-from lmspath.data import default_data_dir
-from lmspath.source_quality import flagged_sources, mirror_reason
+from lmspath.store.load import default_data_dir
+from lmspath.store.source_quality import flagged_sources, mirror_reason
 
 ROOT = Path(__file__).resolve().parents[1]
 

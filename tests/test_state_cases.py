@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from lmspath.results import Assessment
-from lmspath.states import JURISDICTIONS
+from lmspath.model.results import Assessment
+from lmspath.model.states import JURISDICTIONS
 from tests.helpers import pathway, requirement, run
 from tests.state_cases import (
     STATES_DIR,

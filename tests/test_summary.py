@@ -12,10 +12,10 @@ import pexpect
 import pytest
 from typer.testing import CliRunner
 
+from lmspath.api.assess import assessment_for
 from lmspath.cli import get_app
 from lmspath.cli.assess_output import more_line, summary_text
-from lmspath.results import Assessment
-from lmspath.service import assessment_for
+from lmspath.model.results import Assessment
 from tests.conftest import Golden
 from tests.helpers import ONLY_BACHELOR, TODAY, profile, run
 

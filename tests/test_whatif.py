@@ -10,11 +10,11 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from lmspath.assume import apply, parse_assumptions
+from lmspath.api.compare import compare
 from lmspath.cli import get_app
-from lmspath.compare import compare
-from lmspath.data import available_states, exam_index
-from lmspath.profile_io import read_profile
+from lmspath.store.assume import apply, parse_assumptions
+from lmspath.store.load import available_states, exam_index
+from lmspath.store.profile_file import read_profile
 
 from .helpers import TODAY
 

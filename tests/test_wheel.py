@@ -65,7 +65,7 @@ def test_wheel_installs_and_assesses_from_outside_the_repo(tmp_path: Path) -> No
     assert listing.returncode == 0, listing.stderr
     assert json.loads(listing.stdout)["programs"], "the wheel lists no Texas program"
     check = subprocess.run(
-        [str(python), "-c", "import lmspath.data as d; print(d.default_data_dir())"],
+        [str(python), "-c", "import lmspath.store.load as d; print(d.default_data_dir())"],
         capture_output=True,
         text=True,
         cwd=tmp_path,

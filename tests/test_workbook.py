@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from lmspath.batch import RESULT_COLUMNS
+from lmspath.batch.run import RESULT_COLUMNS
 from lmspath.cli import get_app
 from tests.xlsx_writer import Cell, Formula, write_ods, write_xlsx
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import python_calamine
 from typer.testing import CliRunner
 
-from lmspath.batch import RESULT_COLUMNS
+from lmspath.batch.run import RESULT_COLUMNS
 from lmspath.cli import get_app
 
 runner = CliRunner()

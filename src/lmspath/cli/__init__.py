@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 def version_line() -> str:
     """``lmspath 0.1.0 (rules data checked up to YYYY-MM-DD)`` without loading the data models."""
-    from lmspath.datadate import rules_data_date
+    from lmspath.store.datadate import rules_data_date
 
     return f"lmspath {__version__} (rules data checked up to {rules_data_date()})"
 

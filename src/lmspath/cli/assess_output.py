@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from lmspath.results import Assessment
+    from lmspath.model.results import Assessment
 
 #: What the full report adds to the summary, for the line that says how to see it.
 REST = "each route's requirements, skills, programs and sources"
@@ -27,7 +27,7 @@ def _terminal_text(parts: list[RenderableType]) -> str:
     """Renderables as the terminal would show them (colour unless NO_COLOR), at its width."""
     from rich.console import Console
 
-    from lmspath.console import stdout_console
+    from lmspath.render.console import stdout_console
 
     width = stdout_console().width
     buffer = io.StringIO()
@@ -41,7 +41,7 @@ def _terminal_text(parts: list[RenderableType]) -> str:
 
 def print_summary(result: Assessment, output: Path | None) -> None:
     """The one-screen summary on standard output."""
-    from lmspath.console import stdout_console
+    from lmspath.render.console import stdout_console
     from lmspath.render.summary_view import render_summary
 
     console = stdout_console()
@@ -69,10 +69,10 @@ def summary_text(result: Assessment, more: str, width: int) -> str:
 
 def print_full(result: Assessment, *, use_pager: bool) -> None:
     """The whole terminal report; on a terminal through the pager unless ``use_pager`` is off."""
-    from lmspath.console import stdout_console
-    from lmspath.pager import page
+    from lmspath.api.assess import skills_renderable
+    from lmspath.render.console import stdout_console
+    from lmspath.render.pager import page
     from lmspath.render.terminal import render_terminal
-    from lmspath.service import skills_renderable
 
     parts = render_terminal(result, skills_renderable)
     if use_pager and sys.stdout.isatty():
@@ -99,12 +99,12 @@ def save_name_problem(value: object) -> str | None:
 
 def offer_to_save(person: object, result: Assessment) -> None:
     """After the questionnaire: offer to keep the answers and the full plan (Enter skips)."""
-    from lmspath.console import write_atomic
-    from lmspath.profile import Profile
-    from lmspath.profile_io import write_profile
-    from lmspath.questionnaire import QuestionaryPrompter
-    from lmspath.questions import Question
+    from lmspath.ask.interview import QuestionaryPrompter
+    from lmspath.ask.questions import Question
+    from lmspath.model.profile import Profile
+    from lmspath.render.console import write_atomic
     from lmspath.render.html_report import render_html
+    from lmspath.store.profile_file import write_profile
 
     question = Question(
         id="save",

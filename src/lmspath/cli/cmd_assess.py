@@ -12,8 +12,8 @@ from lmspath.cli.data_option import DataOption, use_data
 from lmspath.errors import InputError, NotATerminalError, OptionError, one_line, shown
 
 if TYPE_CHECKING:
-    from lmspath.profile import Profile
-    from lmspath.results import Assessment
+    from lmspath.model.profile import Profile
+    from lmspath.model.results import Assessment
 
 
 def _today() -> dt.date:
@@ -107,13 +107,13 @@ def assess_command(
 
     On a terminal the report is a one-screen summary; --full shows everything through a pager.
     """
+    from lmspath.api.assess import Format, assessment_for, format_for_path, render_text
     from lmspath.cli.assess_output import offer_to_save, print_full, print_summary
-    from lmspath.console import is_interactive, stdout_console, write_atomic
-    from lmspath.data import exam_index, state_for_input
     from lmspath.files import check_target, same_file
-    from lmspath.profile import merge
-    from lmspath.profile_io import read_profile, write_profile
-    from lmspath.service import Format, assessment_for, format_for_path, render_text
+    from lmspath.model.profile import merge
+    from lmspath.render.console import is_interactive, stdout_console, write_atomic
+    from lmspath.store.load import exam_index, state_for_input
+    from lmspath.store.profile_file import read_profile, write_profile
 
     def warn(message: str) -> None:
         typer.echo(f"Warning: {one_line(message)}", err=True)
@@ -168,13 +168,13 @@ def assess_command(
                 if person is None
                 else "--ask-missing needs a terminal; fill in the profile file instead"
             )
-        from lmspath.questionnaire import run_interview
+        from lmspath.ask.interview import run_interview
 
         given = person
         person = run_interview(person, state_hint=state, save_path=save_profile)
         if given is not None:
             # The questionnaire does not ask these; keep what the file gave.
-            from lmspath.profile import FILE_ONLY_FIELDS
+            from lmspath.model.profile import FILE_ONLY_FIELDS
 
             kept = {f: getattr(given, f) for f in FILE_ONLY_FIELDS if getattr(given, f) is not None}
             person = merge(person, **kept) if kept else person
@@ -199,7 +199,7 @@ def assess_command(
 
     label = "program" if profile is None else f"{profile.name}: program"
     if program is not None:
-        from lmspath.profile import parse_field
+        from lmspath.model.profile import parse_field
 
         try:
             person = merge(person, program=parse_field("program", program))
@@ -230,10 +230,10 @@ def assess_command(
 
 def _assessed_with(person: Profile, code: str, assume: list[str]) -> Assessment:
     """The assessment under the assumed answers, with what they change."""
-    from lmspath.assume import apply, parse_assumptions
-    from lmspath.data import exam_index, state_for_input
-    from lmspath.service import assessment_for
-    from lmspath.whatif import what_if
+    from lmspath.api.assess import assessment_for
+    from lmspath.engine.whatif import what_if
+    from lmspath.store.assume import apply, parse_assumptions
+    from lmspath.store.load import exam_index, state_for_input
 
     assumptions = parse_assumptions(assume, exam_index())
     assumed = apply(person, assumptions)

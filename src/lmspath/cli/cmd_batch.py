@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.progress import Progress, TaskID
 
-    from lmspath.assume import Assumption
+    from lmspath.store.assume import Assumption
 
 
 def _today() -> dt.date:
@@ -144,9 +144,9 @@ def batch_command(
 
     Exit code 0: every row scored; 1: some rows rejected; 3: the file is unusable.
     """
-    from lmspath.batch import BatchOptions, final_line, run_batch
-    from lmspath.console import stderr_console
+    from lmspath.batch.run import BatchOptions, final_line, run_batch
     from lmspath.errors import one_line
+    from lmspath.render.console import stderr_console
 
     console = stderr_console()
 
@@ -157,8 +157,8 @@ def batch_command(
     progress = RichProgress(console) if console.is_terminal else None
     assumed: tuple[Assumption, ...] = ()
     if assume:
-        from lmspath.assume import parse_assumptions
-        from lmspath.data import exam_index
+        from lmspath.store.assume import parse_assumptions
+        from lmspath.store.load import exam_index
 
         assumed = tuple(parse_assumptions(assume, exam_index()))
         typer.echo(
@@ -194,8 +194,8 @@ def template_command(
     ] = None,
 ) -> None:
     """Print (or --output) an intake CSV with every column and one example row."""
-    from lmspath.console import write_atomic
-    from lmspath.intake import template_csv
+    from lmspath.batch.intake import template_csv
+    from lmspath.render.console import write_atomic
 
     text = template_csv()
     if output is None:

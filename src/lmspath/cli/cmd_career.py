@@ -58,11 +58,11 @@ def career_command(
     ] = None,
 ) -> None:
     """Pay, openings, staffing mandates and the ladder after certification, with sources."""
-    from lmspath.career import career_report
-    from lmspath.console import render_plain, stdout_console, write_atomic
-    from lmspath.market_data import load_market
+    from lmspath.engine.career import career_report
+    from lmspath.model.states import JURISDICTIONS, resolve_state, unknown_state_message
     from lmspath.render import career_view as view
-    from lmspath.states import JURISDICTIONS, resolve_state, unknown_state_message
+    from lmspath.render.console import render_plain, stdout_console, write_atomic
+    from lmspath.store.market import load_market
 
     chosen = _chosen_format(fmt, output)
     code: str | None = None

@@ -27,7 +27,7 @@ def _today() -> dt.date:
 def parse_states(text: str) -> list[str]:
     """Codes from 'TX,OK,nm' or 'Texas, Oklahoma' (each must have rules); InputError naming
     the first unknown one and the closest valid code."""
-    from lmspath.data import state_for_input
+    from lmspath.store.load import state_for_input
 
     codes: list[str] = []
     for item in text.split(","):
@@ -89,12 +89,12 @@ def compare_command(
     ] = None,
 ) -> None:
     """Every jurisdiction ranked for this person: verdict, months, cost, next step, tile map."""
-    from lmspath.compare import compare
-    from lmspath.console import FILE_WIDTH, render_plain, stdout_console, write_atomic
-    from lmspath.data import available_states, exam_index
-    from lmspath.profile_io import read_profile
+    from lmspath.api.compare import compare
     from lmspath.render import compare_view
-    from lmspath.tiles import load_tiles
+    from lmspath.render.console import FILE_WIDTH, render_plain, stdout_console, write_atomic
+    from lmspath.store.load import available_states, exam_index
+    from lmspath.store.profile_file import read_profile
+    from lmspath.store.tiles import load_tiles
 
     chosen = choose_format(fmt, output)
     if output is not None and output.resolve() == profile.resolve():
@@ -105,8 +105,8 @@ def compare_command(
     json_extra: dict[str, object] = {}
     csv_extra: dict[str, dict[str, str]] = {}
     if assume:
-        from lmspath.assume import apply, parse_assumptions
-        from lmspath.whatif import compare_lines, state_changes
+        from lmspath.engine.whatif import compare_lines, state_changes
+        from lmspath.store.assume import apply, parse_assumptions
 
         assumptions = parse_assumptions(assume, exam_index())
         before = compare(person, codes, today=_today())

@@ -24,8 +24,8 @@ def check_command(
     ] = None,
 ) -> None:
     """Check every file validates and every reference resolves; warn about stale programs."""
-    from lmspath.data import default_data_dir
-    from lmspath.fork import check_folder
+    from lmspath.store.fork import check_folder
+    from lmspath.store.load import default_data_dir
 
     base = folder or default_data_dir()
     found = check_folder(base, dt.date.today())
@@ -36,7 +36,7 @@ def check_command(
             typer.echo(line, err=True)
         raise DataError(f"{base}: {len(found.problems)} problem(s) found")
     # Advice, once the data is valid: sources a skeptical reader would not trust.
-    from lmspath.source_quality import flagged_sources
+    from lmspath.store.source_quality import flagged_sources
 
     for flag in flagged_sources(base):
         typer.echo(f"warning: {flag.line()}; cite the publisher's own page", err=True)
@@ -49,9 +49,9 @@ def check_command(
 
 def _check_extras(base: Path) -> list[str]:
     """The mobility agreements and the tile map, when the folder has them."""
-    from lmspath.data import load_model
-    from lmspath.mobility import MobilityData
-    from lmspath.tiles import TileMap
+    from lmspath.store.load import load_model
+    from lmspath.store.mobility import MobilityData
+    from lmspath.store.tiles import TileMap
 
     problems: list[str] = []
     for name, model in (("mobility.yaml", MobilityData), ("tiles.yaml", TileMap)):

@@ -106,8 +106,7 @@ def programs_command(
 ) -> None:
     """Approved school librarian preparation programs: price, format, route and sources."""
     use_data(data)
-    from lmspath.console import render_plain, stdout_console, write_atomic
-    from lmspath.programs import (
+    from lmspath.engine.programs import (
         Filters,
         Listed,
         cost_of,
@@ -116,9 +115,10 @@ def programs_command(
         parse_route,
         select,
     )
-    from lmspath.programs_data import load_programs
+    from lmspath.model.states import resolve_state, unknown_state_message
     from lmspath.render import programs_view as view
-    from lmspath.states import resolve_state, unknown_state_message
+    from lmspath.render.console import render_plain, stdout_console, write_atomic
+    from lmspath.store.programs import load_programs
 
     chosen = _chosen_format(fmt, output)
     narrowing = online or max_cost is not None or no_license_needed or bool(route)

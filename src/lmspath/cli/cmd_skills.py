@@ -11,7 +11,7 @@ import typer
 from lmspath.errors import InputError
 
 if TYPE_CHECKING:
-    from lmspath.skills_model import Taxonomy
+    from lmspath.model.skills import Taxonomy
 
 
 class KindChoice(str, Enum):
@@ -32,7 +32,7 @@ class FormatChoice(str, Enum):
 
 def unknown_item_message(taxonomy: Taxonomy, text: str) -> str:
     """'unknown skill ...; did you mean ...?' for an id or name that names no single item."""
-    from lmspath.skills import suggest
+    from lmspath.skills.report import suggest
 
     guess = suggest(text, taxonomy)
     if guess is None:
@@ -61,16 +61,16 @@ def skills_command(
 ) -> None:
     """List the skills taxonomy, or show one item with aliases, frameworks and how to close it."""
     # Imported here, not at module level: building the app for any command must stay cheap.
-    from lmspath.console import stdout_console
-    from lmspath.data import load_exams
+    from lmspath.render.console import stdout_console
     from lmspath.render.skills_section import (
         item_markdown,
         item_terminal,
         taxonomy_markdown,
         taxonomy_terminal,
     )
-    from lmspath.skills import find_item, item_rows, item_view
-    from lmspath.skills_data import load_taxonomy
+    from lmspath.skills.report import find_item, item_rows, item_view
+    from lmspath.store.load import load_exams
+    from lmspath.store.taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy()
     if item_id is None:

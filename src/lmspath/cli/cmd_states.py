@@ -47,7 +47,7 @@ def table_text(rows: list[dict[str, object]], fmt: str, title: str) -> str | Non
 def _print_table(rows: list[dict[str, object]], title: str, columns: list[str]) -> None:
     from rich.table import Table
 
-    from lmspath.console import stdout_console
+    from lmspath.render.console import stdout_console
 
     table = Table(title=title, title_justify="left")
     for column in columns:
@@ -69,12 +69,12 @@ def states_command(
 ) -> None:
     """Every jurisdiction: credential, agency, pathways, confidence, last checked, unknowns."""
     use_data(data)
-    from lmspath.data import available_states, load_state
-    from lmspath.summary import state_row
+    from lmspath.engine.summary import state_row
+    from lmspath.store.load import available_states, load_state
 
     chosen = _format(fmt, _TABLE_FORMATS)
     if chosen == "terminal" and not full:
-        from lmspath.console import stdout_console
+        from lmspath.render.console import stdout_console
         from lmspath.render.states_compact import compact_row, compact_table
 
         compact = [compact_row(load_state(code)) for code in available_states()]
@@ -112,8 +112,8 @@ def rules_command(
 ) -> None:
     """One state's pathways and requirements in full, each with sources, confidence, conflicts."""
     use_data(data)
-    from lmspath.data import load_exams, load_state, state_for_input
     from lmspath.render.rules_view import render_rules_markdown
+    from lmspath.store.load import load_exams, load_state, state_for_input
 
     chosen = _format(fmt, ("terminal", "markdown", "json"))
     rules = load_state(state_for_input(state))
@@ -126,7 +126,7 @@ def rules_command(
         return
     from rich.markdown import Markdown
 
-    from lmspath.console import stdout_console
+    from lmspath.render.console import stdout_console
 
     stdout_console().print(Markdown(text))
 
@@ -148,8 +148,8 @@ def exams_command(
 ) -> None:
     """Every exam the data knows: vendor, code, format, fee, and which states use it at what cut.
     With ID --score N: where that score passes, fails, or the cut is not confirmed."""
-    from lmspath.data import available_states, load_exams, load_state
-    from lmspath.summary import exam_usage
+    from lmspath.engine.summary import exam_usage
+    from lmspath.store.load import available_states, load_exams, load_state
 
     chosen = _format(fmt, _TABLE_FORMATS)
     catalog = load_exams()

@@ -21,7 +21,7 @@ def use_data(folder: Path | None) -> None:
     """Check ``folder`` and read the data from it (nothing when None); warnings on stderr."""
     if folder is None:
         return
-    from lmspath.fork import use_data_folder
+    from lmspath.store.fork import use_data_folder
 
     for line in use_data_folder(folder, dt.date.today()):
         typer.echo(f"Warning: {line}", err=True)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from lmspath.engine.summary import ExamUse
 from lmspath.errors import InputError, UsageError
-from lmspath.lenient import Noted
-from lmspath.summary import ExamUse
+from lmspath.model.lenient import Noted
 
 RESULT_WORDS = {
     "pass": "passes",
@@ -18,8 +18,8 @@ def score_rows(
     exam: str | None, score: float | None, usage: dict[str, list[ExamUse]]
 ) -> tuple[list[dict[str, object]], str]:
     """Rows (state, result, cut_score, agency) and a title; errors for bad arguments."""
-    from lmspath.data import exam_index, load_state
-    from lmspath.score_check import score_verdicts
+    from lmspath.engine.score_check import score_verdicts
+    from lmspath.store.load import exam_index, load_state
 
     if exam is None or score is None:
         raise UsageError(

@@ -10,9 +10,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from lmspath.career import CareerFact, CareerReport, CareerStep
+from lmspath.engine.career import CareerFact, CareerReport, CareerStep
+from lmspath.model.results import Assessment
 from lmspath.render.text import md_cell, source_date
-from lmspath.results import Assessment
 
 _NOT_KNOWN = "not known: no source on record"
 

@@ -8,10 +8,10 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from lmspath.compare import StateRow, band, tile_label
+from lmspath.engine.compare import StateRow, band, tile_label
+from lmspath.model.results import SCHEMA_VERSION
 from lmspath.render.text import VERDICT_WORD, md_cell, money, months
-from lmspath.results import SCHEMA_VERSION
-from lmspath.tiles import TileMap
+from lmspath.store.tiles import TileMap
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from lmspath import __version__
+from lmspath.model.results import Assessment, PathwayResult, PlanStep, RequirementResult, SourceRef
 from lmspath.render.text import (
     STATUS_MARK,
     STATUS_WORD,
@@ -16,7 +17,6 @@ from lmspath.render.text import (
     program_words,
     source_date,
 )
-from lmspath.results import Assessment, PathwayResult, PlanStep, RequirementResult, SourceRef
 
 #: Screen and print styles; system fonts only, so the file needs nothing from the network.
 _CSS = """

@@ -8,9 +8,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from lmspath import __version__
-from lmspath.career import CareerSummary
-from lmspath.render.text import plan_time
-from lmspath.results import (
+from lmspath.engine.career import CareerSummary
+from lmspath.model.results import (
     SCHEMA_VERSION,
     Assessment,
     MovingNote,
@@ -19,6 +18,7 @@ from lmspath.results import (
     PlanStep,
     WhatIf,
 )
+from lmspath.render.text import plan_time
 
 
 class PlanTotal(BaseModel):

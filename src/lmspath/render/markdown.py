@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from lmspath.exam_facts import facts_lines
+from lmspath.engine.exam_facts import facts_lines
+from lmspath.model.results import Assessment, PathwayResult, RequirementResult, SourceRef
 from lmspath.render.career_view import report_lines
 from lmspath.render.text import (
     STATUS_MARK,
@@ -18,7 +19,6 @@ from lmspath.render.text import (
     program_words,
     source_date,
 )
-from lmspath.results import Assessment, PathwayResult, RequirementResult, SourceRef
 
 #: Renders the skills section; set by the caller when a skills report is attached.
 SkillsRenderer = Callable[[dict[str, object]], str]
@@ -123,7 +123,7 @@ def render_markdown(result: Assessment, skills: SkillsRenderer | None = None) ->
         "",
     ]
     if result.what_if is not None:
-        from lmspath.whatif import summary_lines
+        from lmspath.engine.whatif import summary_lines
 
         lines += ["## What if", ""] + [f"- {line}" for line in summary_lines(result.what_if)]
         lines.append("")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from lmspath.model.results import MovingNote
 from lmspath.render.text import source_date
-from lmspath.results import MovingNote
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

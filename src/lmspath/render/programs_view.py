@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from lmspath.programs import ROUTE_WORDS, Cost, Listed, Selection, cost_of
-from lmspath.programs_model import Program, ProgramFile, span
+from lmspath.engine.programs import ROUTE_WORDS, Cost, Listed, Selection, cost_of
+from lmspath.model.programs import Program, ProgramFile, span
+from lmspath.model.states import JURISDICTIONS
 from lmspath.render.text import md_cell
-from lmspath.states import JURISDICTIONS
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

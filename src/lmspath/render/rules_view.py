@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from lmspath.render.text import audience_words, md_cell, money
-from lmspath.rules_model import (
+from lmspath.model.rules import (
     AnyOfRequirement,
     DegreeRequirement,
     ExamCatalog,
@@ -11,6 +10,7 @@ from lmspath.rules_model import (
     Requirement,
     StateRules,
 )
+from lmspath.render.text import audience_words, md_cell, money
 
 
 def _detail(req: Requirement, catalog: ExamCatalog) -> str:

@@ -10,9 +10,8 @@ from rich.table import Table
 from rich.text import Text
 
 from lmspath.errors import one_line
-from lmspath.render.text import md_text
-from lmspath.results import SourceRef
-from lmspath.skills_model import (
+from lmspath.model.results import SourceRef
+from lmspath.model.skills import (
     ExamReadiness,
     GapItem,
     HaveItem,
@@ -22,6 +21,7 @@ from lmspath.skills_model import (
     SkillsReport,
     WayOut,
 )
+from lmspath.render.text import md_text
 
 BAR_WIDTH = 10
 COURSE_CAVEAT = (

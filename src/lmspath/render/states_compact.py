@@ -6,8 +6,7 @@ from dataclasses import dataclass
 
 from rich.table import Table
 
-from lmspath.datacheck import walk
-from lmspath.rules_model import DegreeRequirement, ExamRequirement, StateRules
+from lmspath.model.rules import DegreeRequirement, ExamRequirement, StateRules, walk
 
 
 @dataclass(frozen=True)

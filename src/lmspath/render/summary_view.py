@@ -9,8 +9,8 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
+from lmspath.model.results import Assessment, PlanStep
 from lmspath.render.text import VERDICT_WORD, money, months, plan_time
-from lmspath.results import Assessment, PlanStep
 
 _VERDICT_STYLE = {"eligible": "green", "not_yet": "yellow", "cannot_tell": "magenta"}
 

@@ -9,7 +9,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from lmspath.exam_facts import facts_lines
+from lmspath.engine.checks import sources_disagree
+from lmspath.engine.exam_facts import facts_lines
+from lmspath.model.results import Assessment, PathwayResult, RequirementResult
 from lmspath.render.career_view import report_lines
 from lmspath.render.summary_view import Link
 from lmspath.render.text import (
@@ -23,8 +25,6 @@ from lmspath.render.text import (
     program_words,
     source_date,
 )
-from lmspath.results import Assessment, PathwayResult, RequirementResult
-from lmspath.rules import sources_disagree
 
 SkillsRenderable = Callable[[dict[str, object]], RenderableType]
 
@@ -166,7 +166,7 @@ def render_terminal(
     """The report as a list of renderables to print in order."""
     parts: list[RenderableType] = [_verdict(result)]
     if result.what_if is not None:
-        from lmspath.whatif import summary_lines
+        from lmspath.engine.whatif import summary_lines
 
         lines = summary_lines(result.what_if)
         parts.append(Text("What if: " + "\n  ".join(lines), style="cyan"))

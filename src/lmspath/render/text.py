@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 
-from lmspath.results import Plan, ProgramPick, SourceRef
+from lmspath.engine.words import money, months, plan_time
+from lmspath.model.results import ProgramPick, SourceRef
+
+__all__ = ["money", "months", "plan_time"]
 
 STATUS_WORD = {
     "met": "met",
@@ -63,32 +66,6 @@ def md_cell(value: object) -> str:
     return " ".join(str(value).replace("|", "\\|").split())
 
 
-def _n(value: float) -> str:
-    return f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
-
-
-def months(value: tuple[float, float] | None) -> str:
-    """'18-36 months', '12 months', or 'not confirmed'."""
-    if value is None:
-        return "not confirmed"
-    lo, hi = value
-    if lo == hi:
-        return f"{_n(lo)} months"
-    return f"{_n(lo)}-{_n(hi)} months"
-
-
-def plan_time(plan: Plan) -> str:
-    """The plan's time as a headline says it, naming what the total leaves out."""
-    if plan.complete:
-        if plan.months is None:
-            return "no step that takes months is left"
-        return months(plan.months)
-    missing = "; ".join(plan.unestimated_major)
-    if plan.months is None or plan.months == (0, 0):
-        return f"not confirmed: no sourced estimate for {missing}"
-    return f"at least {months(plan.months)}, plus {missing} (time not confirmed)"
-
-
 def program_words(pick: ProgramPick) -> str:
     """'San Jose State University, MLIS (online; $16,275 in all): <url>' for a plan step."""
     facts = [pick.delivery.replace("_", " ")] if pick.delivery else []
@@ -103,21 +80,6 @@ def program_words(pick: ProgramPick) -> str:
     if pick.license_required_to_enrol:
         facts.append("needs a teaching license to enrol")
     return f"{pick.institution}, {pick.name} ({'; '.join(facts)}): {pick.url}"
-
-
-def money(value: tuple[float, float] | None) -> str:
-    """'$7,074-$12,500', '$116', or 'not confirmed'."""
-    if value is None:
-        return "not confirmed"
-    lo, hi = value
-    if lo == hi:
-        return f"${_usd(lo)}"
-    return f"${_usd(lo)}-${_usd(hi)}"
-
-
-def _usd(value: float) -> str:
-    """Dollars as a fee states them: whole dollars bare, cents to two places ($90.25)."""
-    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
 
 
 def source_date(ref: SourceRef) -> str:

@@ -1,0 +1,1 @@
+"""The library calls behind the commands: load the data, run the engine, render."""

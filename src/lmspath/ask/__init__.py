@@ -1,0 +1,1 @@
+"""The questionnaire: questions as data and the one place that prompts."""

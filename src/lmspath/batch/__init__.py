@@ -1,0 +1,1 @@
+"""Counselor batches: read intake rows, score them, write results, plans and the summary."""

@@ -1,0 +1,811 @@
+"""Scoring intake rows: a row's cells in, its results-row facts (or its problems) out.
+
+The ``Scorer`` parses rows, asks the engine for a decision and remembers what clients in the
+same situation share. ``Shards`` runs scorers in worker processes for ``--jobs``, each worker
+taking the rows of its own states.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import gc
+import heapq
+import multiprocessing
+import signal
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar, overload
+
+from lmspath.batch.cohort import CohortTally, RuleRef, Scored
+from lmspath.batch.cohort_clients import SHOWN_PER_TIER, ClientLine
+from lmspath.batch.intake import Layout, RowParser, client_id_of, passthrough_indexes
+from lmspath.batch.spreadsheet import csv_field, neutralise
+from lmspath.files import per_file_error
+from lmspath.model.profile import FIELDS, Profile
+from lmspath.process import quiet_when_orphaned
+from lmspath.store.assume import Assumption
+from lmspath.store.assume import apply as apply_assumptions
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import Pool
+
+    from lmspath.engine.assess import Decision
+    from lmspath.engine.outcomes import Program
+    from lmspath.engine.plan import Range, _Draft
+    from lmspath.model.results import Assessment
+    from lmspath.model.rules import StateRules
+    from lmspath.model.skills import SkillsReport
+
+#: Entries kept by each memo (raw cells -> outcome, profile -> assessment summary).
+CACHE_SIZE = 4096
+#: Rendered markdown plans kept, for clients with identical profiles.
+PLAN_CACHE_SIZE = 64
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+
+# --- one process -------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while rows are scored.
+
+    Scoring makes no reference cycles (a test checks), so reference counting frees everything;
+    the collector would only walk the memos' entries over and over (about a fifth of the time).
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+class _LRU(Generic[K, V]):
+    """A bounded mapping that forgets the least recently used entry."""
+
+    def __init__(self, size: int) -> None:
+        self._data: OrderedDict[K, V] = OrderedDict()
+        self._size = size
+
+    @overload
+    def get(self, key: K) -> V | None: ...
+
+    @overload
+    def get(self, key: K, default: object) -> V | object: ...
+
+    def get(self, key: K, default: object = None) -> V | object | None:
+        if key not in self._data:
+            return default
+        self._data.move_to_end(key)
+        return self._data[key]
+
+    def put(self, key: K, value: V) -> None:
+        self._data[key] = value
+        if len(self._data) > self._size:
+            self._data.popitem(last=False)
+
+
+class RowRejected(NamedTuple):
+    """A row that could not be scored, with every problem found in it."""
+
+    line: int
+    client_id: str
+    problems: tuple[tuple[str, str], ...]
+
+
+class Done(NamedTuple):
+    """A chunk of rows scored: the results lines of its scored rows (by line), its rejected
+    rows, and the situations and skills gaps it worked out."""
+
+    lines: list[tuple[int, str]]
+    rejected: list[RowRejected]
+    assessed: int
+    computed: int
+
+
+#: A row to score: its line, cells, plan file name (None without --plans) and the plan_file
+#: cell of its results line; or a ready rejection.
+Job = tuple[int, list[str], str | None, str] | RowRejected
+
+
+class _Base:
+    """The results-row facts of one situation, shared by every client in it.
+
+    ``count`` holds the clients scored with it since the cohort tally last took them in: the
+    tally adds each situation's counts once rather than once per client.
+    """
+
+    __slots__ = ("complete", "count", "exam_id", "extra", "months", "scored", "text", "tier")
+
+    def __init__(
+        self, scored: Scored, text: str, exam_id: str | None, complete: str, extra: str = ""
+    ) -> None:
+        self.scored = scored
+        #: the total_complete cell: "yes" when every major step has a time estimate
+        self.complete = complete
+        #: its cells as they sit in a results line, between client_id and plan_file
+        self.text = text
+        #: the counselor's cells after ``normalised``: pathway name, missing requirements in
+        #: words, cost range and the next step's link
+        self.extra = extra
+        #: the readiness tier, and the months as the tier lists show them
+        self.tier = scored.tier
+        months = scored.months
+        self.months = f"{months[0]:g}-{months[1]:g}" if months else ""
+        self.exam_id = exam_id
+        self.count = 0
+
+
+class _Core(NamedTuple):
+    """What a results row shows apart from the plan's time and first step: the facts (with
+    no time and no step yet), and the neutralised cells before and after the time and step as
+    written in a results line."""
+
+    scored: Scored
+    head: str
+    tail: str
+    exam_id: str | None
+    #: the pathway's name and the missing requirements in words, as results cells
+    names: str
+
+
+class _Situation:
+    """One state's decision for clients whose requirements stand the same (the same outcome
+    codes and plan flags), and the results rows it gave per best pathway, plan time and first
+    step."""
+
+    __slots__ = ("decision", "rows", "tied")
+
+    def __init__(self, decision: Decision) -> None:
+        self.decision = decision
+        #: the pathways of the best class: the plans' times and costs pick each client's best
+        self.tied = decision.top if len(decision.top) > 1 else None
+        self.rows: dict[tuple[int, Range | None, str, bool, Range | None], _Base] = {}
+
+
+def _step_link(draft: _Draft, own: dict[str, bool]) -> str | None:
+    """Where a counselor reads about a plan step: its own link (the agency's application page),
+    else the first of the state's own sources it cites (``own``: url -> official), official
+    first; never an estimate's source, which may be another state's program."""
+    if draft.link:
+        return draft.link
+    cited = [source.url for source in draft.sources if source.url in own]
+    return next((url for url in cited if own[url]), cited[0] if cited else None)
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def _ids(refs: tuple[RuleRef, ...]) -> str:
+    return "; ".join(ref.id for ref in refs)
+
+
+class Scorer:
+    """Parses and assesses rows, remembering results for rows and profiles seen before.
+
+    ``service.assessment_for`` is the rules engine plus a skills section that depends only on
+    the profile's tools and skills and the state's exam. The scorer makes the same two calls with
+    a memo for each, so varied profiles that share tools still reuse the (costly) skills section,
+    and it skips that section when no output needs it (``skills=False``).
+    """
+
+    def __init__(
+        self,
+        layout: Layout,
+        today: dt.date,
+        staging: Path | None = None,
+        skills: bool = True,
+        cache_size: int = CACHE_SIZE,
+        assume: tuple[Assumption, ...] = (),
+    ) -> None:
+        from lmspath.store.load import available_states, exam_index, load_estimates, load_exams
+
+        #: ``--assume``: applied to every row; each line then also says what it changed
+        self.assume = assume
+
+        index = exam_index()
+        self.layout = layout
+        self.today = today
+        self.staging = staging
+        self.skills = skills or staging is not None
+        # Scoring never reads the client_id from the profile, and tools and skills only feed
+        # the skills gaps; such cells are free text, so skipping them hides no problem.
+        skip = {"client_id"} if self.skills else {"client_id", "tools", "skills"}
+        self.parser = RowParser(
+            layout, set(available_states()), index.resolve, index.suggest, frozenset(skip)
+        )
+        self._estimates = load_estimates()
+        self._catalog = load_exams()
+        self._exams = {exam.id: exam for exam in self._catalog.exams}
+        self._engine_fields = tuple(f for f in FIELDS if f not in {"client_id", "tools", "skills"})
+        # Plain dicts cleared when full: a look-up per row must cost next to nothing.
+        self._cache_size = cache_size
+        self._bases: dict[tuple[object, ...], _Base] = {}
+        self._cores: dict[tuple[object, ...], _Core] = {}
+        # Per state: its rules, their compiled form, and its situations by (codes, plan flags).
+        self._states: dict[str, tuple[StateRules, Program, dict[object, _Situation]]] = {}
+        self._situations = 0
+        self._pathway_exams: dict[tuple[str, str], str | None] = {}
+        self._refs: dict[tuple[str, str, str], RuleRef] = {}
+        self._skills: dict[tuple[frozenset[str], str | None], tuple[tuple[str, str], ...]] = {}
+        # Full objects are large: only a few are kept, for plans of clients seen together.
+        self._assessments: _LRU[tuple[object, ...], Assessment] = _LRU(PLAN_CACHE_SIZE)
+        self._reports: _LRU[tuple[object, ...], SkillsReport] = _LRU(PLAN_CACHE_SIZE)
+        self._plans: _LRU[tuple[object, ...], str] = _LRU(PLAN_CACHE_SIZE)
+        self._links: dict[int, tuple[_Draft, str | None]] = {}
+        self._own: dict[str, dict[str, bool]] = {}
+        #: 0-based indexes of the input columns passed through to the results
+        self.passthrough = passthrough_indexes(layout)
+        self.assessed = 0
+        self.skills_computed = 0
+        self._tally = CohortTally()
+
+    def _ref(self, state: str, pathway_id: str, req_id: str, text: str, kind: str) -> RuleRef:
+        # One object per requirement: rows share it, and a chunk pickles it once. Keyed by
+        # pathway too, since two pathways of a state may each have a "program" of their own.
+        key = (state, pathway_id, req_id)
+        ref = self._refs.get(key)
+        if ref is None:
+            ref = self._refs[key] = RuleRef(state, req_id, text, kind)
+        return ref
+
+    def _core(self, rules: StateRules, decision: Decision, best: int) -> _Core:
+        """What a results row shows that does not depend on the client's numbers."""
+        from lmspath.engine.outcomes import decode, disputed, program
+
+        pathway = rules.pathways[best]
+        missing: list[RuleRef] = []
+        unconfirmed: list[RuleRef] = []
+        blank: list[RuleRef] = []
+        contested: list[RuleRef] = []
+        nodes = program(rules).pathways[best]
+        for node, outcome in zip(nodes, decode(decision.codes[best]), strict=True):
+            req = node.req
+            ref = self._ref(rules.code, pathway.id, req.id, req.text, req.kind)
+            if outcome.status == "missing":
+                missing.append(ref)
+            elif outcome.status == "not_confirmed":
+                unconfirmed.append(ref)
+            elif outcome.status == "not_given" and not node.manual:
+                blank.append(ref)
+            if disputed(outcome):
+                contested.append(ref)
+        scored = Scored(
+            state=rules.code,
+            verdict=decision.verdict,
+            best_pathway=pathway.id,
+            remaining_steps=decision.standings[best].remaining_steps,
+            months=None,
+            next_step="",
+            missing=tuple(missing),
+            not_confirmed=tuple(unconfirmed),
+            not_given=tuple(blank),
+            disputed=tuple(contested),
+        )
+        cells = tuple(
+            neutralise(cell)
+            for cell in (
+                scored.state,
+                scored.verdict,
+                scored.best_pathway,
+                str(scored.remaining_steps),
+                "",  # months, low
+                "",  # months, high
+                "",  # next step
+                _ids(scored.missing),
+                _ids(scored.not_confirmed),
+                _ids(scored.not_given),
+                _ids(scored.disputed),
+            )
+        )
+        exam_id = self._exam_id(rules.code, pathway.id) if self.skills else None
+        head = ",".join(csv_field(cell) for cell in cells[:4])
+        tail = ",".join(csv_field(cell) for cell in cells[7:])
+        names = ",".join(
+            csv_field(neutralise(cell))
+            for cell in (pathway.name, "; ".join(ref.text for ref in scored.missing))
+        )
+        return _Core(scored, head, tail, exam_id, names)
+
+    def _exam_id(self, state: str, pathway_id: str) -> str | None:
+        """The exam the state's pathway asks for, which the skills section measures against."""
+        from lmspath.api.assess import state_exam
+        from lmspath.store.load import load_state
+
+        key = (state, pathway_id)
+        if key not in self._pathway_exams:
+            exam = state_exam(load_state(state), pathway_id, self._catalog)
+            self._pathway_exams[key] = exam.id if exam is not None else None
+        return self._pathway_exams[key]
+
+    @property
+    def tally(self) -> CohortTally:
+        """The rows this scorer scored, counted for the cohort summary."""
+        self._count_bases()
+        return self._tally
+
+    def _count_bases(self) -> None:
+        """Hand the clients counted on each situation's row to the tally."""
+        add = self._tally.add
+        for base in self._bases.values():
+            if base.count:
+                add(base.scored, base.count)
+                base.count = 0
+
+    def _forget_rows(self) -> None:
+        """Empty the results-row memo (its counts go to the tally first), and the rows each
+        situation found in it, so every row still in use is in it and gets counted."""
+        self._count_bases()
+        self._bases.clear()
+        for _, _, table in self._states.values():
+            for situation in table.values():
+                situation.rows.clear()
+
+    def _forget_situations(self) -> None:
+        """Empty the situation memo (the rows it found stay in the results-row memo)."""
+        for _, _, table in self._states.values():
+            table.clear()
+        self._situations = 0
+
+    def _state(self, code: str) -> tuple[StateRules, Program, dict[object, _Situation]]:
+        from lmspath.engine.outcomes import program
+        from lmspath.store.load import load_state
+
+        rules = load_state(code)
+        found = self._states[code] = (rules, program(rules), {})
+        return found
+
+    def _base(self, profile: Profile) -> _Base:
+        """What the engine decides for this profile, as results-row facts (memoised).
+
+        Clients whose requirements stand the same (equal outcome codes and plan flags) share a
+        decision; the plan's time and first step, which read the client's numbers, pick the row.
+        """
+        from lmspath.engine.assess import (
+            decide,
+            holds_other_certificate,
+            national_board_ready,
+            rank_top,
+        )
+        from lmspath.engine.plan import plan_flags
+
+        assert profile.state is not None
+        known = self._states.get(profile.state)
+        rules, compiled, table = known if known is not None else self._state(profile.state)
+        codes = compiled.codes(profile)
+        key = (
+            codes,
+            plan_flags(profile, profile.state),
+            national_board_ready(profile),
+            holds_other_certificate(profile, rules.code),
+        )
+        situation = table.get(key)
+        if situation is None:
+            if self._situations >= 4 * self._cache_size:
+                self._forget_situations()
+            made = decide(profile, rules, self._estimates, self._catalog, codes, rank_rest=False)
+            situation = table[key] = _Situation(made)
+            self._situations += 1
+        decision = situation.decision
+        tied = situation.tied
+        best = (
+            decision.order[0]
+            if tied is None
+            else rank_top(tied, decision.sketches, decision.standings, profile)[0]
+        )
+        plan = decision.sketches[best]
+        months, cost = plan.totals(profile)
+        next_step = plan.first_title(profile)
+        row_key = (best, months, next_step, plan.complete, cost)
+        base = situation.rows.get(row_key)
+        if base is None:
+            link = self._link(plan.drafts[0], rules) if plan.drafts else None
+            base = self._shared_base(
+                rules, decision, best, months, next_step, plan.complete, cost, link
+            )
+            situation.rows[row_key] = base
+        return base
+
+    def _link(self, draft: _Draft, rules: StateRules) -> str | None:
+        """``_step_link``, remembered per step (steps are shared by the situations' sketches;
+        the entry holds the step, so its id is not reused while remembered)."""
+        found = self._links.get(id(draft))
+        if found is not None and found[0] is draft:
+            return found[1]
+        own = self._own.get(rules.code)
+        if own is None:
+            own = self._own[rules.code] = {s.url: s.official for s in rules.sources}
+        link = _step_link(draft, own)
+        if len(self._links) >= self._cache_size:
+            self._links.clear()
+        self._links[id(draft)] = (draft, link)
+        return link
+
+    def _shared_base(
+        self,
+        rules: StateRules,
+        decision: Decision,
+        best: int,
+        months: tuple[float, float] | None,
+        next_step: str,
+        complete: bool,
+        cost: tuple[float, float] | None = None,
+        link: str | None = None,
+    ) -> _Base:
+        """The results row of a decision on its best pathway for this client (memoised).
+
+        Everything a row shows follows from the key: situations that differ only in pathways
+        other than the best share a row, and rows that differ only in the plan's time and first
+        step share their core.
+        """
+        core_key = (rules.code, decision.verdict, best, decision.codes[best])
+        key = (*core_key, months, next_step, complete, cost, link)
+        base = self._bases.get(key)
+        if base is not None:
+            return base
+        self.assessed += 1
+        core = self._cores.get(core_key)
+        if core is None:
+            if len(self._cores) >= self._cache_size:
+                self._cores.clear()
+            core = self._cores[core_key] = self._core(rules, decision, best)
+        scored = core.scored._replace(months=months, next_step=next_step, total_complete=complete)
+        low, high = (_number(months[0]), _number(months[1])) if months else ("", "")
+        text = f"{core.head},{low},{high},{csv_field(neutralise(next_step))},{core.tail}"
+        money = (_number(cost[0]), _number(cost[1])) if cost else ("", "")
+        extra = f"{core.names},{money[0]},{money[1]},{csv_field(neutralise(link or ''))}"
+        base = _Base(scored, text, core.exam_id, "yes" if complete else "no", extra)
+        if len(self._bases) >= self._cache_size:
+            self._forget_rows()
+        self._bases[key] = base
+        return base
+
+    def _run_engine(self, profile: Profile) -> Assessment:
+        from lmspath.api.assess import named_programs
+        from lmspath.engine.assess import assess
+        from lmspath.store.load import load_state
+
+        assert profile.state is not None
+        result = assess(
+            profile, load_state(profile.state), self._estimates, self._catalog, today=self.today
+        )
+        return named_programs(result, profile, None)
+
+    def _skills_report(self, profile: Profile, exam_id: str | None) -> SkillsReport:
+        from lmspath.skills.report import skills_report
+        from lmspath.store.taxonomy import load_taxonomy
+
+        exam = self._exams.get(exam_id) if exam_id is not None else None
+        return skills_report(profile, load_taxonomy(), exam, self._catalog.sources)
+
+    def _gaps(self, profile: Profile, exam_id: str | None) -> tuple[tuple[str, str], ...] | None:
+        """The client's highlighted skills gaps (as the report lists them first); None when
+        they listed no tools or skills. Only the summary needs them, not the whole section."""
+        from lmspath.skills.report import have_ids, top_gaps
+        from lmspath.store.taxonomy import load_taxonomy
+
+        if not (profile.tools or profile.skills):
+            return None
+        taxonomy = load_taxonomy()
+        have = have_ids(profile.tools, profile.skills, taxonomy)
+        key = (have, exam_id)
+        gaps = self._skills.get(key)
+        if gaps is None:
+            self.skills_computed += 1
+            exam = self._exams.get(exam_id) if exam_id is not None else None
+            top = top_gaps(taxonomy, have, exam, taxonomy.ranking.show_top)
+            gaps = tuple((item.id, item.name) for item in top)
+            if len(self._skills) >= self._cache_size:
+                self._skills.clear()
+            self._skills[key] = gaps
+        return gaps
+
+    def assessment(self, profile: Profile) -> Assessment:
+        """The full report for a profile, as ``service.assessment_for`` gives it (for plans)."""
+        key = self._profile_key(profile)
+        result = self._assessments.get(key)
+        if result is None:
+            result = self._run_engine(profile)
+            self._assessments.put(key, result)
+        exam_id = self._exam_id(result.state, result.best_pathway)
+        skills_key = (profile.tools, profile.skills, exam_id)
+        report = self._reports.get(skills_key)
+        if report is None:
+            report = self._skills_report(profile, exam_id)
+            self._reports.put(skills_key, report)
+        from lmspath.api.assess import career_facts
+
+        career = career_facts(result.state, None)
+        skills = report.model_dump(mode="json")
+        return result.model_copy(update={"skills": skills, "career": career})
+
+    def _profile_key(self, profile: Profile) -> tuple[object, ...]:
+        return tuple(getattr(profile, name) for name in self._engine_fields)
+
+    def _write_plan(self, profile: Profile, exam_id: str | None, name: str) -> None:
+        """Write the client's markdown plan into the staging folder (same profile, same text)."""
+        assert self.staging is not None
+        key = (self._profile_key(profile), profile.tools, profile.skills, exam_id)
+        text = self._plans.get(key)
+        if text is None:
+            text = _markdown(self.assessment(profile))
+            self._plans.put(key, text)
+        with open(self.staging / name, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+
+    def score_chunk(self, jobs: list[Job]) -> Done:
+        """A list of rows scored: each scored row counted in ``tally`` and written as its
+        results line, each rejected row handed back whole (the caller writes the errors).
+
+        ``score`` row by row, with the look-ups bound once: this loop runs for every row.
+        """
+        assessed, computed = self.assessed, self.skills_computed
+        parse = self.parser.parse
+        base_of = self._base
+        skills = self.skills
+        plans = self.staging is not None
+        add_gaps = self._tally.add_gaps
+        layout = self.layout
+        parser = self.parser
+        passed = self.passthrough
+        tiers = self._tally.clients
+        at = layout.columns.get("client_id")
+        assume = self.assume
+        lines: list[tuple[int, str]] = []
+        rejected: list[RowRejected] = []
+        for job in jobs:
+            if isinstance(job, RowRejected):
+                rejected.append(job)
+                continue
+            line, cells, plan_name, plan_cell = job
+            parsed = parse(cells)
+            if type(parsed) is list:
+                problems = tuple((p.field, p.problem) for p in parsed)
+                rejected.append(RowRejected(line, client_id_of(cells, layout), problems))
+                continue
+            assert isinstance(parsed, Profile)
+            tail = ""
+            if assume:
+                before = base_of(parsed).scored
+                parsed = apply_assumptions(parsed, assume)
+                tail = _what_if_cells(before, base_of(parsed).scored)
+            base = base_of(parsed)
+            if plans and plan_name is not None:
+                try:
+                    self._write_plan(parsed, base.exam_id, plan_name)
+                except OSError as exc:
+                    # One client's plan that cannot be written is that row's error; a full or
+                    # broken disk stops the run.
+                    if not per_file_error(exc):
+                        raise
+                    with contextlib.suppress(OSError):
+                        (self.staging / plan_name).unlink()  # type: ignore[operator]
+                    problem = f"the plan file cannot be written ({exc.strerror or exc})"
+                    client = client_id_of(cells, layout)
+                    rejected.append(RowRejected(line, client, (("plan_file", problem),)))
+                    continue
+            base.count += 1
+            if skills:
+                gaps = self._gaps(parsed, base.exam_id)
+                if gaps is not None:
+                    add_gaps(gaps)
+            client = cells[at].strip() if at is not None and at < len(cells) else ""
+            notes = parser.notes  # starts with a field name, so never a formula
+            listed = tiers.get(base.tier)
+            if listed is None:
+                listed = tiers[base.tier] = []
+            if len(listed) < SHOWN_PER_TIER:
+                listed.append(
+                    ClientLine(line, client, base.scored.state, base.months, base.scored.next_step)
+                )
+            more = "".join("," + csv_field(neutralise(cells[i])) for i in passed) if passed else ""
+            lines.append(
+                (
+                    line,
+                    f"{line},{csv_field(neutralise(client))},{base.text},"
+                    f"{csv_field(plan_cell)},{base.complete},"
+                    f"{csv_field(notes) if notes else ''},{base.extra}{tail}{more}\r\n",
+                )
+            )
+        return Done(lines, rejected, self.assessed - assessed, self.skills_computed - computed)
+
+
+def _what_if_cells(before: Scored, after: Scored) -> str:
+    """The ``--assume`` cells of a results line: the verdict and the upper months without the
+    assumptions, and whether the verdict flips with them."""
+    months = f"{before.months[1]:g}" if before.months is not None else ""
+    flips = "yes" if before.verdict != after.verdict else "no"
+    return f",{before.verdict},{months},{flips}"
+
+
+def _markdown(result: Assessment) -> str:
+    from lmspath.api.assess import Format, render_text
+
+    return render_text(result, Format.markdown)
+
+
+# --- worker processes for --jobs ----------------------------------------------------------------
+
+_WORKER: Scorer | None = None
+
+
+class ScorerArgs(NamedTuple):
+    """What each worker's scorer is made with."""
+
+    layout: Layout
+    today: dt.date
+    staging: Path | None
+    skills: bool
+    cache_size: int
+    assume: tuple[Assumption, ...] = ()
+
+
+def _init_worker(args: ScorerArgs) -> None:
+    # The parent handles Ctrl-C and termination; a worker just stops when told.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    quiet_when_orphaned()
+    gc.disable()  # a worker only scores rows (see collector_paused)
+    global _WORKER
+    _WORKER = Scorer(
+        args.layout,
+        args.today,
+        args.staging,
+        skills=args.skills,
+        cache_size=args.cache_size,
+        assume=args.assume,
+    )
+
+
+def _work(jobs: list[Job]) -> Done:
+    assert _WORKER is not None
+    return _WORKER.score_chunk(jobs)
+
+
+def _tally() -> CohortTally:
+    assert _WORKER is not None
+    return _WORKER.tally
+
+
+def _line(row: RowRejected) -> int:
+    return row.line
+
+
+def _pool(jobs: int, args: ScorerArgs) -> Pool:
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    return context.Pool(jobs, initializer=_init_worker, initargs=(args,))
+
+
+def _share_before_fork(skills: bool) -> None:
+    """Import what scoring uses and load every state's rules before the workers fork.
+
+    Pages the parent holds before a fork are shared with every worker; what each worker
+    imports or loads for itself is its own copy. The skills taxonomy (and the rendering a plan
+    needs) only when the run works out skills gaps.
+    """
+    import importlib
+
+    from lmspath.store.load import available_states, load_estimates, load_exams, load_state
+
+    for code in available_states():
+        load_state(code)
+    load_estimates()
+    load_exams()
+    importlib.import_module("lmspath.engine.assess")
+    if skills:
+        from lmspath.store.taxonomy import load_taxonomy
+
+        load_taxonomy()
+        importlib.import_module("lmspath.skills.report")
+        importlib.import_module("lmspath.api.assess")
+
+
+#: State spellings remembered by the router (bounded: a file of misspelt states cannot grow it).
+ROUTES = 4096
+
+
+class Shards:
+    """Worker processes that each score the rows of their own states.
+
+    A state's rows always go to the same worker, so each worker learns (and memoises) only its
+    own states' rules instead of every worker learning all of them. A chunk of rows is split by
+    worker and the outcomes are merged back into input order by line.
+    """
+
+    def __init__(self, jobs: int, args: ScorerArgs) -> None:
+        _share_before_fork(args.skills)
+        self.pools = [_pool(1, args) for _ in range(jobs)]
+        self._state = args.layout.columns["state"]
+        self._home: dict[str, int] = {}  # the state cell as written -> its worker
+        self._by_code: dict[str, int] = {}  # the state's code -> its worker
+        self._rows = [0] * jobs
+
+    def _code(self, cells: list[str]) -> tuple[str, str]:
+        from lmspath.model.states import resolve_state
+
+        text = cells[self._state] if self._state < len(cells) else ""
+        return text, resolve_state(text) or text
+
+    def _plan(self, chunk: list[Job]) -> None:
+        """Spread the states of the first chunk over the workers by how many rows each has
+        (largest first, each to the worker with fewest rows so far), so the workers' shares
+        of the file come out even rather than in the order states first appear."""
+        counts: dict[str, int] = {}
+        for job in chunk:
+            if not isinstance(job, RowRejected):
+                code = self._code(job[1])[1]
+                counts[code] = counts.get(code, 0) + 1
+        load = [0] * len(self.pools)
+        for code in sorted(counts, key=lambda c: (-counts[c], c))[:ROUTES]:
+            home = min(range(len(load)), key=load.__getitem__)
+            self._by_code[code] = home
+            load[home] += counts[code]
+
+    def _worker(self, cells: list[str]) -> int:
+        text = cells[self._state] if self._state < len(cells) else ""
+        home = self._home.get(text)
+        if home is None:
+            # "Texas" and "TX" are one state; a new state goes to the least busy worker.
+            code = self._code(cells)[1]
+            home = self._by_code.get(code)
+            if home is None:
+                home = min(range(len(self._rows)), key=self._rows.__getitem__)
+                if len(self._by_code) < ROUTES:
+                    self._by_code[code] = home
+            if len(self._home) < ROUTES:
+                self._home[text] = home
+        self._rows[home] += 1
+        return home
+
+    def submit(self, chunk: list[Job]) -> Callable[[], Done]:
+        """Send a chunk to the workers; the returned call waits for it, merged in input order."""
+        if not self._by_code:
+            self._plan(chunk)
+        parts: list[list[Job]] = [[] for _ in self.pools]
+        ready: list[RowRejected] = []
+        for job in chunk:
+            if isinstance(job, RowRejected):
+                ready.append(job)
+            else:
+                parts[self._worker(job[1])].append(job)
+        waiting = [
+            pool.apply_async(_work, (part,))
+            for pool, part in zip(self.pools, parts, strict=True)
+            if part
+        ]
+
+        def collect() -> Done:
+            done: list[Done] = [w.get() for w in waiting]
+            return Done(
+                list(heapq.merge(*(d.lines for d in done))),
+                list(heapq.merge(ready, *(d.rejected for d in done), key=_line)),
+                sum(d.assessed for d in done),
+                sum(d.computed for d in done),
+            )
+
+        return collect
+
+    def tallies(self) -> list[CohortTally]:
+        """Each worker's counts of the rows it scored (call after the last chunk is back)."""
+        return [pool.apply(_tally) for pool in self.pools]
+
+    def close(self) -> None:
+        """Let the workers finish and stop."""
+        for pool in self.pools:
+            pool.close()
+        for pool in self.pools:
+            pool.join()
+
+    def terminate(self) -> None:
+        """Stop the workers now."""
+        for pool in self.pools:
+            pool.terminate()
+        for pool in self.pools:
+            pool.join()

@@ -1,0 +1,1 @@
+"""The pure engine: requirement checks, outcomes, ranking, verdicts and plans."""

@@ -1,0 +1,470 @@
+"""Pure assessment: a profile and a state's rules in, a verdict, best pathway and plan out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple, TypeVar
+
+from lmspath.engine.checks import evaluate, evaluate_requirement, governing_rule, sources_disagree
+from lmspath.engine.memo import IdentityMemo
+from lmspath.engine.outcomes import Codes, Outcome, decode, program
+from lmspath.engine.plan import Sketch, plan_flags, sketch
+from lmspath.engine.words import money, plan_time
+from lmspath.model.profile import Profile
+from lmspath.model.results import (
+    Agency,
+    Assessment,
+    PathwayResult,
+    Plan,
+    RequirementResult,
+    Status,
+    Verdict,
+)
+from lmspath.model.rules import Estimates, ExamCatalog, Pathway, StateRules
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+#: Rules checked longer ago than this get a warning on every report that rests on them.
+STALE_AFTER_DAYS = 365
+
+
+class Standing(NamedTuple):
+    """Where the person stands on one pathway: what ranking and the verdict read."""
+
+    audience: str
+    complete: bool  # every requirement lmspath can check is met
+    remaining_steps: int  # requirements not met, the ones the person confirms included
+    open: bool  # nothing checkable is missing (some answers may be blank or unconfirmed)
+
+
+def standing(audience: str, statuses: Sequence[tuple[Status, bool]]) -> Standing:
+    """A pathway's standing from its requirements' (status, manual) pairs."""
+    remaining = 0
+    blocking = 0
+    missing = False
+    for status, manual in statuses:
+        if status != "met":
+            remaining += 1
+            if not manual:
+                blocking += 1
+                missing = missing or status == "missing"
+    found = Standing(audience, blocking == 0, remaining, not missing)
+    # Few distinct standings exist; sharing them keeps memoised shapes small.
+    return _STANDINGS.setdefault(found, found)
+
+
+_STANDINGS: dict[Standing, Standing] = {}
+
+
+#: Audiences whose routes can be open to a person; ``reach`` says whether each one is.
+_OPENABLE = ("general", "out_of_state")
+
+
+def _class(s: Standing, reachable: bool) -> tuple[int, int]:
+    """The coarse rank: routes open to this person first, then routes already complete.
+
+    A route for holders of another state's certificate is open only to such a holder
+    (``holds_other_certificate``); ``reach`` is False for it otherwise."""
+    special = 0 if s.audience in _OPENABLE and reachable else 1
+    return (special, 0 if s.complete else 1)
+
+
+def tiers(
+    standings: Sequence[Standing], reach: Sequence[bool]
+) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The pathways of the best class (file order), and the rest in class order.
+
+    Inside a class, routes are ranked by what they cost the person (``rank_top``): the time
+    along the critical path, then money, then the number of steps.
+    """
+    order = sorted(range(len(standings)), key=lambda i: (_class(standings[i], reach[i]), i))
+    head = _class(standings[order[0]], reach[order[0]])
+    top = tuple(i for i in order if _class(standings[i], reach[i]) == head)
+    return top, tuple(i for i in order if _class(standings[i], reach[i]) != head)
+
+
+def verdict_of(
+    standings: Sequence[Standing], reach: Sequence[bool] | None = None
+) -> tuple[Verdict, int | None]:
+    """The verdict and the pathway it rests on (None for ``not_yet``)."""
+    # Routes for special situations (another state's certificate, an employer's request) rest on
+    # facts the profile cannot show, so they decide the verdict only when no general route exists,
+    # except an out-of-state route for a person who holds another state's certificate.
+    general = [
+        i
+        for i, s in enumerate(standings)
+        if s.audience == "general"
+        or (s.audience == "out_of_state" and reach is not None and reach[i])
+    ]
+    pool = general or list(range(len(standings)))
+    for i in pool:
+        if standings[i].complete:
+            return "eligible", i
+    for i in pool:
+        if standings[i].open:
+            return "cannot_tell", i
+    return "not_yet", None
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What the engine decides for a profile, before any wording: enough for a batch row."""
+
+    codes: tuple[Codes, ...]  # each pathway's outcomes as codes (``outcomes.decode``)
+    standings: tuple[Standing, ...]
+    order: tuple[int, ...]  # pathway indices, best first
+    verdict: Verdict
+    because: int | None  # the pathway the verdict rests on
+    sketches: dict[int, Sketch]  # every pathway's plan sketch
+    top: tuple[int, ...] = ()  # the best class: its order depends on the person's numbers
+    reach: tuple[bool, ...] = ()  # per pathway: its entry conditions are open to the person
+
+    @property
+    def best(self) -> int:
+        """Index of the best pathway."""
+        return self.order[0]
+
+    @property
+    def outcomes(self) -> tuple[tuple[Outcome, ...], ...]:
+        """Each pathway's requirements' outcomes."""
+        return tuple(decode(codes) for codes in self.codes)
+
+
+class _Shape(NamedTuple):
+    """What follows from the standings alone: the top tier, the rest, and the verdict."""
+
+    top: tuple[int, ...]
+    rest: tuple[int, ...]
+    verdict: Verdict
+    because: int | None
+
+
+class _StateMemo:
+    """What ``decide`` remembers for one state: standings per pathway outcome codes, shapes
+    per standings, and the top pathways' sketches per outcome codes and plan flags.
+
+    Each table is cleared when it reaches ``LIMIT`` entries, so memory stays bounded.
+    """
+
+    __slots__ = ("context", "needs_board", "shapes", "sketches", "standings")
+
+    LIMIT = 1024
+
+    def __init__(self, rules: StateRules) -> None:
+        pathways = len(rules.pathways)
+        self.needs_board = tuple(_needs_national_board(p) for p in rules.pathways)
+        self.standings: list[dict[Codes, Standing]] = [{} for _ in range(pathways)]
+        self.shapes: dict[tuple[tuple[Standing, ...], tuple[bool, ...]], _Shape] = {}
+        self.sketches: list[dict[tuple[Codes, tuple[bool, ...]], Sketch]] = [
+            {} for _ in range(pathways)
+        ]
+        #: the estimates and catalogue the sketches were made with
+        self.context: tuple[Estimates, ExamCatalog | None] | None = None
+
+    def use(self, estimates: Estimates, catalog: ExamCatalog | None) -> None:
+        """Forget the sketches if they were made with other estimates or another catalogue."""
+        if (
+            self.context is None
+            or self.context[0] is not estimates
+            or self.context[1] is not catalog
+        ):
+            self.context = (estimates, catalog)
+            for table in self.sketches:
+                table.clear()
+
+
+def _remember(table: dict[K, V], key: K, value: V) -> V:
+    if len(table) >= _StateMemo.LIMIT:
+        table.clear()
+    table[key] = value
+    return value
+
+
+_MEMOS: IdentityMemo[_StateMemo] = IdentityMemo(256)
+
+
+def _memo(rules: StateRules) -> _StateMemo:
+    hit = _MEMOS.get(id(rules))
+    if hit is not None:
+        return hit
+    return _MEMOS.put(id(rules), (rules,), _StateMemo(rules))
+
+
+def _result_of(
+    pathway: Pathway, profile: Profile, rules: StateRules, catalog: ExamCatalog | None
+) -> Callable[[int], RequirementResult]:
+    """The full result of the pathway's i-th requirement, for a plan step seen the first time."""
+    return lambda i: evaluate_requirement(pathway.requirements[i], profile, rules, catalog)
+
+
+def national_board_ready(p: Profile) -> bool:
+    """Whether a route through National Board Certification (Library Media) is open to the
+    person: they hold it, or meet NBPTS eligibility (an active teaching license and three years
+    of teaching, which for Library Media counts years as a school librarian) and practise as a
+    school librarian, whom the certificate is for (data/estimates.yaml, ``national-board``)."""
+    if p.national_board == "yes":
+        return True
+    years = (p.teaching_years or 0) + (p.school_library_years or 0)
+    return (
+        p.teaching_license_status == "active" and years >= 3 and (p.school_library_years or 0) > 0
+    )
+
+
+def holds_other_certificate(p: Profile, state: str) -> bool:
+    """The person holds a full (or unstated-kind) school librarian certificate from a state
+    other than ``state``: that state's out-of-state routes are open to them. A provisional
+    certificate opens none (the compact and out-of-state routes ask for a full one)."""
+    held = p.library_certificate_state
+    return (
+        held is not None
+        and held not in {"none", state}
+        and p.library_certificate_kind != "provisional"
+    )
+
+
+def _needs_national_board(pathway: Pathway) -> bool:
+    """The pathway cannot be completed without National Board Certification."""
+    for req in pathway.requirements:
+        rule = governing_rule(req)
+        if rule is not None and rule.kind == "national_board":
+            return True
+    return False
+
+
+def decide(
+    profile: Profile,
+    rules: StateRules,
+    estimates: Estimates,
+    catalog: ExamCatalog | None = None,
+    codes: tuple[Codes, ...] | None = None,
+    *,
+    rank_rest: bool = True,
+) -> Decision:
+    """Verdict, ranking and plan sketches for one state (pure; memoised underneath).
+
+    ``codes`` are the profile's outcome codes when the caller has them already
+    (``outcomes.program(rules).codes(profile)``). Without ``rank_rest`` only the best class
+    is planned and ranked (all a results row needs); the rest keep the file's order.
+    """
+    compiled = program(rules)
+    memo = _memo(rules)
+    memo.use(estimates, catalog)
+    if codes is None:
+        codes = compiled.codes(profile)
+    found: list[Standing] = []
+    for i, row in enumerate(codes):
+        known = memo.standings[i].get(row)
+        if known is None:
+            nodes = compiled.pathways[i]
+            pairs = [(o.status, n.manual) for n, o in zip(nodes, decode(row), strict=True)]
+            known = _remember(memo.standings[i], row, standing(rules.pathways[i].audience, pairs))
+        found.append(known)
+    standings = tuple(found)
+    ready = national_board_ready(profile)
+    mover = holds_other_certificate(profile, rules.code)
+    reach = tuple(
+        (ready or not needs) and (mover or s.audience != "out_of_state")
+        for needs, s in zip(memo.needs_board, standings, strict=True)
+    )
+    shape = memo.shapes.get((standings, reach))
+    if shape is None:
+        top, rest = tiers(standings, reach)
+        shape = _remember(
+            memo.shapes, (standings, reach), _Shape(top, rest, *verdict_of(standings, reach))
+        )
+    flags = plan_flags(profile, rules.code)
+    sketches: dict[int, Sketch] = {}
+    for i in range(len(codes)) if rank_rest else shape.top:
+        key = (codes[i], flags)
+        made = memo.sketches[i].get(key)
+        if made is None:
+            pathway = rules.pathways[i]
+            made = sketch(
+                rules,
+                pathway.id,
+                codes[i],
+                profile,
+                estimates,
+                catalog,
+                _result_of(pathway, profile, rules, catalog),
+            )
+            _remember(memo.sketches[i], key, made)
+        sketches[i] = made
+    rest = (
+        rank_top(shape.rest, sketches, standings, profile, keep_class=reach)
+        if rank_rest
+        else shape.rest
+    )
+    order = rank_top(shape.top, sketches, standings, profile) + rest
+    return Decision(
+        codes, standings, order, shape.verdict, shape.because, sketches, shape.top, reach
+    )
+
+
+def cost_key(sketch: Sketch, standing: Standing, p: Profile) -> tuple[float, float, float, int]:
+    """What a route costs the person: time along the critical path (a route with a major step
+    of unknown length counts as longest), then money (the known costs), then the number of
+    steps."""
+    months, cost = sketch.totals(p)
+    if sketch.open_major:
+        upper = lower = float("inf")
+    elif months is None:
+        upper = lower = 0.0  # only short administrative steps are left
+    else:
+        lower, upper = months
+    # Unknown fees count as nothing: every step that takes months has a sourced cost, so what
+    # stays unknown are short steps' fees, and a route must not lose to a longer one for them.
+    money = cost[1] if cost is not None else 0.0
+    return (upper, lower, money, standing.remaining_steps)
+
+
+def rank_top(
+    pathways: tuple[int, ...],
+    sketches: dict[int, Sketch],
+    standings: Sequence[Standing],
+    p: Profile,
+    keep_class: Sequence[bool] | None = None,
+) -> tuple[int, ...]:
+    """Pathways ranked by what they cost the person (``cost_key``), then the file's order.
+
+    ``keep_class`` (the routes open to the person) keeps a ranked list's classes in order.
+    """
+    if len(pathways) <= 1:
+        return pathways
+
+    def key(i: int) -> tuple[object, ...]:
+        head = _class(standings[i], keep_class[i]) if keep_class is not None else (0, 0)
+        return (head, cost_key(sketches[i], standings[i], p), i)
+
+    return tuple(sorted(pathways, key=key))
+
+
+_ONLY_FOR = {
+    "out_of_state": "is only for holders of another state's certificate",
+    "employer_sponsored": "is only open when an employer requests it",
+    "emergency": "is only an emergency permit",
+}
+
+
+def _why_not(decision: Decision, index: int, result: PathwayResult, profile: Profile) -> str | None:
+    """Why a route is not open to this person, or None when it is."""
+    if result.audience == "out_of_state" and decision.reach[index]:
+        return None
+    if result.audience != "general":
+        if result.audience == "out_of_state" and profile.library_certificate_kind == "provisional":
+            return "asks for a full certificate from another state; yours is provisional"
+        return _ONLY_FOR.get(result.audience, "is only for some people")
+    if not decision.reach[index]:
+        return (
+            "needs National Board Certification, which asks for an active teaching license, "
+            "three years of teaching and a post as a school librarian"
+        )
+    return None
+
+
+def plan_cost_words(plan: Plan) -> str:
+    """'about 18-36 months and $11,618-$43,427', as a reason names a route's cost."""
+    return f"{plan_time(plan)}, {money(plan.cost_usd)}"
+
+
+def _best_reason(
+    decision: Decision, results: list[PathwayResult], best_plan: Plan, profile: Profile
+) -> str:
+    """Why this route won, in plain words, and what the runner-up would take."""
+    best = decision.best
+    if results[best].complete:
+        reason = "you already meet every requirement of this route that lmspath can check"
+    elif len(results) == 1:
+        reason = "the only route the data describes"
+    else:
+        reason = "the quickest route for you: " + plan_cost_words(best_plan)
+    if len(results) == 1:
+        return reason
+    runner = decision.order[1]
+    other = results[runner]
+    blocked = _why_not(decision, runner, other, profile)
+    if blocked is not None:
+        return f"{reason}. The next route, '{other.name}', {blocked}"
+    other_plan = decision.sketches[runner].plan(profile)
+    if (other_plan.months, other_plan.cost_usd) == (best_plan.months, best_plan.cost_usd):
+        return f"{reason}. '{other.name}' takes as long and costs as much"
+    return f"{reason}. Next best: '{other.name}', {plan_cost_words(other_plan)}"
+
+
+def _verdict_reason(verdict: Verdict, result: PathwayResult | None) -> str:
+    if verdict == "eligible":
+        assert result is not None
+        manual = [q for q in result.requirements if q.manual and q.status != "met"]
+        tail = f"; confirm {len(manual)} item(s) lmspath cannot check" if manual else ""
+        return f"you meet every checkable requirement of '{result.name}'{tail}"
+    if verdict == "cannot_tell":
+        assert result is not None
+        blanks = [
+            q.text
+            for q in result.requirements
+            if q.status in {"not_given", "not_confirmed"} and not q.manual
+        ]
+        return (
+            f"'{result.name}' could already be met, but these are not given or not confirmed: "
+            + "; ".join(blanks)
+        )
+    return "every pathway has at least one requirement you do not meet yet"
+
+
+def assess(
+    profile: Profile,
+    rules: StateRules,
+    estimates: Estimates,
+    catalog: ExamCatalog | None = None,
+    *,
+    today: dt.date,
+) -> Assessment:
+    """The full assessment for one state; ``today`` is passed in so the function stays pure."""
+    decision = decide(profile, rules, estimates, catalog)
+    results = evaluate(profile, rules, catalog)
+    best = decision.best
+    best_result = results[best]
+    best_plan = decision.sketches[best].plan(profile)
+    verdict = decision.verdict
+    verdict_reason = _verdict_reason(
+        verdict, results[decision.because] if decision.because is not None else None
+    )
+    best_reason = _best_reason(decision, results, best_plan, profile)
+    warnings: list[str] = []
+    age = (today - rules.last_checked).days
+    if age > STALE_AFTER_DAYS:
+        warnings.append(
+            f"The {rules.code} rules were last checked on {rules.last_checked.isoformat()} "
+            f"({age // 30} months ago); verify with {rules.agency.name} before acting."
+        )
+    if rules.confidence == "low":
+        warnings.append(
+            f"Confidence in the {rules.code} data is low: {rules.confidence_note} "
+            f"Check with {rules.agency.name}."
+        )
+    for req in best_result.requirements:
+        if req.conflict is not None and sources_disagree([r.status for r in req.conflict.readings]):
+            warnings.append(f"Sources disagree on '{req.text}': {req.conflict.outcome}")
+    if profile.state is not None and profile.state != rules.code:
+        warnings.append(
+            f"The profile names {profile.state}; this report is for {rules.code} as asked."
+        )
+    return Assessment(
+        state=rules.code,
+        state_name=rules.name,
+        credential=rules.credential,
+        agency=Agency(name=rules.agency.name, url=rules.agency.url),
+        verdict=verdict,
+        verdict_reason=verdict_reason,
+        best_pathway=best_result.id,
+        best_reason=best_reason,
+        pathways=results,
+        plan=best_plan,
+        warnings=warnings,
+        confidence=rules.confidence,
+        confidence_note=rules.confidence_note,
+        data_checked=rules.last_checked.isoformat(),
+    )

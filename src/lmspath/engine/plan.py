@@ -1,0 +1,977 @@
+"""Pure planner: the steps still needed on one pathway, in order, with sourced estimates."""
+
+from __future__ import annotations
+
+import math
+import operator
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, fields
+
+from lmspath.engine.checks import governing_rule, sources_disagree
+from lmspath.engine.exam_facts import exam_facts, facts_sources
+from lmspath.engine.memo import IdentityMemo
+from lmspath.engine.outcomes import Codes, outcome_code, result_outcome, unmet_codes
+from lmspath.model.profile import Profile
+from lmspath.model.results import (
+    ExamFacts,
+    PathwayResult,
+    Plan,
+    PlanStep,
+    RequirementResult,
+    SourceRef,
+    StepKind,
+    source_ref,
+)
+from lmspath.model.rules import (
+    AnyOfRequirement,
+    Estimate,
+    Estimates,
+    ExamCatalog,
+    ExamRequirement,
+    Requirement,
+    StateRules,
+)
+
+Range = tuple[float, float]
+#: ``plan_flags``: a master's in progress, a program in progress, an expired license, an
+#: active license from another state.
+Flags = tuple[bool, bool, bool, bool]
+
+#: Requirement kind -> plan step kind.
+_STEP_KIND: dict[str, StepKind] = {
+    "degree": "master",
+    "program": "program",
+    "credit_hours": "coursework",
+    "teaching_license": "teaching_license",
+    "teaching_years": "teaching_experience",
+    "school_library_years": "other",
+    "exam": "exam",
+    "practicum": "practicum",
+    "portfolio": "portfolio",
+    "background_check": "background_check",
+    "national_board": "other",
+    "other": "other",
+}
+
+#: The order steps are listed in when nothing else decides.
+_RANK: dict[str, int] = {
+    "bachelor": 0,
+    "teaching_license": 1,
+    "master": 2,
+    "program": 3,
+    "coursework": 4,
+    "teaching_experience": 5,
+    "practicum": 6,
+    "portfolio": 7,
+    "exam": 8,
+    "background_check": 9,
+    "other": 10,
+    "application": 11,
+}
+
+_STUDY = {"master", "program", "coursework"}
+
+#: Steps that take months or years: a route is ranked by these, never by administrative ones.
+MAJOR_STEPS = frozenset(
+    {"bachelor", "teaching_license", "teaching_experience", "master", "program", "coursework"}
+)
+
+
+@dataclass(slots=True)
+class _Draft:
+    kind: StepKind
+    title: str
+    detail: str
+    requirement_ids: list[str]
+    status: str = "missing"
+    note: str | None = None
+    months: Range | None = None
+    cost: Range | None = None
+    estimate_note: str | None = None
+    link: str | None = None
+    sources: list[SourceRef] = field(default_factory=list)
+    order: int = 0
+    after: list[int] = field(default_factory=list)
+    during: int | None = None
+    #: For a step whose title (and, for years, time) follows from a number in the profile:
+    #: the profile field, the amount the rule asks for, and what it counts ("coursework",
+    #: "practicum" or "years"); ``_numbered`` fills them in.
+    numbers: tuple[str, float, str] | None = None
+    #: For coursework priced and paced per credit: (credits per month, USD per credit).
+    rate: tuple[Range, Range] | None = None
+    #: an exam the rule ties to no program or degree: it can be taken now
+    any_time: bool = False
+    #: a library master's or a school library program: library credit hours are earned in it
+    library_study: bool = False
+    #: a license held elsewhere, reviewed by this state: paperwork, not preparation
+    review: bool = False
+    #: a master's step that takes the school library program inside it
+    with_program: bool = False
+    #: an exam step's (exam id, cut score): a person who scored below the cut retakes it
+    retake: tuple[str, float] | None = None
+    #: an exam step's vendor, registration page, fee, length and cut score
+    exam: ExamFacts | None = None
+
+    def copy(self) -> _Draft:
+        """A copy to order and link in one sketch (a step template is shared by many).
+
+        The lists are shared too: once a template is made, they are only ever replaced
+        (``_merge_study``, ``_link``), never changed in place.
+        """
+        twin = _Draft.__new__(_Draft)
+        for name in _DRAFT_SLOTS:
+            setattr(twin, name, getattr(self, name))
+        return twin
+
+
+_DRAFT_SLOTS = tuple(f.name for f in fields(_Draft))
+
+
+def _estimate_refs(estimates: Estimates, est: Estimate) -> list[SourceRef]:
+    by_id = {s.id: s for s in estimates.sources}
+    return [source_ref(by_id[s]) for s in est.sources if s in by_id]
+
+
+def _estimate_words(used: list[Estimate]) -> str:
+    """What a plan step says of its estimate: each figure's title and short summary."""
+    words = [e.title + (f": {e.summary}" if e.summary else "") for e in used]
+    if len(words) == 2:
+        return f"{words[0]}. Where it states no figure, the national one: {words[1]}"
+    return "; ".join(words)
+
+
+def _apply(
+    draft: _Draft,
+    estimates: Estimates,
+    estimate_id: str,
+    state: str | None = None,
+    *,
+    months: bool = True,
+) -> None:
+    est = estimates.get(estimate_id, state)
+    if est is None:
+        return
+    used = [est]
+    national = estimates.get(estimate_id) if est.state is not None else None
+    span, cost = est.months, est.cost_usd
+    if national is not None and (span is None or cost is None):
+        # The state's own figure where it has one, the national one for the rest.
+        if (months and span is None and national.months is not None) or (
+            cost is None and national.cost_usd is not None
+        ):
+            used.append(national)
+        span = span if span is not None else national.months
+        cost = cost if cost is not None else national.cost_usd
+    if months:
+        draft.months = span
+    draft.cost = cost
+    draft.estimate_note = _estimate_words(used)
+    for item in used:
+        draft.sources.extend(_estimate_refs(estimates, item))
+
+
+#: Requirement kinds whose step takes months or years (the ``MAJOR_STEPS`` they plan to).
+_LONG_KINDS = frozenset(
+    {"degree", "program", "credit_hours", "teaching_license", "teaching_years", "national_board"}
+)
+_OPTION_ORDER = {"not_given": 0, "not_confirmed": 1, "missing": 2}
+
+
+def _pick_option(result: RequirementResult) -> RequirementResult:
+    """For an unmet any-of group, the option to plan on: a short one (an exam, a check) before
+    one that takes months or years, then one not already failing; the rest are named as
+    alternatives, so a blank answer never turns a test into a degree."""
+    ranked = sorted(
+        range(len(result.options)),
+        key=lambda i: (
+            result.options[i].kind in _LONG_KINDS,
+            _OPTION_ORDER.get(result.options[i].status, 3),
+            i,
+        ),
+    )
+    return result.options[ranked[0]]
+
+
+def _find_requirement(rules: StateRules, pathway_id: str, req_id: str) -> Requirement | None:
+    for pathway in rules.pathways:
+        if pathway.id != pathway_id:
+            continue
+        stack: list[Requirement] = list(pathway.requirements)
+        while stack:
+            item = stack.pop()
+            if item.id == req_id:
+                return item
+            if isinstance(item, AnyOfRequirement):
+                stack.extend(item.options)
+    return None
+
+
+def _draft_for(
+    req: RequirementResult,
+    rules: StateRules,
+    pathway_id: str,
+    flags: Flags,
+    estimates: Estimates,
+    catalog: ExamCatalog | None,
+    alternatives: list[str],
+) -> _Draft:
+    master_in_progress, program_in_progress, license_expired, licensed_elsewhere = flags
+    found = _find_requirement(rules, pathway_id, req.id)
+    # Where a conflict is governed by another reading, its rule sets the kind and the numbers.
+    rule = governing_rule(found) if found is not None else None
+    rule_kind = rule.kind if rule is not None else req.kind
+    kind = _STEP_KIND.get(rule_kind, "other")
+    text = req.text
+    if found is not None and found.conflict is not None and found.conflict.governs == "reading":
+        # The governing reading decides what the step is, so the step says what that reading says.
+        text = found.conflict.readings[0].says
+    detail = text
+    if alternatives:
+        detail += " Alternatives: " + "; ".join(alternatives) + "."
+    draft = _Draft(kind=kind, title=text, detail=detail, requirement_ids=[req.id])
+    draft.status = "manual" if req.manual else req.status
+    draft.note = _status_note(req)
+    if found is not None and found.plan_note:
+        draft.note = "; ".join(n for n in (found.plan_note.strip(), draft.note) if n)
+    draft.sources.extend(req.sources)
+    if rule_kind == "degree":
+        level = getattr(rule, "level", "master")
+        if level == "bachelor":
+            draft.kind = "bachelor"
+            draft.title = "Finish a bachelor's degree"
+            _apply(draft, estimates, "bachelor", rules.code)
+        else:
+            draft.title = "Earn " + req.need
+            fields = getattr(rule, "fields", None) or []
+            draft.library_study = bool({"library_science", "school_library_media"} & set(fields))
+            if master_in_progress:
+                draft.title = "Finish your master's degree"
+                draft.estimate_note = "in progress: time left depends on your program"
+            elif {"library_science", "school_library_media"} & set(fields) or not fields:
+                _apply(draft, estimates, "mlis", rules.code)
+    elif rule_kind in {"program", "credit_hours"}:
+        credit = estimates.get("coursework-credit", rules.code)
+        if rule_kind == "credit_hours" and getattr(rule, "min_hours", None) is not None:
+            hours = float(getattr(rule, "min_hours", 0))
+            draft.numbers = ("library_credit_hours", hours, "coursework")
+            if (
+                credit is not None
+                and credit.credits_per_month is not None
+                and credit.per_credit_usd is not None
+            ):
+                # Priced and paced by the hours left, not by a whole program's range.
+                draft.rate = (credit.credits_per_month, credit.per_credit_usd)
+                draft.estimate_note = _estimate_words([credit])
+                draft.sources.extend(_estimate_refs(estimates, credit))
+        elif rule_kind == "program":
+            draft.library_study = True
+            draft.title = "Complete a state-approved school library preparation program"
+            if getattr(rule, "program_kind", "school_library") == "teacher_preparation":
+                draft.title = (
+                    "Complete a teacher-preparation program in school library media that "
+                    "grants the teaching license"
+                )
+        if program_in_progress and rule_kind == "program":
+            draft.title = "Finish your school library preparation program"
+            draft.estimate_note = "in progress: time left depends on your program"
+        elif draft.rate is None:
+            _apply(draft, estimates, "addon-program", rules.code)
+    elif rule_kind == "teaching_license":
+        if license_expired:
+            # Reinstating is the state's own procedure: an initial license's figures do not fit.
+            draft.title = "Renew or reinstate your teaching license"
+            draft.estimate_note = "time and cost depend on the state's reinstatement rules"
+        elif licensed_elsewhere:
+            # A licensed teacher moving states applies on the license held (reciprocity or a
+            # license review), not through an initial route's program.
+            draft.title = (
+                f"Get your teaching license recognised in {rules.name} "
+                "(reciprocity or a license review)"
+            )
+            draft.review = True
+            draft.estimate_note = (
+                f"time and cost depend on {rules.agency.name}'s review of your license"
+            )
+        else:
+            draft.title = "Earn a teaching license"
+            _apply(draft, estimates, "teaching-license", rules.code)
+    elif rule_kind in {"teaching_years", "school_library_years"}:
+        min_years = getattr(rule, "min_years", None)
+        what = "classroom teaching" if rule_kind == "teaching_years" else "school library work"
+        # Years are worked, in a paid post: the step has no fee of its own.
+        draft.cost = (0.0, 0.0)
+        if min_years is not None:
+            # rule_kind is also the profile field: teaching_years or school_library_years
+            draft.numbers = (rule_kind, float(min_years), "years")
+        else:
+            draft.title = f"Gain {what} experience (years required not confirmed)"
+    elif rule_kind == "exam":
+        exam_id = getattr(rule, "exam", None)
+        draft.title = "Pass " + req.need.removeprefix("pass ")
+        draft.any_time = bool(getattr(rule, "any_time", False))
+        cut = getattr(rule, "cut_score", None)
+        if exam_id and cut is not None:
+            draft.retake = (exam_id, float(cut))
+        if catalog is not None and exam_id:
+            for exam in catalog.exams:
+                if exam.id == exam_id and exam.fee_usd is not None:
+                    draft.cost = (exam.fee_usd, exam.fee_usd)
+                    draft.estimate_note = f"test fee for {exam.vendor} {exam.code}"
+                    by_id = {s.id: s for s in catalog.sources}
+                    draft.sources.extend(source_ref(by_id[s]) for s in exam.sources if s in by_id)
+        _fee(draft, rules, "exam", exam_id)
+        if isinstance(rule, ExamRequirement):
+            draft.exam = exam_facts(rule, catalog, rules, draft.cost)
+            if draft.exam is not None:
+                draft.sources.extend(facts_sources(draft.exam, catalog))
+                if draft.exam.registration_url:
+                    draft.link = draft.exam.registration_url
+    elif rule_kind == "practicum":
+        min_hours = getattr(rule, "min_hours", None)
+        draft.title = "Complete the supervised school-library practicum"
+        if min_hours is not None:
+            draft.numbers = ("practicum_hours", float(min_hours), "practicum")
+        _apply(draft, estimates, "practicum", rules.code, months=False)
+    elif rule_kind == "portfolio":
+        draft.title = "Complete your professional portfolio"
+        _apply(draft, estimates, "portfolio", rules.code, months=False)
+    elif rule_kind == "background_check":
+        draft.title = "Complete the fingerprint / background check"
+        _fee(draft, rules, "background_check", None)
+    elif rule_kind == "national_board":
+        draft.title = "Earn National Board Certification (Library Media)"
+        _apply(draft, estimates, "national-board", rules.code)
+    return draft
+
+
+def _status_note(req: RequirementResult) -> str | None:
+    """Why this step is in the plan when it is not plainly missing."""
+    notes = []
+    if req.manual:
+        notes.append("lmspath cannot check this from a profile: confirm it with the agency")
+    elif req.status == "not_given":
+        notes.append("your profile does not say whether you have this; skip it if you do")
+    elif req.status == "not_confirmed":
+        notes.append("the data does not confirm the exact rule: check with the agency")
+    if req.conflict is not None and sources_disagree([r.status for r in req.conflict.readings]):
+        notes.append("sources disagree whether you need this (see the warning above)")
+    return "; ".join(notes) or None
+
+
+def _fee(draft: _Draft, rules: StateRules, applies_to: str, exam: str | None) -> None:
+    for fee in rules.fees:
+        if fee.applies_to != applies_to or fee.amount_usd is None:
+            continue
+        if applies_to == "exam" and fee.exam not in {None, exam}:
+            continue
+        draft.cost = (fee.amount_usd, fee.amount_usd)
+        draft.estimate_note = f"{fee.item} ({rules.code})"
+        draft.sources.extend(source_ref(rules.source(s)) for s in fee.sources)
+        break
+    if applies_to != "exam":
+        _fee_words(draft, rules, applies_to)
+
+
+def _fee_words(draft: _Draft, rules: StateRules, applies_to: str) -> None:
+    """The agency's procedure and processing time for this kind of fee, on the step's note."""
+    words = fee_words(rules, applies_to)
+    if words:
+        draft.note = "; ".join(n for n in (draft.note, words) if n)
+        refs = [
+            source_ref(rules.source(s))
+            for f in rules.fees
+            if f.applies_to == applies_to
+            for s in f.sources
+        ]
+        draft.sources = draft.sources + refs
+
+
+def fee_words(rules: StateRules, applies_to: str) -> str | None:
+    """'How: ...; processing time: ...' from the state's fees of this kind, or None."""
+    parts: list[str] = []
+    for fee in rules.fees:
+        if fee.applies_to != applies_to:
+            continue
+        if fee.procedure and f"how: {fee.procedure}" not in parts:
+            parts.append(f"how: {fee.procedure}")
+        if fee.processing_time and f"processing time: {fee.processing_time}" not in parts:
+            parts.append(f"processing time: {fee.processing_time}")
+    return "; ".join(parts) or None
+
+
+def _names_background_check(requirements: Sequence[Requirement]) -> bool:
+    stack = list(requirements)
+    while stack:
+        item = stack.pop()
+        if item.kind == "background_check":
+            return True
+        if isinstance(item, AnyOfRequirement):
+            stack.extend(item.options)
+    return False
+
+
+def _fold_background(app: _Draft, rules: StateRules) -> None:
+    """With no background-check step in the plan, the application carries the state's
+    fingerprint / background-check fee and procedure (applying needs the clearance)."""
+    fee = next(
+        (f for f in rules.fees if f.applies_to == "background_check" and f.amount_usd is not None),
+        None,
+    )
+    words = fee_words(rules, "background_check")
+    if fee is None and words is None:
+        return
+    refs = [
+        source_ref(rules.source(s))
+        for f in rules.fees
+        if f.applies_to == "background_check"
+        for s in f.sources
+    ]
+    app.sources = app.sources + refs
+    extra = []
+    if fee is not None and fee.amount_usd is not None:
+        low, high = app.cost if app.cost is not None else (0.0, 0.0)
+        app.cost = (low + fee.amount_usd, high + fee.amount_usd)
+        extra.append(f"{fee.item} (${fee.amount_usd:,.0f}, {rules.code})")
+        app.estimate_note = (
+            f"{app.estimate_note} + {extra[0]}"
+            if app.estimate_note
+            else f"application fee not confirmed; {extra[0]}"
+        )
+    if words:
+        app.note = "; ".join(n for n in (app.note, f"fingerprint / background check, {words}") if n)
+
+
+def _unique_sources(refs: list[SourceRef]) -> list[SourceRef]:
+    seen: set[str] = set()
+    out = []
+    for ref in refs:
+        if ref.url not in seen:
+            seen.add(ref.url)
+            out.append(ref)
+    return out
+
+
+def _merge_study(drafts: list[_Draft]) -> list[_Draft]:
+    """A master's and a program both missing become one step: a master's with the program."""
+    master = next((d for d in drafts if d.kind == "master"), None)
+    program = next((d for d in drafts if d.kind == "program"), None)
+    if master is None or program is None:
+        return drafts
+    master.title += (
+        ", taking the state-approved school library program inside it"
+        " (for example an MLIS with school library certification)"
+    )
+    master.detail = master.detail + " " + program.detail
+    # New lists: the master's may be shared with its step template.
+    master.requirement_ids = master.requirement_ids + program.requirement_ids
+    master.library_study = True
+    master.with_program = True
+    master.sources = master.sources + program.sources
+    if master.months is None and program.months is not None:
+        master.months, master.cost = program.months, program.cost
+    return [d for d in drafts if d is not program]
+
+
+def _link(drafts: list[_Draft], has_license_rule: bool) -> None:
+    by_kind: dict[str, _Draft] = {}
+    for draft in drafts:
+        by_kind.setdefault(draft.kind, draft)
+    study = next((d for d in drafts if d.kind in _STUDY), None)
+    for draft in drafts:
+        deps: list[_Draft | None] = []
+        if draft.kind == "teaching_license":
+            deps = [by_kind.get("bachelor")]
+        elif draft.kind == "teaching_experience":
+            deps = [by_kind.get("teaching_license") or by_kind.get("bachelor")]
+        elif draft.kind in _STUDY:
+            deps = [by_kind.get("bachelor")]
+            if has_license_rule and (draft.kind != "master" or draft.with_program):
+                # An add-on endorsement attaches to a teaching license: its program (alone or
+                # inside a master's) follows the license, so a master's held never lengthens.
+                deps.append(by_kind.get("teaching_license"))
+            if (
+                draft.kind == "coursework"
+                and study is not None
+                and study is not draft
+                and study.library_study
+            ):
+                # Library credit hours are earned inside a library master's or program, not
+                # after it: the hours cost no time or tuition of their own.
+                draft.during = study.order
+                draft.rate = None
+                draft.months = draft.cost = None
+                draft.estimate_note = f"earned inside step {study.order}"
+            elif draft is not study and study is not None:
+                deps.append(study)
+        elif draft.kind in {"practicum", "portfolio"}:
+            if study is not None:
+                draft.during = study.order
+                deps = [by_kind.get("bachelor")]
+            else:
+                deps = [by_kind.get("bachelor")]
+        elif draft.kind == "exam":
+            # A test the rule ties to no program can be taken now, beside the rest.
+            deps = (
+                [by_kind.get("bachelor")] if draft.any_time else [study or by_kind.get("bachelor")]
+            )
+        elif draft.kind == "application":
+            deps = [d for d in drafts if d is not draft]
+        draft.after = sorted({d.order for d in deps if d is not None and d is not draft})
+
+
+def _left(numbers: tuple[str, float, str], p: Profile) -> float:
+    name, need, _ = numbers
+    have = getattr(p, name)
+    return max(0.0, need - (have or 0))
+
+
+def _numbered_title(numbers: tuple[str, float, str], left: float) -> str:
+    """The title of a step with ``left`` of its number still to go."""
+    name, _, unit = numbers
+    if unit == "coursework":
+        return f"Complete {left:g} more semester hours of library coursework"
+    if unit == "practicum":
+        return f"Complete {left:g} more hours of supervised school-library practicum"
+    what = "classroom teaching" if name == "teaching_years" else "school library work"
+    return f"Gain {left:g} more year{'s' if left != 1 else ''} of {what}"
+
+
+def _numbered(draft: _Draft, p: Profile) -> _Draft:
+    """A copy of the draft with the title (and, for years, the time) for this profile."""
+    assert draft.numbers is not None
+    _, need, unit = draft.numbers
+    left = _left(draft.numbers, p)
+    numbered = draft.copy()
+    numbered.title = _numbered_title(draft.numbers, left)
+    if unit == "years":
+        numbered.estimate_note = (
+            f"{left:g} years left of the {need:g} the rule asks for; worked in a paid post, "
+            "so no fee"
+        )
+    numbered.months = _span(draft, left)
+    numbered.cost = _price(draft, left)
+    return numbered
+
+
+def _personal(draft: _Draft, p: Profile) -> _Draft:
+    """The step as this person reads it: numbers left filled in, a retake named as one."""
+    if draft.numbers is not None:
+        return _numbered(draft, p)
+    if draft.retake is not None and p.exams:
+        exam, cut = draft.retake
+        scores = [e.score for e in p.exams if e.exam == exam and e.score is not None]
+        if scores and max(scores) < cut:
+            retaken = draft.copy()
+            name = draft.title.removeprefix("Pass ").split(";")[0]
+            retaken.title = f"Retake {name}: you scored {max(scores):g}; the cut is {cut:g}"
+            return retaken
+    return draft
+
+
+def _span(draft: _Draft, left: float) -> Range | None:
+    """The months a numbered step takes with ``left`` of its number to go."""
+    assert draft.numbers is not None
+    if draft.numbers[2] == "years":
+        return (left * 12, left * 12)
+    if draft.rate is not None:
+        slow, fast = draft.rate[0]
+        return (left / fast, left / slow) if slow > 0 else None
+    return draft.months
+
+
+def _price(draft: _Draft, left: float) -> Range | None:
+    """The cost of a numbered step with ``left`` of its number to go."""
+    if draft.rate is not None:
+        low, high = draft.rate[1]
+        return (round(left * low), round(left * high))
+    return draft.cost
+
+
+def _critical_path(
+    drafts: Sequence[_Draft], months: Sequence[Range | None]
+) -> tuple[Range, list[int]]:
+    """Totals along the longest chain of steps, and the steps with no estimate (by index)."""
+    finish: dict[int, Range] = {}
+    unknown: list[int] = []
+    for index, draft in enumerate(drafts):  # drafts are in dependency order by construction
+        start_lo = max((finish[a][0] for a in draft.after), default=0.0)
+        start_hi = max((finish[a][1] for a in draft.after), default=0.0)
+        if draft.during is not None:
+            finish[draft.order] = finish[draft.during]
+            continue
+        span = months[index]
+        if span is None:
+            if draft.kind != "application":
+                unknown.append(index)
+            lo = hi = 0.0
+        else:
+            lo, hi = span
+        finish[draft.order] = (start_lo + lo, start_hi + hi)
+    lo = max((f[0] for f in finish.values()), default=0.0)
+    hi = max((f[1] for f in finish.values()), default=0.0)
+    return (lo, hi), unknown
+
+
+def _total(drafts: Sequence[_Draft], months: Sequence[Range | None]) -> Range | None:
+    """The plan's time: the critical path rounded up to whole months; None with no estimate."""
+    if all(span is None for span in months):
+        return None
+    (lo, hi), _ = _critical_path(drafts, months)
+    return (_round(lo), _round(hi))
+
+
+def _timed(draft: _Draft) -> bool:
+    """A numbered step whose time (and cost) follows from the number left."""
+    assert draft.numbers is not None
+    return draft.numbers[2] == "years" or draft.rate is not None
+
+
+def _cost(drafts: Sequence[_Draft], costs: Sequence[Range | None]) -> Range | None:
+    """The plan's cost: the sum of the steps' costs; None when no step has one."""
+    known = [c for c in costs if c is not None]
+    if not known:
+        return None
+    return (sum(c[0] for c in known), sum(c[1] for c in known))
+
+
+class Sketch:
+    """A plan's structure for one situation: its steps, their order, links and estimates.
+
+    It depends only on the requirements' outcomes and three yes/no facts of the profile (a
+    master's or a program in progress, an expired license); the hours or years still to go are
+    filled in per profile. Clients in the same situation share one sketch.
+    """
+
+    __slots__ = (
+        "_by_years",
+        "_cost",
+        "_first",
+        "_months",
+        "_numbers",
+        "_plans",
+        "_years",
+        "drafts",
+        "open_major",
+        "pathway",
+    )
+
+    #: Totals remembered per sketch for distinct years (cleared when full).
+    LIMIT = 16
+
+    def __init__(self, pathway: str, drafts: list[_Draft]) -> None:
+        self.pathway = pathway
+        self.drafts = tuple(drafts)
+        # Years left, and coursework hours priced per credit, change the time and cost; other
+        # numbers change titles alone.
+        years = sorted({d.numbers[0] for d in drafts if d.numbers and _timed(d)})
+        self._years: Callable[[Profile], object] | None = (
+            operator.attrgetter(*years) if years else None
+        )
+        self._by_years: dict[object, tuple[Range | None, Range | None]] = {}
+        # Full plans (for reports) by the numbers they read; plans are immutable, so shared.
+        numbers = sorted(
+            {d.numbers[0] for d in drafts if d.numbers}
+            | ({"exams"} if any(d.retake for d in drafts) else set())
+        )
+        self._numbers: Callable[[Profile], object] = (
+            operator.attrgetter(*numbers) if numbers else (lambda p: None)
+        )
+        self._plans: dict[object, Plan] = {}
+        self._months = _total(self.drafts, [d.months for d in self.drafts]) if not years else None
+        self._cost = _cost(self.drafts, [d.cost for d in self.drafts]) if not years else None
+        first = self.drafts[0]
+        self._first = first.title if first.numbers is None and first.retake is None else None
+        #: a step that takes months or years has no estimate of its length
+        self.open_major: bool = any(
+            d.kind in MAJOR_STEPS
+            and not d.review
+            and d.during is None
+            and d.months is None
+            and not (d.numbers is not None and _timed(d))
+            for d in self.drafts
+        )
+
+    @property
+    def complete(self) -> bool:
+        """Every step that takes months or years has a time estimate."""
+        return not self.open_major
+
+    def drafts_for(self, p: Profile) -> list[_Draft]:
+        """The steps with this profile's numbers filled in."""
+        return [_personal(d, p) for d in self.drafts]
+
+    def months(self, p: Profile) -> Range | None:
+        """The plan's total time for this profile (what ``Plan.months`` holds)."""
+        return self.totals(p)[0]
+
+    def totals(self, p: Profile) -> tuple[Range | None, Range | None]:
+        """The plan's total time and cost for this profile (``Plan.months``, ``Plan.cost_usd``)."""
+        if self._years is None:
+            return self._months, self._cost
+        key = self._years(p)
+        known = self._by_years.get(key)
+        if known is not None:
+            return known
+        spans: list[Range | None] = []
+        costs: list[Range | None] = []
+        for d in self.drafts:
+            if d.numbers is not None and _timed(d):
+                left = _left(d.numbers, p)
+                spans.append(_span(d, left))
+                costs.append(_price(d, left))
+            else:
+                spans.append(d.months)
+                costs.append(d.cost)
+        if len(self._by_years) >= self.LIMIT:
+            self._by_years.clear()
+        found = self._by_years[key] = (_total(self.drafts, spans), _cost(self.drafts, costs))
+        return found
+
+    def first_title(self, p: Profile) -> str:
+        """The title of the first step (the next thing to do) for this profile."""
+        if self._first is not None:
+            return self._first
+        return _personal(self.drafts[0], p).title
+
+    def plan(self, p: Profile) -> Plan:
+        """The full plan for this profile."""
+        key = self._numbers(p)
+        known = self._plans.get(key)
+        if known is None:
+            if len(self._plans) >= self.LIMIT:
+                self._plans.clear()
+            known = self._plans[key] = self._plan(p)
+        return known
+
+    def _plan(self, p: Profile) -> Plan:
+        drafts = self.drafts_for(p)
+        spans = [d.months for d in drafts]
+        (lo, hi), unknown_at = _critical_path(drafts, spans)
+        unknown = [drafts[i].title for i in unknown_at]
+        has_time = any(span is not None for span in spans)
+        cost_lo = sum(d.cost[0] for d in drafts if d.cost)
+        cost_hi = sum(d.cost[1] for d in drafts if d.cost)
+        no_cost = [d.title for d in drafts if d.cost is None and d.during is None]
+        steps = [
+            PlanStep(
+                order=d.order,
+                kind=d.kind,
+                title=d.title,
+                detail=d.detail,
+                requirement_ids=d.requirement_ids,
+                status=d.status,
+                note=d.note,
+                months=d.months,
+                cost_usd=d.cost,
+                after=d.after,
+                during=d.during,
+                estimate_note=d.estimate_note,
+                link=d.link,
+                sources=_unique_sources(d.sources),
+                exam=d.exam,
+            )
+            for d in drafts
+        ]
+        major = [
+            d.title
+            for i, d in enumerate(drafts)
+            if i in unknown_at and d.kind in MAJOR_STEPS and not d.review
+        ]
+        short = [t for t in unknown if t not in major]
+        note_parts = []
+        if major:
+            note_parts.append("no sourced time estimate for " + "; ".join(major))
+        if short:
+            note_parts.append("the time of short steps is not counted (" + "; ".join(short) + ")")
+        if no_cost:
+            note_parts.append(f"cost not confirmed for {len(no_cost)} step(s)")
+        return Plan(
+            pathway=self.pathway,
+            steps=steps,
+            months=(_round(lo), _round(hi)) if has_time else None,
+            cost_usd=(cost_lo, cost_hi) if any(d.cost for d in drafts) else None,
+            unestimated=unknown,
+            total_note="; ".join(note_parts)
+            or "every step has a sourced estimate (ranges, not quotes)",
+            complete=not major,
+            unestimated_major=major,
+        )
+
+
+def _step_draft(
+    result: RequirementResult,
+    rules: StateRules,
+    pathway_id: str,
+    flags: Flags,
+    estimates: Estimates,
+    catalog: ExamCatalog | None,
+) -> _Draft:
+    """The step for one unmet requirement (for an any-of group, the option to plan on)."""
+    chosen, alternatives = result, []
+    if result.kind == "any_of" and result.options:
+        chosen = _pick_option(result)
+        alternatives = [o.text for o in result.options if o is not chosen]
+    draft = _draft_for(chosen, rules, pathway_id, flags, estimates, catalog, alternatives)
+    _intern(draft)
+    return draft
+
+
+def _intern(draft: _Draft) -> None:
+    # Thousands of sketches repeat the same wording: keep one copy of each text.
+    draft.title = sys.intern(draft.title)
+    draft.detail = sys.intern(draft.detail)
+    if draft.note is not None:
+        draft.note = sys.intern(draft.note)
+    if draft.estimate_note is not None:
+        draft.estimate_note = sys.intern(draft.estimate_note)
+
+
+_APPLICATIONS: IdentityMemo[_Draft] = IdentityMemo(256)
+
+
+def _application(rules: StateRules) -> _Draft:
+    """The last step of every plan: applying to the state (a template: copy it before use)."""
+    hit = _APPLICATIONS.get(id(rules))
+    if hit is not None:
+        return hit
+    draft = _Draft(
+        kind="application",
+        title=f"Apply to {rules.agency.name} for the {rules.credential}",
+        detail=f"Submit the application with transcripts, scores and fees: {rules.agency.url}",
+        requirement_ids=[],
+        status="missing",
+        link=rules.agency.url,
+    )
+    _fee(draft, rules, "application", None)
+    _intern(draft)
+    return _APPLICATIONS.put(id(rules), (rules,), draft)
+
+
+def _build_sketch(pathway_id: str, drafts: list[_Draft], rules: StateRules) -> Sketch:
+    """The sketch from the unmet requirements' steps, in requirement order (drafts it owns)."""
+    drafts = _merge_study(drafts)
+    drafts.sort(key=lambda d: _RANK[d.kind])
+    pathway = next(p for p in rules.pathways if p.id == pathway_id)
+    application = _application(rules).copy()
+    if not _names_background_check(pathway.requirements):
+        # The route names no clearance of its own, yet the state fingerprints every applicant.
+        _fold_background(application, rules)
+    drafts.append(application)
+    for index, draft in enumerate(drafts, start=1):
+        draft.order = index
+    has_license_rule = any(r.kind == "teaching_license" for r in pathway.requirements)
+    _link(drafts, has_license_rule)
+    for draft in drafts:
+        _intern(draft)
+    return Sketch(pathway_id, drafts)
+
+
+def plan_flags(p: Profile, state: str) -> Flags:
+    """The only facts of the profile besides outcomes and numbers that a plan's wording reads
+    (``state``: the target state)."""
+    where = p.teaching_license_state
+    return (
+        p.master == "in_progress",
+        p.school_library_program == "in_progress",
+        p.teaching_license_status == "expired",
+        p.teaching_license_status == "active" and where not in {None, "none", state},
+    )
+
+
+#: The kind of rule whose step reads each of the ``plan_flags``.
+_FLAG_KINDS = ("degree", "program", "teaching_license", "teaching_license")
+
+_FLAG_USE: IdentityMemo[tuple[frozenset[int], ...]] = IdentityMemo(4000)
+
+
+def _flag_use(rules: StateRules, pathway_id: str) -> tuple[frozenset[int], ...]:
+    """For each requirement of the pathway, which ``plan_flags`` its step could read."""
+    key = (id(rules), pathway_id)
+    hit = _FLAG_USE.get(key)
+    if hit is not None:
+        return hit
+    pathway = next(p for p in rules.pathways if p.id == pathway_id)
+    uses: list[frozenset[int]] = []
+    for req in pathway.requirements:
+        kinds: set[str] = set()
+        stack: list[Requirement] = [req]
+        while stack:
+            rule = stack.pop()
+            kinds.add(rule.kind)
+            if isinstance(rule, AnyOfRequirement):
+                stack.extend(rule.options)
+            if rule.conflict is not None:
+                stack.extend(r.rule for r in rule.conflict.readings if r.rule is not None)
+        uses.append(frozenset(i for i, kind in enumerate(_FLAG_KINDS) if kind in kinds))
+    return _FLAG_USE.put(key, (rules,), tuple(uses))
+
+
+#: Sketches by situation; few distinct ones exist per state, so this rarely fills.
+_SKETCHES: IdentityMemo[Sketch] = IdentityMemo(8000)
+#: Each requirement's step by its outcome and the plan flags it reads (templates: copied).
+_STEPS: IdentityMemo[_Draft] = IdentityMemo(20_000)
+
+
+def sketch(
+    rules: StateRules,
+    pathway_id: str,
+    codes: Codes,
+    profile: Profile,
+    estimates: Estimates,
+    catalog: ExamCatalog | None,
+    result_of: Callable[[int], RequirementResult],
+) -> Sketch:
+    """The plan sketch for one pathway in this situation.
+
+    ``codes`` stand for the pathway's requirements' outcomes in order; ``result_of(i)`` is the
+    full result of its i-th requirement, which a step takes its wording and sources from. It
+    is asked only for a requirement whose step (for its outcome and flags) is not known yet.
+    """
+    flags = plan_flags(profile, rules.code)
+    # Met requirements take no step, so only the unmet ones' outcomes (and the profile facts
+    # their steps read) shape the plan: clients who differ elsewhere share the sketch.
+    unmet = unmet_codes(codes)
+    uses = _flag_use(rules, pathway_id)
+    used: set[int] = set()
+    for code, use in zip(unmet, uses, strict=True):
+        if code >= 0:
+            used |= use
+    relevant = tuple(f if i in used else None for i, f in enumerate(flags))
+    key = (id(rules), pathway_id, id(estimates), id(catalog), unmet, relevant)
+    found = _SKETCHES.get(key)
+    if found is not None:
+        return found
+    pathway = next(p for p in rules.pathways if p.id == pathway_id)
+    drafts: list[_Draft] = []
+    for index, (req, code, use) in enumerate(zip(pathway.requirements, unmet, uses, strict=True)):
+        if code < 0:
+            continue
+        mine = tuple(f if i in use else None for i, f in enumerate(flags))
+        step_key = (id(rules), id(req), pathway_id, id(estimates), id(catalog), code, mine)
+        step = _STEPS.get(step_key)
+        if step is None:
+            made = _step_draft(result_of(index), rules, pathway_id, flags, estimates, catalog)
+            step = _STEPS.put(step_key, (rules, req, estimates, catalog), made)
+        drafts.append(step.copy())
+    built = _build_sketch(pathway_id, drafts, rules)
+    return _SKETCHES.put(key, (rules, estimates, catalog), built)
+
+
+def plan_pathway(
+    result: PathwayResult,
+    rules: StateRules,
+    estimates: Estimates,
+    profile: Profile,
+    catalog: ExamCatalog | None = None,
+) -> Plan:
+    """The ordered steps this person still needs on one pathway (pure)."""
+    codes = tuple(outcome_code(result_outcome(r)) for r in result.requirements)
+    found = sketch(
+        rules, result.id, codes, profile, estimates, catalog, result.requirements.__getitem__
+    )
+    return found.plan(profile)
+
+
+def _round(value: float) -> float:
+    return float(math.ceil(value))

@@ -1,0 +1,1 @@
+"""Typed values: the rules, the profile, results, the skills taxonomy, programs."""

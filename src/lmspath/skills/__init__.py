@@ -1,0 +1,1 @@
+"""The skills taxonomy matched against a person's tools and skills (pure)."""

@@ -1,0 +1,1 @@
+"""Finding, reading, checking and caching the data files: the only I/O under the engine."""
