@@ -356,6 +356,20 @@ def test_ctrl_c_saves_the_answers_so_far_and_names_the_file(
     assert saved.exams is None
 
 
+def test_ctrl_c_never_overwrites_answers_saved_before(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    earlier = "state: OK\nbachelor: yes\n"
+    (tmp_path / PARTIAL_PROFILE).write_text(earlier, encoding="utf-8")
+    with pytest.raises(Interrupted) as caught:
+        run_interview(None, prompter=script(teaching_years=CTRL_C), context=CTX)
+    assert "lmspath-partial-profile-2.yaml" in caught.value.message
+    assert (tmp_path / PARTIAL_PROFILE).read_text(encoding="utf-8") == earlier
+    saved = read_profile(tmp_path / "lmspath-partial-profile-2.yaml", exam_index())
+    assert saved.state == "TX"
+
+
 def test_ctrl_c_saves_to_the_save_profile_path(tmp_path: Path) -> None:
     target = tmp_path / "mine.json"
     with pytest.raises(Interrupted, match=re.escape(str(target))):

@@ -421,11 +421,23 @@ def _no_sigint() -> Iterator[None]:
         signal.signal(signal.SIGINT, previous)
 
 
+def _free_partial_path() -> Path:
+    """``lmspath-partial-profile.yaml``, or the first numbered name that is free: answers saved
+    on Ctrl-C never overwrite another person's (or another run's) saved answers."""
+    if not PARTIAL_PROFILE.exists():
+        return PARTIAL_PROFILE
+    for number in range(2, 1000):
+        candidate = PARTIAL_PROFILE.with_name(f"{PARTIAL_PROFILE.stem}-{number}.yaml")
+        if not candidate.exists():
+            return candidate
+    return PARTIAL_PROFILE.with_name(f"{PARTIAL_PROFILE.stem}-{os.getpid()}.yaml")
+
+
 def _interrupted(answers: Answers, new: set[str], save_path: Path | None) -> Interrupted:
     """Save what was answered and say where, in one line."""
     if not new:
         return Interrupted("interrupted before any answer was given; nothing was saved")
-    path = save_path or PARTIAL_PROFILE
+    path = save_path or _free_partial_path()
     from lmspath.store.profile_file import write_profile
 
     try:
