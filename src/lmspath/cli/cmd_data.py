@@ -47,24 +47,6 @@ def check_command(
     )
 
 
-def _check_extras(base: Path) -> list[str]:
-    """The mobility agreements and the tile map, when the folder has them."""
-    from lmspath.store.load import load_model
-    from lmspath.store.mobility import MobilityData
-    from lmspath.store.tiles import TileMap
-
-    problems: list[str] = []
-    for name, model in (("mobility.yaml", MobilityData), ("tiles.yaml", TileMap)):
-        path = base / name
-        if not path.exists():
-            continue
-        try:
-            load_model(path, model)
-        except DataError as exc:
-            problems += exc.details or [exc.message]
-    return problems
-
-
 def register(app: typer.Typer) -> None:
     """Add the command group to the app."""
     app.add_typer(data_app, name="data")
