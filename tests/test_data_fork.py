@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -71,6 +72,8 @@ def test_an_invalid_fork_is_refused_with_exit_4_before_anything_runs(
     for args in (
         ("assess", "--profile", "examples/teacher-tx.yaml"),
         ("batch", str(intake), "-o", str(out)),
+        ("compare", "--profile", "examples/teacher-tx.yaml", "--states", "TX"),
+        ("career", "TX"),
     ):
         done = lmspath(*args, "--data", str(broken))
         assert done.returncode == 4, done.stderr
@@ -106,3 +109,26 @@ def test_states_rules_and_programs_read_the_fork_and_refuse_a_broken_one(
         done = lmspath(*args, "--data", str(empty))
         assert done.returncode == 4, (args, done.stderr)
         assert done.stderr.startswith(f"Error: --data {empty}: the data folder is invalid: ")
+
+
+def test_compare_and_career_read_the_fork(fork: Path, tmp_path: Path) -> None:
+    edited = tmp_path / "edited"
+    shutil.copytree(fork, edited)
+    tx = edited / "requirements" / "TX.yaml"
+    text = tx.read_text(encoding="utf-8")
+    tx.write_text(text.replace("name: Texas", "name: Texas (fork)", 1), encoding="utf-8")
+    done = lmspath(
+        "compare",
+        "--profile",
+        "examples/teacher-tx.yaml",
+        "--states",
+        "TX",
+        "-f",
+        "json",
+        "--data",
+        str(edited),
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["states"][0]["name"] == "Texas (fork)"
+    done = lmspath("career", "TX", "--data", str(edited), "-f", "json")
+    assert done.returncode == 0, done.stderr

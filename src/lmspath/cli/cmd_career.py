@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from lmspath.cli.data_option import DataOption, use_data
 from lmspath.errors import InputError
 
 if TYPE_CHECKING:
@@ -56,8 +57,10 @@ def career_command(
             "--output", "-o", metavar="FILE", help="Write to this file (.md, .json, .txt)."
         ),
     ] = None,
+    data: DataOption = None,
 ) -> None:
     """Pay, openings, staffing mandates and the ladder after certification, with sources."""
+    use_data(data)
     from lmspath.engine.career import career_report
     from lmspath.model.states import JURISDICTIONS, resolve_state, unknown_state_message
     from lmspath.render import career_view as view

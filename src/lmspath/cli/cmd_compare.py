@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from lmspath.cli.data_option import DataOption, use_data
 from lmspath.errors import InputError
 
 _FORMATS = ("terminal", "markdown", "json", "csv")
@@ -87,8 +88,10 @@ def compare_command(
             "states whose verdict flips.",
         ),
     ] = None,
+    data: DataOption = None,
 ) -> None:
     """Every jurisdiction ranked for this person: verdict, months, cost, next step, tile map."""
+    use_data(data)
     from lmspath.api.compare import compare
     from lmspath.render import compare_view
     from lmspath.render.console import FILE_WIDTH, render_plain, stdout_console, write_atomic
