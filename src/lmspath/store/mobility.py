@@ -57,13 +57,45 @@ class Agreement(StrictModel):
         return next((m for m in self.members if m.state == code), None)
 
 
+#: What a military-spouse provision gives, as the sources word it.
+SpouseGift = Literal[
+    "temporary_license",
+    "expedited_review",
+    "license_by_endorsement",
+    "out_of_state_license_accepted",
+    "extension",
+    "fee_waiver",
+]
+
+
+class SpouseProvision(StrictModel):
+    """One state's licensure provision for military spouses; null where no source says."""
+
+    state: str
+    name: str
+    gives: list[SpouseGift] = Field(min_length=1)
+    summary: str
+    time_limit: str | None = None
+    decision_within: str | None = None
+    names_educator_licenses: bool | None = None
+    covers_school_librarians: bool | None = None
+    sources: list[str] = Field(min_length=1)
+    confidence: Confidence
+    note: str | None = None
+
+
 class MobilityData(StrictModel):
-    """Every agreement and the sources they cite."""
+    """Every agreement, the military-spouse provisions per state, and the sources they cite."""
 
     schema_version: Literal[1] = 1
     last_checked: dt.date
     sources: list[Source] = Field(min_length=1)
     agreements: list[Agreement] = Field(min_length=1)
+    military_spouse: list[SpouseProvision] = Field(default_factory=list)
+
+    def spouse_provision(self, code: str) -> SpouseProvision | None:
+        """The state's military-spouse provision, or None when none is on record."""
+        return next((p for p in self.military_spouse if p.state == code), None)
 
     @model_validator(mode="after")
     def _references(self) -> MobilityData:
@@ -88,6 +120,15 @@ class MobilityData(StrictModel):
                 if state not in JURISDICTIONS:
                     raise ValueError(f"{agreement.id}: {state!r} is not a state code")
             ensure_unique_ids({f"{agreement.id} state": states})
+        for provision in self.military_spouse:
+            if provision.state not in JURISDICTIONS:
+                raise ValueError(f"military_spouse: {provision.state!r} is not a state code")
+            for source in provision.sources:
+                if source not in known:
+                    raise ValueError(
+                        f"military_spouse {provision.state}: source {source!r} is not in sources"
+                    )
+        ensure_unique_ids({"military_spouse state": [p.state for p in self.military_spouse]})
         return self
 
 
