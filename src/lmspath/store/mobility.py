@@ -11,7 +11,13 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from lmspath.model.profile import Profile
-from lmspath.model.results import MovingAgreement, MovingNote, PathwayResult, source_ref
+from lmspath.model.results import (
+    MovingAgreement,
+    MovingNote,
+    MovingSpouse,
+    PathwayResult,
+    source_ref,
+)
 from lmspath.model.rules import Confidence, Source, StateRules, StrictModel, ensure_unique_ids
 from lmspath.model.states import JURISDICTIONS
 
@@ -191,6 +197,61 @@ def _agreement_note(
     )
 
 
+_GIFTS = {
+    "temporary_license": "a temporary license",
+    "expedited_review": "an expedited review",
+    "license_by_endorsement": "a license by endorsement",
+    "out_of_state_license_accepted": "teaching on the other state's license",
+    "extension": "an extension of a certificate",
+    "fee_waiver": "waived fees",
+}
+
+
+def _yes_no(value: bool | None, agency: str) -> str:
+    if value is None:
+        return f"not confirmed: check with {agency}"
+    return "yes" if value else "no"
+
+
+def _spouse_note(data: MobilityData, rules: StateRules) -> MovingSpouse:
+    """The destination's military-spouse provision, or a 'not confirmed' entry."""
+    agency = rules.agency.name
+    provision = data.spouse_provision(rules.code)
+    if provision is None:
+        return MovingSpouse(
+            state=rules.code,
+            on_record=False,
+            words=(
+                f"no provision for military spouses in {rules.code} is on record: "
+                f"not confirmed: check with {agency}"
+            ),
+            covers_school_librarians=f"not confirmed: check with {agency}",
+            names_educator_licenses=f"not confirmed: check with {agency}",
+        )
+    by_id = {s.id: s for s in data.sources}
+    gives = [_GIFTS[g] for g in provision.gives]
+    words = f"{provision.name}: {provision.summary}"
+    if provision.time_limit:
+        words += f" Time limit: {provision.time_limit}."
+    if provision.decision_within:
+        words += f" Decision within: {provision.decision_within}."
+    return MovingSpouse(
+        state=rules.code,
+        on_record=True,
+        name=provision.name,
+        gives=gives,
+        summary=provision.summary,
+        time_limit=provision.time_limit,
+        decision_within=provision.decision_within,
+        names_educator_licenses=_yes_no(provision.names_educator_licenses, agency),
+        covers_school_librarians=_yes_no(provision.covers_school_librarians, agency),
+        words=words,
+        note=provision.note,
+        confidence=provision.confidence,
+        sources=[source_ref(by_id[s]) for s in provision.sources],
+    )
+
+
 def moving_note(
     profile: Profile, rules: StateRules, pathways: list[PathwayResult], data: MobilityData
 ) -> MovingNote | None:
@@ -230,4 +291,5 @@ def moving_note(
         agreements=[_agreement_note(a, data, origin, rules, kind) for a in data.agreements],
         cautions=cautions,
         agency=rules.agency.name,
+        military_spouse=_spouse_note(data, rules),
     )
