@@ -277,6 +277,29 @@ class MovingAgreement(Result):
     sources: list[SourceRef]
 
 
+class MovingSpouse(Result):
+    """The destination's licensure provision for military spouses (data/mobility.yaml); it
+    applies only to the spouse of a service member, which the profile does not record."""
+
+    state: str
+    #: false when no provision for this state is on record (not the same as 'has none')
+    on_record: bool
+    name: str | None = None
+    #: what it gives, in words ('a temporary license', 'an expedited review', ...)
+    gives: list[str] = Field(default_factory=list)
+    summary: str | None = None
+    time_limit: str | None = None
+    decision_within: str | None = None
+    #: 'yes', 'no', or 'not confirmed: check with <agency>'
+    names_educator_licenses: str
+    covers_school_librarians: str
+    #: one sentence for the report
+    words: str
+    note: str | None = None
+    confidence: str | None = None
+    sources: list[SourceRef] = Field(default_factory=list)
+
+
 class MovingNote(Result):
     """For a holder of another state's school librarian certificate: the move to this state."""
 
@@ -294,6 +317,8 @@ class MovingNote(Result):
     agreements: list[MovingAgreement]
     cautions: list[str]
     agency: str
+    #: the destination's provision for military spouses, or 'not confirmed' when none is on record
+    military_spouse: MovingSpouse | None = None
 
 
 Assessment.model_rebuild()

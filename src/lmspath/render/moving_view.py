@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from lmspath.model.results import MovingNote
+from lmspath.model.results import MovingNote, MovingSpouse
 from lmspath.render.text import source_date
 
 if TYPE_CHECKING:
@@ -46,7 +46,24 @@ def moving_lines(note: MovingNote) -> list[str]:
             + "; ".join(f"{s.url}, {source_date(s)}" for s in agreement.sources)
             + ")"
         )
+    if note.military_spouse is not None:
+        lines.append(spouse_line(note.military_spouse))
     return lines
+
+
+def spouse_line(spouse: MovingSpouse) -> str:
+    """One sentence on the destination's provision for military spouses, with its sources."""
+    head = f"For military spouses only ({spouse.state}): "
+    if not spouse.on_record:
+        return head + spouse.words + "."
+    cited = "; ".join(f"{s.url}, {source_date(s)}" for s in spouse.sources)
+    return (
+        head + f"{spouse.words} It gives {', '.join(spouse.gives)}. Names educator licenses: "
+        f"{spouse.names_educator_licenses}. Covers school librarian licenses: "
+        f"{spouse.covers_school_librarians}."
+        + (f" {spouse.note}" if spouse.note else "")
+        + f" (confidence {spouse.confidence}; {cited})"
+    )
 
 
 def moving_markdown(note: MovingNote) -> list[str]:

@@ -11,7 +11,13 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from lmspath.model.profile import Profile
-from lmspath.model.results import MovingAgreement, MovingNote, PathwayResult, source_ref
+from lmspath.model.results import (
+    MovingAgreement,
+    MovingNote,
+    MovingSpouse,
+    PathwayResult,
+    source_ref,
+)
 from lmspath.model.rules import Confidence, Source, StateRules, StrictModel, ensure_unique_ids
 from lmspath.model.states import JURISDICTIONS
 
@@ -57,13 +63,45 @@ class Agreement(StrictModel):
         return next((m for m in self.members if m.state == code), None)
 
 
+#: What a military-spouse provision gives, as the sources word it.
+SpouseGift = Literal[
+    "temporary_license",
+    "expedited_review",
+    "license_by_endorsement",
+    "out_of_state_license_accepted",
+    "extension",
+    "fee_waiver",
+]
+
+
+class SpouseProvision(StrictModel):
+    """One state's licensure provision for military spouses; null where no source says."""
+
+    state: str
+    name: str
+    gives: list[SpouseGift] = Field(min_length=1)
+    summary: str
+    time_limit: str | None = None
+    decision_within: str | None = None
+    names_educator_licenses: bool | None = None
+    covers_school_librarians: bool | None = None
+    sources: list[str] = Field(min_length=1)
+    confidence: Confidence
+    note: str | None = None
+
+
 class MobilityData(StrictModel):
-    """Every agreement and the sources they cite."""
+    """Every agreement, the military-spouse provisions per state, and the sources they cite."""
 
     schema_version: Literal[1] = 1
     last_checked: dt.date
     sources: list[Source] = Field(min_length=1)
     agreements: list[Agreement] = Field(min_length=1)
+    military_spouse: list[SpouseProvision] = Field(default_factory=list)
+
+    def spouse_provision(self, code: str) -> SpouseProvision | None:
+        """The state's military-spouse provision, or None when none is on record."""
+        return next((p for p in self.military_spouse if p.state == code), None)
 
     @model_validator(mode="after")
     def _references(self) -> MobilityData:
@@ -88,6 +126,15 @@ class MobilityData(StrictModel):
                 if state not in JURISDICTIONS:
                     raise ValueError(f"{agreement.id}: {state!r} is not a state code")
             ensure_unique_ids({f"{agreement.id} state": states})
+        for provision in self.military_spouse:
+            if provision.state not in JURISDICTIONS:
+                raise ValueError(f"military_spouse: {provision.state!r} is not a state code")
+            for source in provision.sources:
+                if source not in known:
+                    raise ValueError(
+                        f"military_spouse {provision.state}: source {source!r} is not in sources"
+                    )
+        ensure_unique_ids({"military_spouse state": [p.state for p in self.military_spouse]})
         return self
 
 
@@ -150,6 +197,61 @@ def _agreement_note(
     )
 
 
+_GIFTS = {
+    "temporary_license": "a temporary license",
+    "expedited_review": "an expedited review",
+    "license_by_endorsement": "a license by endorsement",
+    "out_of_state_license_accepted": "teaching on the other state's license",
+    "extension": "an extension of a certificate",
+    "fee_waiver": "waived fees",
+}
+
+
+def _yes_no(value: bool | None, agency: str) -> str:
+    if value is None:
+        return f"not confirmed: check with {agency}"
+    return "yes" if value else "no"
+
+
+def _spouse_note(data: MobilityData, rules: StateRules) -> MovingSpouse:
+    """The destination's military-spouse provision, or a 'not confirmed' entry."""
+    agency = rules.agency.name
+    provision = data.spouse_provision(rules.code)
+    if provision is None:
+        return MovingSpouse(
+            state=rules.code,
+            on_record=False,
+            words=(
+                f"no provision for military spouses in {rules.code} is on record: "
+                f"not confirmed: check with {agency}"
+            ),
+            covers_school_librarians=f"not confirmed: check with {agency}",
+            names_educator_licenses=f"not confirmed: check with {agency}",
+        )
+    by_id = {s.id: s for s in data.sources}
+    gives = [_GIFTS[g] for g in provision.gives]
+    words = f"{provision.name}: {provision.summary}"
+    if provision.time_limit:
+        words += f" Time limit: {provision.time_limit}."
+    if provision.decision_within:
+        words += f" Decision within: {provision.decision_within}."
+    return MovingSpouse(
+        state=rules.code,
+        on_record=True,
+        name=provision.name,
+        gives=gives,
+        summary=provision.summary,
+        time_limit=provision.time_limit,
+        decision_within=provision.decision_within,
+        names_educator_licenses=_yes_no(provision.names_educator_licenses, agency),
+        covers_school_librarians=_yes_no(provision.covers_school_librarians, agency),
+        words=words,
+        note=provision.note,
+        confidence=provision.confidence,
+        sources=[source_ref(by_id[s]) for s in provision.sources],
+    )
+
+
 def moving_note(
     profile: Profile, rules: StateRules, pathways: list[PathwayResult], data: MobilityData
 ) -> MovingNote | None:
@@ -189,4 +291,5 @@ def moving_note(
         agreements=[_agreement_note(a, data, origin, rules, kind) for a in data.agreements],
         cautions=cautions,
         agency=rules.agency.name,
+        military_spouse=_spouse_note(data, rules),
     )
