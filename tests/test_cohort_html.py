@@ -92,6 +92,7 @@ def test_html_summary_is_one_self_contained_escaped_page_with_charts(tmp_path: P
         "The 10 most common missing requirements",
         "The 10 most common skills gaps",
         "Unconfirmed rules the cohort depends on",
+        "Pay, openings and staffing in the cohort's states",
         "Rejected rows by field",
     ):
         assert wanted in heads, (wanted, heads)
@@ -116,6 +117,8 @@ def test_html_summary_is_one_self_contained_escaped_page_with_charts(tmp_path: P
     assert tiles.count("<rect") == 51
     assert re.search(r">FL</text><text [^>]*>2</text>", tiles)
     assert re.search(r">AK</text><text [^>]*>0</text>", tiles)
+    # The career table, as the markdown summary has it: one row per state of the cohort.
+    assert "<td>CA</td><td class=num>1</td>" in page
     # Bars scale with the count: the widest verdict bar belongs to the largest count.
     widths = [int(w) for w in re.findall(r'class="bar" [^>]*width="(\d+)"', verdicts)]
     assert widths == [100, 200, 300]
@@ -180,3 +183,46 @@ def test_chromium_renders_the_cohort_page(tmp_path: Path) -> None:
     assert "Clients by verdict" in words
     assert "<script>alert(1)" in words  # shown as the text it is (the cell wraps after it)
     assert 1 <= len(reader.pages) <= 12, len(reader.pages)
+
+
+def test_career_lines_become_an_escaped_table_of_the_header_width() -> None:
+    from lmspath.batch.cohort_html import _career
+
+    lines = ["## Pay <b>", "See `lmspath career XX`.", "| A | B | C |", "|---|---:|---|"]
+    page = _career([*lines, "| 1 | 2 |", "| 1 | 2 | 3 | 4 |"])
+    assert "<h2>Pay &lt;b&gt;</h2>" in page
+    assert "<code>lmspath career XX</code>" in page
+    assert "<td>1</td><td>2</td><td></td></tr>" in page
+    assert "<td>3 | 4</td>" in page
+    assert "---" not in page
+
+
+def test_unconfirmed_rules_and_duplicates_are_listed_escaped() -> None:
+    from lmspath.batch.cohort import CohortMeta, CohortTally, Duplicate, RuleRef
+    from lmspath.batch.cohort_html import render_cohort_html
+
+    tally = CohortTally()
+    ref = RuleRef("TX", "exam", "Pass <em>the</em> exam", "exam")
+    tally.scored = 3
+    tally.by_verdict["not_yet"] = 3
+    tally.by_state["TX"] = 3
+    tally.unconfirmed[(ref, "amount or cut score not confirmed")] = 3
+    meta = CohortMeta(
+        intake="in<put>.csv",
+        encoding="UTF-8",
+        delimiter="comma",
+        rules_date="2026-11-24",
+        today="2026-12-05",
+        version="0",
+        duplicates=1,
+        duplicate_examples=(Duplicate("<b>id</b>", 2, 3),),
+    )
+    page = render_cohort_html(tally, meta, None)
+    assert "<td>Pass &lt;em&gt;the&lt;/em&gt; exam</td><td>exam</td><td>TX</td>" in page
+    assert "<td>amount or cut score not confirmed</td><td class=num>3</td>" in page
+    assert "&#x27;&lt;b&gt;id&lt;/b&gt;&#x27; (lines 2 and 3)" in page
+    assert "<title>Cohort summary: in&lt;put&gt;.csv</title>" in page
+    assert "<em>" not in page
+    assert "<b>" not in page
+    assert "<svg" in page  # the verdict chart; without a tile map, the state table alone
+    assert "each square" not in page

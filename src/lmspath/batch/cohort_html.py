@@ -136,6 +136,42 @@ def _table(caption: str, head: Sequence[str], rows: Sequence[Sequence[object]]) 
 _NUMERIC = {"Clients", "Share", "Line", "Rows", "Eligible", "Not yet", "Cannot tell"}
 
 
+def _career(lines: Sequence[str]) -> str:
+    """The career section (markdown lines from the market data: a heading, notes, one table) as
+    HTML; every piece of text escaped, backticked words shown as code."""
+    out: list[str] = []
+    table: list[list[str]] = []
+
+    def flush() -> None:
+        if table:
+            head, *rows = table
+            width = len(head)
+            # Each row to the header's width: a short row padded, a split cell joined again.
+            padded = [r + [""] * (width - len(r)) for r in rows]
+            fitted = [[*r[: width - 1], " | ".join(r[width - 1 :])] for r in padded]
+            out.append(_table("Career facts for the cohort's states", head, fitted))
+            table.clear()
+
+    for line in lines:
+        if line.startswith("|"):
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            if not all(set(c) <= set("-:") for c in cells):
+                table.append(cells)
+            continue
+        flush()
+        if line.startswith("## "):
+            out.append(f"<h2>{_e(line[3:])}</h2>")
+        elif line.strip():
+            parts = _e(line).split("`")
+            out.append(
+                "<p>"
+                + "".join(f"<code>{p}</code>" if i % 2 else p for i, p in enumerate(parts))
+                + "</p>"
+            )
+    flush()
+    return "<section>" + "".join(out) + "</section>" if out else ""
+
+
 def _tiers(tally: CohortTally) -> list[str]:
     out = ['<section><h2 id="clients">Clients by readiness</h2>']
     shown_any = False
@@ -337,6 +373,9 @@ def render_cohort_html(tally: CohortTally, meta: CohortMeta, tiles: TileMap | No
     else:
         out.append("<p>None: every rule the scored clients depend on is confirmed by the data.</p>")
     out.append("</section>")
+
+    if meta.career:
+        out.append(_career(meta.career))
 
     if tally.problem_fields:
         out.append("<section><h2>Rejected rows by field</h2>")
