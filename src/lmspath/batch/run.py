@@ -606,7 +606,7 @@ def run_batch(
             summary_file = _open(options.summary, "--summary", say)
             assert summary_file is not None
             opened.append(summary_file)
-            summary_file.handle.write(render_cohort(tally, meta))
+            summary_file.handle.write(_summary_text(options.summary, tally, meta))
         for item_file in opened:
             item_file.commit()
         opened.clear()
@@ -666,6 +666,19 @@ def final_line(report: BatchReport, errors: Path | None) -> str:
         else:
             text += " (shown above)"
     return text
+
+
+def _summary_text(path: Path, tally: CohortTally, meta: CohortMeta) -> str:
+    """The cohort summary: an HTML page for a ``.html``/``.htm`` name, markdown otherwise."""
+    if path.suffix.lower() not in {".html", ".htm"}:
+        return render_cohort(tally, meta)
+    from lmspath.batch.cohort_html import render_cohort_html
+    from lmspath.store.load import default_data_dir
+    from lmspath.store.tiles import load_tiles
+
+    base = default_data_dir()
+    tiles = load_tiles(base) if (base / "tiles.yaml").is_file() else None
+    return render_cohort_html(tally, meta, tiles)
 
 
 def _career_section(clients: dict[str, int]) -> tuple[str, ...]:

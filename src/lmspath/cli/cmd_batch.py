@@ -92,7 +92,10 @@ def batch_command(
     ] = None,
     summary: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option("--summary", help="Cohort summary (markdown)."),
+        typer.Option(
+            "--summary",
+            help="Cohort summary: markdown, or a page with charts for a .html name.",
+        ),
     ] = None,
     jobs: Annotated[
         int,

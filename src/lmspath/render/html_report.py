@@ -53,6 +53,8 @@ sup a { text-decoration: none; }
   a { color: #000; }
 }
 """
+#: The page styles, for other self-contained pages (the cohort summary) to share.
+PAGE_CSS = _CSS
 
 
 def _e(value: object) -> str:
