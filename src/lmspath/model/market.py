@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from lmspath.model.programs import StateCode
-from lmspath.model.rules import Confidence, Source, StrictModel, ensure_unique_ids
+from lmspath.model.rules import Confidence, Source, StrictModel, ensure_unique_ids, find_source
 
 Unit = Literal["usd_per_year", "jobs", "percent", "openings_per_year", "people", "schools"]
 Mandate = Literal["yes", "no", "yes_not_enforced"]
@@ -170,7 +170,4 @@ class MarketFile(StrictModel):
 
     def source(self, source_id: str) -> Source:
         """The source with this id (the loader guarantees every cited id exists)."""
-        for src in self.sources:
-            if src.id == source_id:
-                return src
-        raise KeyError(source_id)
+        return find_source(self.sources, source_id)

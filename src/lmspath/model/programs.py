@@ -7,7 +7,7 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, Field, field_validator, model_validator
 
-from lmspath.model.rules import Confidence, Source, StrictModel, ensure_unique_ids
+from lmspath.model.rules import Confidence, Source, StrictModel, ensure_unique_ids, find_source
 from lmspath.model.states import JURISDICTIONS
 
 LeadsTo = Literal[
@@ -124,10 +124,7 @@ class ProgramFile(StrictModel):
 
     def source(self, source_id: str) -> Source:
         """The source with this id (the loader guarantees every cited id exists)."""
-        for src in self.sources:
-            if src.id == source_id:
-                return src
-        raise KeyError(source_id)
+        return find_source(self.sources, source_id)
 
 
 class ProgramCatalog(StrictModel):

@@ -24,6 +24,14 @@ class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
+def find_source(sources: list[Source], source_id: str) -> Source:
+    """The source with this id in a file's list; KeyError when it is not there."""
+    for src in sources:
+        if src.id == source_id:
+            return src
+    raise KeyError(source_id)
+
+
 def ensure_unique_ids(groups: dict[str, list[str]]) -> None:
     """ValueError naming the first id used twice within any group ('source', 'pathway', ...)."""
     for label, ids in groups.items():
@@ -322,10 +330,7 @@ class StateRules(StrictModel):
 
     def source(self, source_id: str) -> Source:
         """The source with this id (the data check guarantees it exists)."""
-        for src in self.sources:
-            if src.id == source_id:
-                return src
-        raise KeyError(source_id)
+        return find_source(self.sources, source_id)
 
 
 class ExamScale(StrictModel):
