@@ -576,8 +576,8 @@ def test_jobs_2_and_3_and_tiny_memos_write_exactly_what_one_process_writes(
 
 
 def test_scoring_makes_no_reference_cycles(tmp_path: Path) -> None:
-    """Batch pauses the cycle collector while it scores; that is safe only while scoring every
-    kind of row (bad ones, plans, summary) leaves no cycle for the collector to find."""
+    """Scoring every kind of row (bad ones, plans, summary) leaves no cycle: reference counting
+    frees everything, so the cycle collector, which stays on, has nothing to find."""
     import gc
 
     def run(name: str) -> None:

@@ -18,6 +18,7 @@ from lmspath.batch.intake import Layout, RowParser, inspect_intake
 from lmspath.batch.scorer import Scorer
 from lmspath.engine.assess import assess, decide
 from lmspath.engine.checks import evaluate, sources_disagree
+from lmspath.engine.compiled import CompiledState
 from lmspath.engine.outcomes import disputed, result_outcome
 from lmspath.engine.plan import plan_pathway
 from lmspath.model.profile import (
@@ -32,7 +33,7 @@ from lmspath.model.results import Assessment
 from lmspath.model.states import JURISDICTIONS, resolve_state
 from lmspath.store.load import available_states, exam_index, load_estimates, load_exams, load_state
 from tests.helpers import TODAY
-from tests.test_engine_memo import _clear, _profiles
+from tests.test_compiled import _profiles
 
 #: Cell values per column in the spellings intake files use: readable ones...
 GOOD: dict[str, list[str]] = {
@@ -184,10 +185,10 @@ def test_decisions_agree_with_plain_evaluation() -> None:
     """
     estimates, catalog = load_estimates(), load_exams()
     people = _profiles(2500, seed=11)
-    _clear()
+    compiled = {code: CompiledState(load_state(code), estimates, catalog) for code, _ in people}
     for code, person in people:
         rules = load_state(code)
-        decision = decide(person, rules, estimates, catalog)
+        decision = decide(person, compiled[code])
         results = evaluate(person, rules, catalog)
         for outcomes, result, standing in zip(
             decision.outcomes, results, decision.standings, strict=True

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from lmspath.cli import get_app
 from lmspath.engine.assess import decide
+from lmspath.engine.compiled import CompiledState
 from lmspath.errors import DataError
 from lmspath.store.load import load_estimates, load_exams, load_model, load_state
 from lmspath.store.mobility import MobilityData, load_mobility
@@ -57,14 +58,14 @@ def test_out_of_state_route_opens_for_a_holder_only(origin: str, target: str) ->
         library_certificate_state=origin,
         **{**CERTIFIED, "library_certificate_kind": "provisional"},
     )
-    estimates, catalog = load_estimates(), load_exams()
-    assert decide(holder, rules, estimates, catalog).reach[index] is True
-    assert decide(stranger, rules, estimates, catalog).reach[index] is False
-    assert decide(provisional, rules, estimates, catalog).reach[index] is False
+    compiled = CompiledState(rules, load_estimates(), load_exams())
+    assert decide(holder, compiled).reach[index] is True
+    assert decide(stranger, compiled).reach[index] is False
+    assert decide(provisional, compiled).reach[index] is False
     # Without the certificate the route is never chosen; with it, it is ranked among the routes
     # open to the person (before every route that is not).
-    assert decide(stranger, rules, estimates, catalog).best != index
-    order = decide(holder, rules, estimates, catalog).order
+    assert decide(stranger, compiled).best != index
+    order = decide(holder, compiled).order
     closed = [
         i for i, p in enumerate(rules.pathways) if p.audience not in {"general", "out_of_state"}
     ]

@@ -42,7 +42,6 @@ from lmspath.batch.scorer import (
     Scorer,
     ScorerArgs,
     Shards,
-    collector_paused,
 )
 from lmspath.batch.spreadsheet import neutralise
 from lmspath.errors import InputError, Interrupted, OptionError
@@ -536,7 +535,7 @@ def run_batch(
 
         if progress is not None:
             progress.start(intake.stat().st_size)
-        with IntakeReader(layout) as reader, collector_paused():
+        with IntakeReader(layout) as reader:
             chunk: list[Job] = []
             for item in reader.records():
                 line = item.line

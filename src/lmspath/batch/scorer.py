@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import gc
 import heapq
 import multiprocessing
 import signal
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar, overload
 
@@ -32,7 +31,7 @@ if TYPE_CHECKING:
     from multiprocessing.pool import Pool
 
     from lmspath.engine.assess import Decision
-    from lmspath.engine.outcomes import Program
+    from lmspath.engine.compiled import CompiledState
     from lmspath.engine.plan import Range, _Draft
     from lmspath.model.results import Assessment
     from lmspath.model.rules import StateRules
@@ -47,22 +46,6 @@ V = TypeVar("V")
 
 
 # --- one process -------------------------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while rows are scored.
-
-    Scoring makes no reference cycles (a test checks), so reference counting frees everything;
-    the collector would only walk the memos' entries over and over (about a fifth of the time).
-    """
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 class _LRU(Generic[K, V]):
@@ -155,9 +138,9 @@ class _Core(NamedTuple):
 
 
 class _Situation:
-    """One state's decision for clients whose requirements stand the same (the same outcome
-    codes and plan flags), and the results rows it gave per best pathway, plan time and first
-    step."""
+    """One state's decision for clients whose profiles read the same to its rules (equal
+    bucket keys and situations), and the results rows it gave per best pathway, plan time and
+    first step."""
 
     __slots__ = ("decision", "rows", "tied")
 
@@ -228,9 +211,9 @@ class Scorer:
         self._cache_size = cache_size
         self._bases: dict[tuple[object, ...], _Base] = {}
         self._cores: dict[tuple[object, ...], _Core] = {}
-        # Per state: its rules, their compiled form, and its situations by (codes, plan flags).
-        self._states: dict[str, tuple[StateRules, Program, dict[object, _Situation]]] = {}
-        self._situations = 0
+        # Per state: its compiled form and its situations by bucket key and situation; both
+        # are bounded by the state's rules, not by the rows.
+        self._states: dict[str, tuple[CompiledState, dict[object, _Situation]]] = {}
         self._pathway_exams: dict[tuple[str, str], str | None] = {}
         self._refs: dict[tuple[str, str, str], RuleRef] = {}
         self._skills: dict[tuple[frozenset[str], str | None], tuple[tuple[str, str], ...]] = {}
@@ -238,7 +221,6 @@ class Scorer:
         self._assessments: _LRU[tuple[object, ...], Assessment] = _LRU(PLAN_CACHE_SIZE)
         self._reports: _LRU[tuple[object, ...], SkillsReport] = _LRU(PLAN_CACHE_SIZE)
         self._plans: _LRU[tuple[object, ...], str] = _LRU(PLAN_CACHE_SIZE)
-        self._links: dict[int, tuple[_Draft, str | None]] = {}
         self._own: dict[str, dict[str, bool]] = {}
         #: 0-based indexes of the input columns passed through to the results
         self.passthrough = passthrough_indexes(layout)
@@ -255,17 +237,18 @@ class Scorer:
             ref = self._refs[key] = RuleRef(state, req_id, text, kind)
         return ref
 
-    def _core(self, rules: StateRules, decision: Decision, best: int) -> _Core:
+    def _core(self, compiled: CompiledState, decision: Decision, best: int) -> _Core:
         """What a results row shows that does not depend on the client's numbers."""
-        from lmspath.engine.outcomes import decode, disputed, program
+        from lmspath.engine.outcomes import disputed
 
+        rules = compiled.rules
         pathway = rules.pathways[best]
         missing: list[RuleRef] = []
         unconfirmed: list[RuleRef] = []
         blank: list[RuleRef] = []
         contested: list[RuleRef] = []
-        nodes = program(rules).pathways[best]
-        for node, outcome in zip(nodes, decode(decision.codes[best]), strict=True):
+        nodes = compiled.pathways[best]
+        for node, outcome in zip(nodes, compiled.decode(decision.codes[best]), strict=True):
             req = node.req
             ref = self._ref(rules.code, pathway.id, req.id, req.text, req.kind)
             if outcome.status == "missing":
@@ -343,57 +326,37 @@ class Scorer:
         situation found in it, so every row still in use is in it and gets counted."""
         self._count_bases()
         self._bases.clear()
-        for _, _, table in self._states.values():
+        for _, table in self._states.values():
             for situation in table.values():
                 situation.rows.clear()
 
-    def _forget_situations(self) -> None:
-        """Empty the situation memo (the rows it found stay in the results-row memo)."""
-        for _, _, table in self._states.values():
-            table.clear()
-        self._situations = 0
-
-    def _state(self, code: str) -> tuple[StateRules, Program, dict[object, _Situation]]:
-        from lmspath.engine.outcomes import program
+    def _state(self, code: str) -> tuple[CompiledState, dict[object, _Situation]]:
+        from lmspath.engine.compiled import CompiledState
         from lmspath.store.load import load_state
 
-        rules = load_state(code)
-        found = self._states[code] = (rules, program(rules), {})
+        compiled = CompiledState(load_state(code), self._estimates, self._catalog)
+        found = self._states[code] = (compiled, {})
         return found
 
     def _base(self, profile: Profile) -> _Base:
         """What the engine decides for this profile, as results-row facts (memoised).
 
-        Clients whose requirements stand the same (equal outcome codes and plan flags) share a
-        decision; the plan's time and first step, which read the client's numbers, pick the row.
+        Clients whose requirements stand the same (equal outcome codes, worked out from the
+        bucket key) in the same situation share a decision; the plan's time and first step,
+        which read the client's numbers, pick the row.
         """
-        from lmspath.engine.assess import (
-            decide,
-            holds_other_certificate,
-            national_board_ready,
-            rank_top,
-        )
-        from lmspath.engine.plan import plan_flags
+        from lmspath.engine.assess import decide, rank_top, situation
 
         assert profile.state is not None
         known = self._states.get(profile.state)
-        rules, compiled, table = known if known is not None else self._state(profile.state)
+        compiled, table = known if known is not None else self._state(profile.state)
         codes = compiled.codes(profile)
-        key = (
-            codes,
-            plan_flags(profile, profile.state),
-            national_board_ready(profile),
-            holds_other_certificate(profile, rules.code),
-        )
-        situation = table.get(key)
-        if situation is None:
-            if self._situations >= 4 * self._cache_size:
-                self._forget_situations()
-            made = decide(profile, rules, self._estimates, self._catalog, codes, rank_rest=False)
-            situation = table[key] = _Situation(made)
-            self._situations += 1
-        decision = situation.decision
-        tied = situation.tied
+        key = (codes, situation(profile, compiled.code))
+        found = table.get(key)
+        if found is None:
+            found = table[key] = _Situation(decide(profile, compiled, codes, rank_rest=False))
+        decision = found.decision
+        tied = found.tied
         best = (
             decision.order[0]
             if tied is None
@@ -403,33 +366,25 @@ class Scorer:
         months, cost = plan.totals(profile)
         next_step = plan.first_title(profile)
         row_key = (best, months, next_step, plan.complete, cost)
-        base = situation.rows.get(row_key)
+        base = found.rows.get(row_key)
         if base is None:
-            link = self._link(plan.drafts[0], rules) if plan.drafts else None
+            link = self._link(plan.drafts[0], compiled.rules) if plan.drafts else None
             base = self._shared_base(
-                rules, decision, best, months, next_step, plan.complete, cost, link
+                compiled, decision, best, months, next_step, plan.complete, cost, link
             )
-            situation.rows[row_key] = base
+            found.rows[row_key] = base
         return base
 
     def _link(self, draft: _Draft, rules: StateRules) -> str | None:
-        """``_step_link``, remembered per step (steps are shared by the situations' sketches;
-        the entry holds the step, so its id is not reused while remembered)."""
-        found = self._links.get(id(draft))
-        if found is not None and found[0] is draft:
-            return found[1]
+        """``_step_link`` with the state's own sources indexed once."""
         own = self._own.get(rules.code)
         if own is None:
             own = self._own[rules.code] = {s.url: s.official for s in rules.sources}
-        link = _step_link(draft, own)
-        if len(self._links) >= self._cache_size:
-            self._links.clear()
-        self._links[id(draft)] = (draft, link)
-        return link
+        return _step_link(draft, own)
 
     def _shared_base(
         self,
-        rules: StateRules,
+        compiled: CompiledState,
         decision: Decision,
         best: int,
         months: tuple[float, float] | None,
@@ -444,7 +399,7 @@ class Scorer:
         other than the best share a row, and rows that differ only in the plan's time and first
         step share their core.
         """
-        core_key = (rules.code, decision.verdict, best, decision.codes[best])
+        core_key = (compiled.code, decision.verdict, best, decision.codes[best])
         key = (*core_key, months, next_step, complete, cost, link)
         base = self._bases.get(key)
         if base is not None:
@@ -454,7 +409,7 @@ class Scorer:
         if core is None:
             if len(self._cores) >= self._cache_size:
                 self._cores.clear()
-            core = self._cores[core_key] = self._core(rules, decision, best)
+            core = self._cores[core_key] = self._core(compiled, decision, best)
         scored = core.scored._replace(months=months, next_step=next_step, total_complete=complete)
         low, high = (_number(months[0]), _number(months[1])) if months else ("", "")
         text = f"{core.head},{low},{high},{csv_field(neutralise(next_step))},{core.tail}"
@@ -472,8 +427,15 @@ class Scorer:
         from lmspath.store.load import load_state
 
         assert profile.state is not None
+        known = self._states.get(profile.state)
+        compiled = (known if known is not None else self._state(profile.state))[0]
         result = assess(
-            profile, load_state(profile.state), self._estimates, self._catalog, today=self.today
+            profile,
+            load_state(profile.state),
+            self._estimates,
+            self._catalog,
+            today=self.today,
+            compiled=compiled,
         )
         return named_programs(result, profile, None)
 
@@ -651,7 +613,6 @@ def _init_worker(args: ScorerArgs) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     quiet_when_orphaned()
-    gc.disable()  # a worker only scores rows (see collector_paused)
     global _WORKER
     _WORKER = Scorer(
         args.layout,

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple, TypeVar
+from typing import NamedTuple
 
-from lmspath.engine.checks import evaluate, evaluate_requirement, governing_rule, sources_disagree
-from lmspath.engine.memo import IdentityMemo
-from lmspath.engine.outcomes import Codes, Outcome, decode, program
-from lmspath.engine.plan import Sketch, plan_flags, sketch
+from lmspath.engine.checks import evaluate, evaluate_requirement, sources_disagree
+from lmspath.engine.compiled import CompiledState, Shape, Standing
+from lmspath.engine.outcomes import Codes, Outcome, OutcomeTable
+from lmspath.engine.plan import Flags, Sketch, plan_flags, sketch
 from lmspath.engine.words import money, plan_time
 from lmspath.model.profile import Profile
 from lmspath.model.results import (
@@ -24,20 +24,8 @@ from lmspath.model.results import (
 )
 from lmspath.model.rules import Estimates, ExamCatalog, Pathway, StateRules
 
-K = TypeVar("K")
-V = TypeVar("V")
-
 #: Rules checked longer ago than this get a warning on every report that rests on them.
 STALE_AFTER_DAYS = 365
-
-
-class Standing(NamedTuple):
-    """Where the person stands on one pathway: what ranking and the verdict read."""
-
-    audience: str
-    complete: bool  # every requirement lmspath can check is met
-    remaining_steps: int  # requirements not met, the ones the person confirms included
-    open: bool  # nothing checkable is missing (some answers may be blank or unconfirmed)
 
 
 def standing(audience: str, statuses: Sequence[tuple[Status, bool]]) -> Standing:
@@ -51,12 +39,7 @@ def standing(audience: str, statuses: Sequence[tuple[Status, bool]]) -> Standing
             if not manual:
                 blocking += 1
                 missing = missing or status == "missing"
-    found = Standing(audience, blocking == 0, remaining, not missing)
-    # Few distinct standings exist; sharing them keeps memoised shapes small.
-    return _STANDINGS.setdefault(found, found)
-
-
-_STANDINGS: dict[Standing, Standing] = {}
+    return Standing(audience, blocking == 0, remaining, not missing)
 
 
 #: Audiences whose routes can be open to a person; ``reach`` says whether each one is.
@@ -119,8 +102,9 @@ class Decision:
     verdict: Verdict
     because: int | None  # the pathway the verdict rests on
     sketches: dict[int, Sketch]  # every pathway's plan sketch
-    top: tuple[int, ...] = ()  # the best class: its order depends on the person's numbers
-    reach: tuple[bool, ...] = ()  # per pathway: its entry conditions are open to the person
+    top: tuple[int, ...]  # the best class: its order depends on the person's numbers
+    reach: tuple[bool, ...]  # per pathway: its entry conditions are open to the person
+    table: OutcomeTable  # what the codes stand for
 
     @property
     def best(self) -> int:
@@ -130,67 +114,7 @@ class Decision:
     @property
     def outcomes(self) -> tuple[tuple[Outcome, ...], ...]:
         """Each pathway's requirements' outcomes."""
-        return tuple(decode(codes) for codes in self.codes)
-
-
-class _Shape(NamedTuple):
-    """What follows from the standings alone: the top tier, the rest, and the verdict."""
-
-    top: tuple[int, ...]
-    rest: tuple[int, ...]
-    verdict: Verdict
-    because: int | None
-
-
-class _StateMemo:
-    """What ``decide`` remembers for one state: standings per pathway outcome codes, shapes
-    per standings, and the top pathways' sketches per outcome codes and plan flags.
-
-    Each table is cleared when it reaches ``LIMIT`` entries, so memory stays bounded.
-    """
-
-    __slots__ = ("context", "needs_board", "shapes", "sketches", "standings")
-
-    LIMIT = 1024
-
-    def __init__(self, rules: StateRules) -> None:
-        pathways = len(rules.pathways)
-        self.needs_board = tuple(_needs_national_board(p) for p in rules.pathways)
-        self.standings: list[dict[Codes, Standing]] = [{} for _ in range(pathways)]
-        self.shapes: dict[tuple[tuple[Standing, ...], tuple[bool, ...]], _Shape] = {}
-        self.sketches: list[dict[tuple[Codes, tuple[bool, ...]], Sketch]] = [
-            {} for _ in range(pathways)
-        ]
-        #: the estimates and catalogue the sketches were made with
-        self.context: tuple[Estimates, ExamCatalog | None] | None = None
-
-    def use(self, estimates: Estimates, catalog: ExamCatalog | None) -> None:
-        """Forget the sketches if they were made with other estimates or another catalogue."""
-        if (
-            self.context is None
-            or self.context[0] is not estimates
-            or self.context[1] is not catalog
-        ):
-            self.context = (estimates, catalog)
-            for table in self.sketches:
-                table.clear()
-
-
-def _remember(table: dict[K, V], key: K, value: V) -> V:
-    if len(table) >= _StateMemo.LIMIT:
-        table.clear()
-    table[key] = value
-    return value
-
-
-_MEMOS: IdentityMemo[_StateMemo] = IdentityMemo(256)
-
-
-def _memo(rules: StateRules) -> _StateMemo:
-    hit = _MEMOS.get(id(rules))
-    if hit is not None:
-        return hit
-    return _MEMOS.put(id(rules), (rules,), _StateMemo(rules))
+        return tuple(self.table.decode(codes) for codes in self.codes)
 
 
 def _result_of(
@@ -225,74 +149,76 @@ def holds_other_certificate(p: Profile, state: str) -> bool:
     )
 
 
-def _needs_national_board(pathway: Pathway) -> bool:
-    """The pathway cannot be completed without National Board Certification."""
-    for req in pathway.requirements:
-        rule = governing_rule(req)
-        if rule is not None and rule.kind == "national_board":
-            return True
-    return False
+class Situation(NamedTuple):
+    """What a decision reads of a profile besides its outcome codes: the plan flags, whether
+    National Board routes are open to the person, and whether they hold another state's
+    certificate. Clients with equal outcome codes and situation share a decision."""
+
+    flags: Flags
+    board: bool
+    mover: bool
+
+
+def situation(p: Profile, state: str) -> Situation:
+    """The profile's situation in ``state``."""
+    return Situation(
+        plan_flags(p, state), national_board_ready(p), holds_other_certificate(p, state)
+    )
 
 
 def decide(
     profile: Profile,
-    rules: StateRules,
-    estimates: Estimates,
-    catalog: ExamCatalog | None = None,
+    compiled: CompiledState,
     codes: tuple[Codes, ...] | None = None,
     *,
     rank_rest: bool = True,
 ) -> Decision:
-    """Verdict, ranking and plan sketches for one state (pure; memoised underneath).
+    """Verdict, ranking and plan sketches for one state (pure; the compiled state's tables
+    remember what other profiles in the same situation needed).
 
     ``codes`` are the profile's outcome codes when the caller has them already
-    (``outcomes.program(rules).codes(profile)``). Without ``rank_rest`` only the best class
-    is planned and ranked (all a results row needs); the rest keep the file's order.
+    (``compiled.codes(profile)``). Without ``rank_rest`` only the best class is planned and
+    ranked (all a results row needs); the rest keep the file's order.
     """
-    compiled = program(rules)
-    memo = _memo(rules)
-    memo.use(estimates, catalog)
+    rules = compiled.rules
+    table = compiled.outcome_table
     if codes is None:
         codes = compiled.codes(profile)
     found: list[Standing] = []
     for i, row in enumerate(codes):
-        known = memo.standings[i].get(row)
+        known = compiled.standings[i].get(row)
         if known is None:
             nodes = compiled.pathways[i]
-            pairs = [(o.status, n.manual) for n, o in zip(nodes, decode(row), strict=True)]
-            known = _remember(memo.standings[i], row, standing(rules.pathways[i].audience, pairs))
+            pairs = [(o.status, n.manual) for n, o in zip(nodes, table.decode(row), strict=True)]
+            known = compiled.standings[i][row] = standing(rules.pathways[i].audience, pairs)
         found.append(known)
     standings = tuple(found)
+    needs = compiled.needs_board
     ready = national_board_ready(profile)
     mover = holds_other_certificate(profile, rules.code)
     reach = tuple(
-        (ready or not needs) and (mover or s.audience != "out_of_state")
-        for needs, s in zip(memo.needs_board, standings, strict=True)
+        (ready or not need) and (mover or s.audience != "out_of_state")
+        for need, s in zip(needs, standings, strict=True)
     )
-    shape = memo.shapes.get((standings, reach))
+    shape = compiled.shapes.get((standings, reach))
     if shape is None:
         top, rest = tiers(standings, reach)
-        shape = _remember(
-            memo.shapes, (standings, reach), _Shape(top, rest, *verdict_of(standings, reach))
+        shape = compiled.shapes[(standings, reach)] = Shape(
+            top, rest, *verdict_of(standings, reach)
         )
-    flags = plan_flags(profile, rules.code)
     sketches: dict[int, Sketch] = {}
     for i in range(len(codes)) if rank_rest else shape.top:
-        key = (codes[i], flags)
-        made = memo.sketches[i].get(key)
-        if made is None:
-            pathway = rules.pathways[i]
-            made = sketch(
-                rules,
-                pathway.id,
-                codes[i],
-                profile,
-                estimates,
-                catalog,
-                _result_of(pathway, profile, rules, catalog),
-            )
-            _remember(memo.sketches[i], key, made)
-        sketches[i] = made
+        pathway = rules.pathways[i]
+        sketches[i] = sketch(
+            rules,
+            pathway.id,
+            table.unmet(codes[i]),
+            profile,
+            compiled.estimates,
+            compiled.catalog,
+            _result_of(pathway, profile, rules, compiled.catalog),
+            compiled.plans,
+        )
     rest = (
         rank_top(shape.rest, sketches, standings, profile, keep_class=reach)
         if rank_rest
@@ -300,7 +226,7 @@ def decide(
     )
     order = rank_top(shape.top, sketches, standings, profile) + rest
     return Decision(
-        codes, standings, order, shape.verdict, shape.because, sketches, shape.top, reach
+        codes, standings, order, shape.verdict, shape.because, sketches, shape.top, reach, table
     )
 
 
@@ -421,9 +347,16 @@ def assess(
     catalog: ExamCatalog | None = None,
     *,
     today: dt.date,
+    compiled: CompiledState | None = None,
 ) -> Assessment:
-    """The full assessment for one state; ``today`` is passed in so the function stays pure."""
-    decision = decide(profile, rules, estimates, catalog)
+    """The full assessment for one state; ``today`` is passed in so the function stays pure.
+
+    ``compiled`` is the state's compiled form when the caller keeps one (built from the same
+    rules, estimates and catalogue); without it one is made for this call.
+    """
+    if compiled is None:
+        compiled = CompiledState(rules, estimates, catalog)
+    decision = decide(profile, compiled)
     results = evaluate(profile, rules, catalog)
     best = decision.best
     best_result = results[best]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lmspath.engine.memo import IdentityMemo
 from lmspath.model.profile import Profile
 from lmspath.model.results import (
     ConflictResult,
@@ -299,16 +298,8 @@ def is_manual(req: Requirement) -> bool:
     return isinstance(governing_rule(req), OtherRequirement)
 
 
-_BY_ID: dict[int, tuple[StateRules, dict[str, SourceRef]]] = {}
-
-
 def _refs(rules: StateRules, ids: list[str]) -> list[SourceRef]:
-    # The same rules object is assessed many times (batch): index its sources once.
-    hit = _BY_ID.get(id(rules))
-    if hit is None or hit[0] is not rules:
-        hit = (rules, {src.id: source_ref(src) for src in rules.sources})
-        _BY_ID[id(rules)] = hit
-    return [hit[1][source_id] for source_id in ids]
+    return [source_ref(rules.source(source_id)) for source_id in ids]
 
 
 def _source_names(refs: list[SourceRef]) -> str:
@@ -373,8 +364,8 @@ def _conflict(
     return ConflictResult(summary=req.conflict.summary, readings=readings, outcome=outcome)
 
 
-#: The profile fields each kind of rule reads (check_rule); a test proves the memo below agrees
-#: with fresh evaluation over thousands of varied profiles.
+#: The profile fields each kind of rule reads (check_rule); ``tests/test_compiled.py`` proves a
+#: requirement's outcome depends on nothing else.
 _KIND_FIELDS: dict[str, tuple[str, ...]] = {
     "degree": ("bachelor", "master", "master_fields", "master_ala_accredited"),
     "program": (
@@ -395,60 +386,22 @@ _KIND_FIELDS: dict[str, tuple[str, ...]] = {
     "any_of": (),
 }
 
-_FIELDS_OF: IdentityMemo[tuple[str, ...]] = IdentityMemo()
-#: Sized by measurement (benchmarks/README.md): larger memos barely raise the hit rate of a
-#: realistic cohort but push batch memory past its 150 MB budget.
-_RESULTS: IdentityMemo[RequirementResult] = IdentityMemo(6000)
-
 
 def fields_read(req: Requirement) -> tuple[str, ...]:
     """Every profile field the requirement's outcome can depend on (options and readings too)."""
-    hit = _FIELDS_OF.get(id(req))
-    if hit is not None:
-        return hit
     names: list[str] = list(_KIND_FIELDS[req.kind])
     inner: list[Requirement] = list(req.options) if isinstance(req, AnyOfRequirement) else []
     if req.conflict is not None:
         inner += [r.rule for r in req.conflict.readings if r.rule is not None]
     for sub in inner:
         names += fields_read(sub)
-    return _FIELDS_OF.put(id(req), (req,), tuple(dict.fromkeys(names)))
+    return tuple(dict.fromkeys(names))
 
 
 def evaluate_requirement(
     req: Requirement, p: Profile, rules: StateRules, catalog: ExamCatalog | None = None
 ) -> RequirementResult:
-    """One requirement checked, with its sources, confidence and any conflict.
-
-    Results are immutable and depend only on the requirement and the few profile fields it
-    reads, so they are memoised on exactly those: a cohort scored in batch shares them.
-    """
-    key = (id(req), id(rules), id(catalog), *(getattr(p, f) for f in fields_read(req)))
-    anchors = (req, rules, catalog)
-    hit = _RESULTS.get(key)
-    if hit is not None:
-        return hit
-    return _RESULTS.put(key, anchors, _evaluate_requirement(req, p, rules, catalog))
-
-
-def governing_check(
-    req: Requirement, main: Check, p: Profile, state: str, catalog: ExamCatalog | None
-) -> Check:
-    """The check that decides the status: the stated rule's, or its other reading's."""
-    if req.conflict is not None and req.conflict.governs == "reading":
-        # The more authoritative source is the other reading: it decides the status. When that
-        # reading is one the person confirms and they already meet the stricter stated rule,
-        # nothing is left to confirm under any reading.
-        governing = req.conflict.readings[0]
-        if main.status == "met" and isinstance(governing.rule, OtherRequirement):
-            return main
-        return reading_check(governing, main, p, state, catalog)
-    return main
-
-
-def _evaluate_requirement(
-    req: Requirement, p: Profile, rules: StateRules, catalog: ExamCatalog | None
-) -> RequirementResult:
+    """One requirement checked, with its sources, confidence and any conflict."""
     main = check_rule(req, p, rules.code, catalog)
     conflict = _conflict(req, main, p, rules, catalog)
     check = governing_check(req, main, p, rules.code, catalog)
@@ -473,24 +426,27 @@ def _evaluate_requirement(
     )
 
 
-_PATHWAYS: IdentityMemo[PathwayResult] = IdentityMemo(6000)
+def governing_check(
+    req: Requirement, main: Check, p: Profile, state: str, catalog: ExamCatalog | None
+) -> Check:
+    """The check that decides the status: the stated rule's, or its other reading's."""
+    if req.conflict is not None and req.conflict.governs == "reading":
+        # The more authoritative source is the other reading: it decides the status. When that
+        # reading is one the person confirms and they already meet the stricter stated rule,
+        # nothing is left to confirm under any reading.
+        governing = req.conflict.readings[0]
+        if main.status == "met" and isinstance(governing.rule, OtherRequirement):
+            return main
+        return reading_check(governing, main, p, state, catalog)
+    return main
 
 
 def evaluate_pathway(
     pathway: Pathway, p: Profile, rules: StateRules, catalog: ExamCatalog | None = None
 ) -> PathwayResult:
-    """Every requirement of one pathway checked; ``complete`` ignores manual items.
-
-    The same requirement results give the same (shared, immutable) pathway result, which lets
-    the planner's memo recognise it.
-    """
+    """Every requirement of one pathway checked; ``complete`` ignores manual items."""
     results = [evaluate_requirement(r, p, rules, catalog) for r in pathway.requirements]
-    key = (id(pathway), id(rules), *(id(r) for r in results))
-    anchors = (pathway, rules, *results)
-    hit = _PATHWAYS.get(key)
-    if hit is not None:
-        return hit
-    return _PATHWAYS.put(key, anchors, _pathway_result(pathway, results))
+    return _pathway_result(pathway, results)
 
 
 def _pathway_result(pathway: Pathway, results: list[RequirementResult]) -> PathwayResult:

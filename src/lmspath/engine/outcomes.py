@@ -1,30 +1,19 @@
 """Outcomes: where a profile stands on each requirement, without the wording.
 
 The verdict, the ranking of pathways, the structure of a plan and a batch results row depend
-only on outcomes (and a few numbers of the profile). A state's rules are compiled once into a
-``Program`` whose requirements each remember the outcome for the field values they read, and
-outcomes travel as small-int codes so memo keys hash fast. The checks themselves are
-``rules.check_rule``'s: there is one implementation of every rule.
+only on outcomes (and a few numbers of the profile). Outcomes travel as small-int codes
+(``OutcomeTable``, one per compiled state) so keys hash fast. The checks themselves are
+``checks.check_rule``'s: there is one implementation of every rule.
 """
 
 from __future__ import annotations
 
-import operator
-from collections.abc import Callable
-from typing import NamedTuple, cast
+from typing import NamedTuple
 
-from lmspath.engine.checks import (
-    check_rule,
-    fields_read,
-    governing_check,
-    is_manual,
-    reading_check,
-    sources_disagree,
-)
-from lmspath.engine.memo import IdentityMemo
+from lmspath.engine.checks import check_rule, governing_check, reading_check, sources_disagree
 from lmspath.model.profile import Profile
 from lmspath.model.results import RequirementResult, Status
-from lmspath.model.rules import AnyOfRequirement, Requirement, StateRules
+from lmspath.model.rules import AnyOfRequirement, Requirement
 
 
 class Outcome(NamedTuple):
@@ -76,130 +65,39 @@ def disputed(outcome: Outcome) -> bool:
     return sources_disagree(outcome.readings)
 
 
-#: Every distinct outcome seen, by code. Outcomes are few (a status, the statuses of a rule's
-#: readings and options), so small-int codes stand for them in memo keys and hash fast.
-_OUTCOMES: list[Outcome] = []
-_CODES: dict[Outcome, int] = {}
-#: Per code, whether its outcome is met.
-_MET: list[bool] = []
-
 #: A pathway's outcomes as codes, in requirement order.
 Codes = tuple[int, ...]
 
 
-def outcome_code(outcome: Outcome) -> int:
-    """The code that stands for this outcome (the same for equal outcomes)."""
-    code = _CODES.get(outcome)
-    if code is None:
-        code = _CODES[outcome] = len(_OUTCOMES)
-        _OUTCOMES.append(outcome)
-        _MET.append(outcome.status == "met")
-    return code
+class OutcomeTable:
+    """Small-int codes for outcomes: a state's outcomes are few (a status, the statuses of a
+    rule's readings and options), and codes stand for them in keys and hash fast."""
 
+    __slots__ = ("_codes", "_met", "_outcomes")
 
-def unmet_codes(codes: Codes) -> Codes:
-    """The codes with each met outcome replaced by -1: what a plan is built from."""
-    met = _MET
-    return tuple([-1 if met[code] else code for code in codes])
+    def __init__(self) -> None:
+        self._outcomes: list[Outcome] = []
+        self._codes: dict[Outcome, int] = {}
+        #: per code, whether its outcome is met
+        self._met: list[bool] = []
 
+    def code(self, outcome: Outcome) -> int:
+        """The code that stands for this outcome (the same for equal outcomes)."""
+        code = self._codes.get(outcome)
+        if code is None:
+            code = self._codes[outcome] = len(self._outcomes)
+            self._outcomes.append(outcome)
+            self._met.append(outcome.status == "met")
+        return code
 
-def decode(codes: Codes) -> tuple[Outcome, ...]:
-    """The outcomes the codes stand for."""
-    return tuple(_OUTCOMES[code] for code in codes)
+    def unmet(self, codes: Codes) -> Codes:
+        """The codes with each met outcome replaced by -1: what a plan is built from."""
+        met = self._met
+        return tuple([-1 if met[code] else code for code in codes])
 
+    def decode(self, codes: Codes) -> tuple[Outcome, ...]:
+        """The outcomes the codes stand for."""
+        return tuple(self._outcomes[code] for code in codes)
 
-class _Node:
-    """One requirement compiled for fast look-ups: the fields it reads and its own memo."""
-
-    __slots__ = ("manual", "memo", "read", "req")
-
-    #: Outcomes remembered per requirement; cleared when full so memory stays bounded.
-    LIMIT = 512
-
-    def __init__(self, req: Requirement, state: str) -> None:
-        self.req = req
-        self.read = _reader(req, state)
-        self.manual = is_manual(req)
-        self.memo: dict[object, int] = {}
-
-
-def _reader(req: Requirement, state: str) -> Callable[[Profile], object]:
-    """The memo key of a requirement's outcome: the values of the fields it reads.
-
-    A license's state matters only as none, this state or another one, so it is keyed that way:
-    clients licensed in different other states share an outcome.
-    """
-    names = fields_read(req)
-    if not names:
-        return lambda p: None
-    get = operator.attrgetter(*names)
-    if "teaching_license_state" not in names:
-        return get
-    at = names.index("teaching_license_state")
-    if len(names) == 1:
-        return lambda p: _where(p.teaching_license_state, state)
-
-    def read(p: Profile) -> object:
-        values: tuple[object, ...] = get(p)
-        where = values[at]
-        if where is None or where == "none":
-            return values
-        return (*values[:at], where == state, *values[at + 1 :])
-
-    return read
-
-
-def _where(value: str | None, state: str) -> object:
-    return value if value is None or value == "none" else value == state
-
-
-class Program:
-    """A state's rules compiled for scoring many profiles: outcomes memoised per requirement."""
-
-    __slots__ = ("_lookups", "pathways", "rules")
-
-    def __init__(self, rules: StateRules) -> None:
-        self.rules = rules
-        self.pathways = tuple(
-            tuple(_Node(req, rules.code) for req in pathway.requirements)
-            for pathway in rules.pathways
-        )
-        # Per pathway, each requirement's key reader and memo look-up, bound once.
-        self._lookups = tuple(
-            tuple((node.read, node.memo.get) for node in nodes) for nodes in self.pathways
-        )
-
-    def codes(self, p: Profile) -> tuple[Codes, ...]:
-        """Every requirement's outcome as a code, pathway by pathway in the data's order."""
-        out: list[Codes] = []
-        for index, lookups in enumerate(self._lookups):
-            found = tuple([get(read(p)) for read, get in lookups])
-            if None in found:  # a requirement meets these values for the first time
-                out.append(self._learn(index, p))
-            else:
-                out.append(cast(Codes, found))
-        return tuple(out)
-
-    def _learn(self, index: int, p: Profile) -> Codes:
-        state = self.rules.code
-        row: list[int] = []
-        for node in self.pathways[index]:
-            values = node.read(p)
-            code = node.memo.get(values)
-            if code is None:
-                if len(node.memo) >= node.LIMIT:
-                    node.memo.clear()  # the same dict: the bound look-ups stay valid
-                code = node.memo[values] = outcome_code(outcome_of(node.req, p, state))
-            row.append(code)
-        return tuple(row)
-
-
-_PROGRAMS: IdentityMemo[Program] = IdentityMemo(256)
-
-
-def program(rules: StateRules) -> Program:
-    """The compiled form of one state's rules (built once per rules object)."""
-    hit = _PROGRAMS.get(id(rules))
-    if hit is not None:
-        return hit
-    return _PROGRAMS.put(id(rules), (rules,), Program(rules))
+    def __len__(self) -> int:
+        return len(self._outcomes)

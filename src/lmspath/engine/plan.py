@@ -10,8 +10,7 @@ from dataclasses import dataclass, field, fields
 
 from lmspath.engine.checks import governing_rule, sources_disagree
 from lmspath.engine.exam_facts import exam_facts, facts_sources
-from lmspath.engine.memo import IdentityMemo
-from lmspath.engine.outcomes import Codes, outcome_code, result_outcome, unmet_codes
+from lmspath.engine.outcomes import Codes, OutcomeTable, result_outcome
 from lmspath.model.profile import Profile
 from lmspath.model.results import (
     ExamFacts,
@@ -827,14 +826,8 @@ def _intern(draft: _Draft) -> None:
         draft.estimate_note = sys.intern(draft.estimate_note)
 
 
-_APPLICATIONS: IdentityMemo[_Draft] = IdentityMemo(256)
-
-
 def _application(rules: StateRules) -> _Draft:
     """The last step of every plan: applying to the state (a template: copy it before use)."""
-    hit = _APPLICATIONS.get(id(rules))
-    if hit is not None:
-        return hit
     draft = _Draft(
         kind="application",
         title=f"Apply to {rules.agency.name} for the {rules.credential}",
@@ -845,15 +838,18 @@ def _application(rules: StateRules) -> _Draft:
     )
     _fee(draft, rules, "application", None)
     _intern(draft)
-    return _APPLICATIONS.put(id(rules), (rules,), draft)
+    return draft
 
 
-def _build_sketch(pathway_id: str, drafts: list[_Draft], rules: StateRules) -> Sketch:
-    """The sketch from the unmet requirements' steps, in requirement order (drafts it owns)."""
+def _build_sketch(
+    pathway_id: str, drafts: list[_Draft], rules: StateRules, application: _Draft
+) -> Sketch:
+    """The sketch from the unmet requirements' steps, in requirement order (drafts it owns);
+    ``application`` is the state's application step (a template, copied here)."""
     drafts = _merge_study(drafts)
     drafts.sort(key=lambda d: _RANK[d.kind])
     pathway = next(p for p in rules.pathways if p.id == pathway_id)
-    application = _application(rules).copy()
+    application = application.copy()
     if not _names_background_check(pathway.requirements):
         # The route names no clearance of its own, yet the state fingerprints every applicant.
         _fold_background(application, rules)
@@ -882,15 +878,9 @@ def plan_flags(p: Profile, state: str) -> Flags:
 #: The kind of rule whose step reads each of the ``plan_flags``.
 _FLAG_KINDS = ("degree", "program", "teaching_license", "teaching_license")
 
-_FLAG_USE: IdentityMemo[tuple[frozenset[int], ...]] = IdentityMemo(4000)
-
 
 def _flag_use(rules: StateRules, pathway_id: str) -> tuple[frozenset[int], ...]:
     """For each requirement of the pathway, which ``plan_flags`` its step could read."""
-    key = (id(rules), pathway_id)
-    hit = _FLAG_USE.get(key)
-    if hit is not None:
-        return hit
     pathway = next(p for p in rules.pathways if p.id == pathway_id)
     uses: list[frozenset[int]] = []
     for req in pathway.requirements:
@@ -904,58 +894,86 @@ def _flag_use(rules: StateRules, pathway_id: str) -> tuple[frozenset[int], ...]:
             if rule.conflict is not None:
                 stack.extend(r.rule for r in rule.conflict.readings if r.rule is not None)
         uses.append(frozenset(i for i, kind in enumerate(_FLAG_KINDS) if kind in kinds))
-    return _FLAG_USE.put(key, (rules,), tuple(uses))
+    return tuple(uses)
 
 
-#: Sketches by situation; few distinct ones exist per state, so this rarely fills.
-_SKETCHES: IdentityMemo[Sketch] = IdentityMemo(8000)
-#: Each requirement's step by its outcome and the plan flags it reads (templates: copied).
-_STEPS: IdentityMemo[_Draft] = IdentityMemo(20_000)
+class PlanTables:
+    """One state's plan pieces, made as they are first needed and kept with its compiled state:
+    each requirement's step per outcome and the plan flags it reads (templates, copied before
+    use), each pathway's sketch per situation, the application step, and which flags each
+    requirement's step reads. Their sizes are bounded by the rules' outcomes, not by the data."""
+
+    __slots__ = ("_application", "flag_use", "sketches", "steps")
+
+    def __init__(self) -> None:
+        self.sketches: dict[tuple[str, Codes, tuple[bool | None, ...]], Sketch] = {}
+        self.steps: dict[tuple[str, int, int, tuple[bool | None, ...]], _Draft] = {}
+        self.flag_use: dict[str, tuple[frozenset[int], ...]] = {}
+        self._application: _Draft | None = None
+
+    def application(self, rules: StateRules) -> _Draft:
+        """The state's application step (a template)."""
+        if self._application is None:
+            self._application = _application(rules)
+        return self._application
+
+    def uses(self, rules: StateRules, pathway_id: str) -> tuple[frozenset[int], ...]:
+        """``_flag_use`` of the pathway, worked out once."""
+        found = self.flag_use.get(pathway_id)
+        if found is None:
+            found = self.flag_use[pathway_id] = _flag_use(rules, pathway_id)
+        return found
 
 
 def sketch(
     rules: StateRules,
     pathway_id: str,
-    codes: Codes,
+    unmet: Codes,
     profile: Profile,
     estimates: Estimates,
     catalog: ExamCatalog | None,
     result_of: Callable[[int], RequirementResult],
+    tables: PlanTables,
 ) -> Sketch:
     """The plan sketch for one pathway in this situation.
 
-    ``codes`` stand for the pathway's requirements' outcomes in order; ``result_of(i)`` is the
-    full result of its i-th requirement, which a step takes its wording and sources from. It
-    is asked only for a requirement whose step (for its outcome and flags) is not known yet.
+    ``unmet`` stand for the pathway's requirements' outcomes in order, -1 for a met one
+    (``OutcomeTable.unmet``); ``result_of(i)`` is the full result of its i-th requirement,
+    which a step takes its wording and sources from. It is asked only for a requirement whose
+    step (for its outcome and flags) is not in ``tables`` yet, which are made for these
+    ``rules``, ``estimates`` and ``catalog``.
     """
     flags = plan_flags(profile, rules.code)
     # Met requirements take no step, so only the unmet ones' outcomes (and the profile facts
     # their steps read) shape the plan: clients who differ elsewhere share the sketch.
-    unmet = unmet_codes(codes)
-    uses = _flag_use(rules, pathway_id)
+    uses = tables.uses(rules, pathway_id)
     used: set[int] = set()
     for code, use in zip(unmet, uses, strict=True):
         if code >= 0:
             used |= use
     relevant = tuple(f if i in used else None for i, f in enumerate(flags))
-    key = (id(rules), pathway_id, id(estimates), id(catalog), unmet, relevant)
-    found = _SKETCHES.get(key)
+    key = (pathway_id, unmet, relevant)
+    found = tables.sketches.get(key)
     if found is not None:
         return found
     pathway = next(p for p in rules.pathways if p.id == pathway_id)
     drafts: list[_Draft] = []
-    for index, (req, code, use) in enumerate(zip(pathway.requirements, unmet, uses, strict=True)):
+    for index, (code, use) in enumerate(zip(unmet, uses, strict=True)):
         if code < 0:
             continue
         mine = tuple(f if i in use else None for i, f in enumerate(flags))
-        step_key = (id(rules), id(req), pathway_id, id(estimates), id(catalog), code, mine)
-        step = _STEPS.get(step_key)
+        step_key = (pathway_id, index, code, mine)
+        step = tables.steps.get(step_key)
         if step is None:
-            made = _step_draft(result_of(index), rules, pathway_id, flags, estimates, catalog)
-            step = _STEPS.put(step_key, (rules, req, estimates, catalog), made)
+            step = tables.steps[step_key] = _step_draft(
+                result_of(index), rules, pathway_id, flags, estimates, catalog
+            )
         drafts.append(step.copy())
-    built = _build_sketch(pathway_id, drafts, rules)
-    return _SKETCHES.put(key, (rules, estimates, catalog), built)
+    assert len(unmet) == len(pathway.requirements)
+    built = tables.sketches[key] = _build_sketch(
+        pathway_id, drafts, rules, tables.application(rules)
+    )
+    return built
 
 
 def plan_pathway(
@@ -966,9 +984,17 @@ def plan_pathway(
     catalog: ExamCatalog | None = None,
 ) -> Plan:
     """The ordered steps this person still needs on one pathway (pure)."""
-    codes = tuple(outcome_code(result_outcome(r)) for r in result.requirements)
+    table = OutcomeTable()
+    codes = tuple(table.code(result_outcome(r)) for r in result.requirements)
     found = sketch(
-        rules, result.id, codes, profile, estimates, catalog, result.requirements.__getitem__
+        rules,
+        result.id,
+        table.unmet(codes),
+        profile,
+        estimates,
+        catalog,
+        result.requirements.__getitem__,
+        PlanTables(),
     )
     return found.plan(profile)
 
