@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
     from lmspath.engine.assess import Decision
     from lmspath.engine.compiled import CompiledState
-    from lmspath.engine.plan import Range, _Draft
+    from lmspath.engine.steps import Range, _Draft
     from lmspath.model.results import Assessment
     from lmspath.model.rules import StateRules
     from lmspath.model.skills import SkillsReport

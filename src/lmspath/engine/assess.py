@@ -10,7 +10,8 @@ from typing import NamedTuple
 from lmspath.engine.checks import evaluate, evaluate_requirement, sources_disagree
 from lmspath.engine.compiled import CompiledState, Shape, Standing
 from lmspath.engine.outcomes import Codes, Outcome, OutcomeTable
-from lmspath.engine.plan import Flags, Sketch, plan_flags, sketch
+from lmspath.engine.plan import Sketch, plan_flags, sketch
+from lmspath.engine.steps import Flags
 from lmspath.engine.words import money, plan_time
 from lmspath.model.profile import Profile
 from lmspath.model.results import (

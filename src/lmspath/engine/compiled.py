@@ -20,22 +20,19 @@ from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from lmspath.engine.checks import fields_read, governing_rule, is_manual
+from lmspath.engine.kinds import KINDS
 from lmspath.engine.outcomes import Codes, Outcome, OutcomeTable, outcome_of
 from lmspath.engine.plan import PlanTables
 from lmspath.model.profile import Profile
 from lmspath.model.results import Verdict
 from lmspath.model.rules import (
     AnyOfRequirement,
-    CreditHoursRequirement,
     Estimates,
     ExamCatalog,
     ExamRequirement,
-    LibraryYearsRequirement,
     Pathway,
-    PracticumRequirement,
     Requirement,
     StateRules,
-    TeachingYearsRequirement,
 )
 
 #: Profile fields holding a number a rule compares against a threshold, by requirement kind.
@@ -91,18 +88,13 @@ def _rules_inside(req: Requirement) -> Iterator[Requirement]:
 
 
 def thresholds_of(req: Requirement) -> tuple[Threshold, ...]:
-    """Every number the requirement (with its options and readings) compares a profile against."""
-    found: list[Threshold] = []
-    for rule in _rules_inside(req):
-        if isinstance(rule, CreditHoursRequirement | PracticumRequirement):
-            if rule.min_hours is not None:
-                found.append(Threshold(NUMERIC_FIELDS[rule.kind], rule.min_hours, rule.id))
-        elif isinstance(rule, TeachingYearsRequirement | LibraryYearsRequirement):
-            if rule.min_years is not None:
-                found.append(Threshold(NUMERIC_FIELDS[rule.kind], rule.min_years, rule.id))
-        elif isinstance(rule, ExamRequirement) and rule.cut_score is not None:
-            found.append(Threshold(f"exams:{rule.exam}", rule.cut_score, rule.id))
-    return tuple(found)
+    """Every number the requirement (with its options and readings) compares a profile against
+    (each kind's own ``thresholds`` in ``kinds.KINDS``)."""
+    return tuple(
+        Threshold(field, value, rule.id)
+        for rule in _rules_inside(req)
+        for field, value in KINDS[rule.kind].thresholds(rule)
+    )
 
 
 def exams_named(req: Requirement) -> tuple[str, ...]:
@@ -179,14 +171,21 @@ def _exam_buckets(p: Profile, cuts: tuple[tuple[str, tuple[float, ...]], ...]) -
     best score against its cut scores."""
     if p.exams is None:
         return None
+    best: dict[str, float | None] = {}
+    for taken in p.exams:
+        score = taken.score
+        known = best.get(taken.exam)
+        if score is not None and (known is None or score > known):
+            best[taken.exam] = score
+        elif taken.exam not in best:
+            best[taken.exam] = None
     key: list[int] = []
     for exam, scale in cuts:
-        scores = [e.score for e in p.exams if e.exam == exam]
-        if not scores:
+        if exam not in best:
             key.append(0)
             continue
-        given = [s for s in scores if s is not None]
-        key.append(1 if not given else 2 + bisect_right(scale, max(given)))
+        top = best[exam]
+        key.append(1 if top is None else 2 + bisect_right(scale, top))
     return tuple(key)
 
 
@@ -204,21 +203,33 @@ def _where(value: str | None, state: str) -> object:
 
 
 class Node:
-    """One requirement compiled: the bucketed fields it reads and its outcome per bucket."""
+    """One requirement compiled: where the fields it reads sit in the state's bucket key, and
+    its outcome per bucket."""
 
-    __slots__ = ("manual", "outcomes", "read", "req")
+    __slots__ = ("manual", "outcomes", "pick", "req")
 
-    def __init__(self, req: Requirement, buckets: _Buckets) -> None:
+    def __init__(self, req: Requirement, names: tuple[str, ...]) -> None:
         self.req = req
-        readers = tuple(buckets.reader(name) for name in fields_read(req))
-        self.read: Reader = (lambda p: tuple(r(p) for r in readers)) if readers else _nothing
+        at = [names.index(name) for name in fields_read(req)]
+        #: the requirement's own part of the state's bucket key
+        self.pick: Callable[[tuple[object, ...]], object] = (
+            operator.itemgetter(*at) if at else _nothing
+        )
         self.manual = is_manual(req)
         #: bucket tuple -> outcome code: bounded by the rules' thresholds and the fields' values
         self.outcomes: dict[object, int] = {}
 
 
-def _nothing(p: Profile) -> object:
+def _nothing(values: object) -> object:
     return None
+
+
+def _one(names: tuple[str, ...]) -> Callable[[Profile], tuple[object, ...]]:
+    """A reader of zero or one plain field that gives a tuple, as ``attrgetter`` of several."""
+    if not names:
+        return lambda p: ()
+    name = names[0]
+    return lambda p: (getattr(p, name),)
 
 
 class CompiledState:
@@ -234,23 +245,26 @@ class CompiledState:
         self.buckets = _Buckets(rules)
         #: outcome codes of this state's requirements (small ints that hash fast)
         self.outcome_table = OutcomeTable()
-        self.pathways = tuple(
-            tuple(Node(req, self.buckets) for req in pathway.requirements)
+        # The fields any requirement reads: plain ones first (one look-up), bucketed ones after.
+        every = dict.fromkeys(
+            name
             for pathway in rules.pathways
+            for req in pathway.requirements
+            for name in fields_read(req)
+        )
+        plain = tuple(n for n in every if self.buckets.is_plain(n))
+        names = plain + tuple(n for n in every if n not in plain)
+        self._plain: Callable[[Profile], tuple[object, ...]] = (
+            operator.attrgetter(*plain) if len(plain) > 1 else _one(plain)
+        )
+        self._bucketed = tuple(self.buckets.reader(n) for n in names[len(plain) :])
+        self.pathways = tuple(
+            tuple(Node(req, names) for req in pathway.requirements) for pathway in rules.pathways
         )
         #: step templates and plan sketches, by outcome codes and plan flags
         self.plans = PlanTables()
-        # The fields any requirement reads, plain ones in one look-up, bucketed ones after.
-        names = tuple(
-            dict.fromkeys(
-                name for nodes in self.pathways for node in nodes for name in fields_read(node.req)
-            )
-        )
-        plain = tuple(n for n in names if self.buckets.is_plain(n))
-        self._plain: Reader = operator.attrgetter(*plain) if plain else _nothing
-        self._bucketed = tuple(self.buckets.reader(n) for n in names if n not in plain)
-        #: outcome codes by bucket key (``key``)
-        self._codes: dict[tuple[object, object], tuple[Codes, ...]] = {}
+        #: outcome codes by bucket key
+        self._codes: dict[tuple[object, ...], tuple[Codes, ...]] = {}
         #: per pathway: it cannot be completed without National Board Certification
         self.needs_board = tuple(_needs_national_board(p) for p in rules.pathways)
         #: per pathway: standings by outcome codes; verdict shapes by standings and reach
@@ -259,13 +273,13 @@ class CompiledState:
 
     def codes(self, p: Profile) -> tuple[Codes, ...]:
         """Every requirement's outcome as a code, pathway by pathway in the data's order."""
-        key = (self._plain(p), tuple([read(p) for read in self._bucketed]))
+        key = (*self._plain(p), *[read(p) for read in self._bucketed])
         found = self._codes.get(key)
         if found is None:
-            found = self._codes[key] = self._work_out(p)
+            found = self._codes[key] = self._work_out(p, key)
         return found
 
-    def _work_out(self, p: Profile) -> tuple[Codes, ...]:
+    def _work_out(self, p: Profile, values: tuple[object, ...]) -> tuple[Codes, ...]:
         """``codes``, requirement by requirement (each outcome worked out once per bucket)."""
         state = self.code
         table = self.outcome_table
@@ -273,7 +287,7 @@ class CompiledState:
         for nodes in self.pathways:
             row: list[int] = []
             for node in nodes:
-                key = node.read(p)
+                key = node.pick(values)
                 code = node.outcomes.get(key)
                 if code is None:
                     code = node.outcomes[key] = table.code(outcome_of(node.req, p, state))

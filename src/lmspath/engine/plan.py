@@ -4,54 +4,38 @@ from __future__ import annotations
 
 import math
 import operator
-import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, fields
 
-from lmspath.engine.checks import governing_rule, sources_disagree
-from lmspath.engine.exam_facts import exam_facts, facts_sources
+from lmspath.engine.kind_checks import governing_rule
+from lmspath.engine.kinds import KINDS
 from lmspath.engine.outcomes import Codes, OutcomeTable, result_outcome
+from lmspath.engine.steps import (
+    Flags,
+    Range,
+    StepContext,
+    _Draft,
+    _fee,
+    fee_words,
+    find_requirement,
+    intern_draft,
+    start_draft,
+)
 from lmspath.model.profile import Profile
 from lmspath.model.results import (
-    ExamFacts,
     PathwayResult,
     Plan,
     PlanStep,
     RequirementResult,
     SourceRef,
-    StepKind,
     source_ref,
 )
 from lmspath.model.rules import (
     AnyOfRequirement,
-    Estimate,
     Estimates,
     ExamCatalog,
-    ExamRequirement,
     Requirement,
     StateRules,
 )
-
-Range = tuple[float, float]
-#: ``plan_flags``: a master's in progress, a program in progress, an expired license, an
-#: active license from another state.
-Flags = tuple[bool, bool, bool, bool]
-
-#: Requirement kind -> plan step kind.
-_STEP_KIND: dict[str, StepKind] = {
-    "degree": "master",
-    "program": "program",
-    "credit_hours": "coursework",
-    "teaching_license": "teaching_license",
-    "teaching_years": "teaching_experience",
-    "school_library_years": "other",
-    "exam": "exam",
-    "practicum": "practicum",
-    "portfolio": "portfolio",
-    "background_check": "background_check",
-    "national_board": "other",
-    "other": "other",
-}
 
 #: The order steps are listed in when nothing else decides.
 _RANK: dict[str, int] = {
@@ -75,328 +59,6 @@ _STUDY = {"master", "program", "coursework"}
 MAJOR_STEPS = frozenset(
     {"bachelor", "teaching_license", "teaching_experience", "master", "program", "coursework"}
 )
-
-
-@dataclass(slots=True)
-class _Draft:
-    kind: StepKind
-    title: str
-    detail: str
-    requirement_ids: list[str]
-    status: str = "missing"
-    note: str | None = None
-    months: Range | None = None
-    cost: Range | None = None
-    estimate_note: str | None = None
-    link: str | None = None
-    sources: list[SourceRef] = field(default_factory=list)
-    order: int = 0
-    after: list[int] = field(default_factory=list)
-    during: int | None = None
-    #: For a step whose title (and, for years, time) follows from a number in the profile:
-    #: the profile field, the amount the rule asks for, and what it counts ("coursework",
-    #: "practicum" or "years"); ``_numbered`` fills them in.
-    numbers: tuple[str, float, str] | None = None
-    #: For coursework priced and paced per credit: (credits per month, USD per credit).
-    rate: tuple[Range, Range] | None = None
-    #: an exam the rule ties to no program or degree: it can be taken now
-    any_time: bool = False
-    #: a library master's or a school library program: library credit hours are earned in it
-    library_study: bool = False
-    #: a license held elsewhere, reviewed by this state: paperwork, not preparation
-    review: bool = False
-    #: a master's step that takes the school library program inside it
-    with_program: bool = False
-    #: an exam step's (exam id, cut score): a person who scored below the cut retakes it
-    retake: tuple[str, float] | None = None
-    #: an exam step's vendor, registration page, fee, length and cut score
-    exam: ExamFacts | None = None
-
-    def copy(self) -> _Draft:
-        """A copy to order and link in one sketch (a step template is shared by many).
-
-        The lists are shared too: once a template is made, they are only ever replaced
-        (``_merge_study``, ``_link``), never changed in place.
-        """
-        twin = _Draft.__new__(_Draft)
-        for name in _DRAFT_SLOTS:
-            setattr(twin, name, getattr(self, name))
-        return twin
-
-
-_DRAFT_SLOTS = tuple(f.name for f in fields(_Draft))
-
-
-def _estimate_refs(estimates: Estimates, est: Estimate) -> list[SourceRef]:
-    by_id = {s.id: s for s in estimates.sources}
-    return [source_ref(by_id[s]) for s in est.sources if s in by_id]
-
-
-def _estimate_words(used: list[Estimate]) -> str:
-    """What a plan step says of its estimate: each figure's title and short summary."""
-    words = [e.title + (f": {e.summary}" if e.summary else "") for e in used]
-    if len(words) == 2:
-        return f"{words[0]}. Where it states no figure, the national one: {words[1]}"
-    return "; ".join(words)
-
-
-def _apply(
-    draft: _Draft,
-    estimates: Estimates,
-    estimate_id: str,
-    state: str | None = None,
-    *,
-    months: bool = True,
-) -> None:
-    est = estimates.get(estimate_id, state)
-    if est is None:
-        return
-    used = [est]
-    national = estimates.get(estimate_id) if est.state is not None else None
-    span, cost = est.months, est.cost_usd
-    if national is not None and (span is None or cost is None):
-        # The state's own figure where it has one, the national one for the rest.
-        if (months and span is None and national.months is not None) or (
-            cost is None and national.cost_usd is not None
-        ):
-            used.append(national)
-        span = span if span is not None else national.months
-        cost = cost if cost is not None else national.cost_usd
-    if months:
-        draft.months = span
-    draft.cost = cost
-    draft.estimate_note = _estimate_words(used)
-    for item in used:
-        draft.sources.extend(_estimate_refs(estimates, item))
-
-
-#: Requirement kinds whose step takes months or years (the ``MAJOR_STEPS`` they plan to).
-_LONG_KINDS = frozenset(
-    {"degree", "program", "credit_hours", "teaching_license", "teaching_years", "national_board"}
-)
-_OPTION_ORDER = {"not_given": 0, "not_confirmed": 1, "missing": 2}
-
-
-def _pick_option(result: RequirementResult) -> RequirementResult:
-    """For an unmet any-of group, the option to plan on: a short one (an exam, a check) before
-    one that takes months or years, then one not already failing; the rest are named as
-    alternatives, so a blank answer never turns a test into a degree."""
-    ranked = sorted(
-        range(len(result.options)),
-        key=lambda i: (
-            result.options[i].kind in _LONG_KINDS,
-            _OPTION_ORDER.get(result.options[i].status, 3),
-            i,
-        ),
-    )
-    return result.options[ranked[0]]
-
-
-def _find_requirement(rules: StateRules, pathway_id: str, req_id: str) -> Requirement | None:
-    for pathway in rules.pathways:
-        if pathway.id != pathway_id:
-            continue
-        stack: list[Requirement] = list(pathway.requirements)
-        while stack:
-            item = stack.pop()
-            if item.id == req_id:
-                return item
-            if isinstance(item, AnyOfRequirement):
-                stack.extend(item.options)
-    return None
-
-
-def _draft_for(
-    req: RequirementResult,
-    rules: StateRules,
-    pathway_id: str,
-    flags: Flags,
-    estimates: Estimates,
-    catalog: ExamCatalog | None,
-    alternatives: list[str],
-) -> _Draft:
-    master_in_progress, program_in_progress, license_expired, licensed_elsewhere = flags
-    found = _find_requirement(rules, pathway_id, req.id)
-    # Where a conflict is governed by another reading, its rule sets the kind and the numbers.
-    rule = governing_rule(found) if found is not None else None
-    rule_kind = rule.kind if rule is not None else req.kind
-    kind = _STEP_KIND.get(rule_kind, "other")
-    text = req.text
-    if found is not None and found.conflict is not None and found.conflict.governs == "reading":
-        # The governing reading decides what the step is, so the step says what that reading says.
-        text = found.conflict.readings[0].says
-    detail = text
-    if alternatives:
-        detail += " Alternatives: " + "; ".join(alternatives) + "."
-    draft = _Draft(kind=kind, title=text, detail=detail, requirement_ids=[req.id])
-    draft.status = "manual" if req.manual else req.status
-    draft.note = _status_note(req)
-    if found is not None and found.plan_note:
-        draft.note = "; ".join(n for n in (found.plan_note.strip(), draft.note) if n)
-    draft.sources.extend(req.sources)
-    if rule_kind == "degree":
-        level = getattr(rule, "level", "master")
-        if level == "bachelor":
-            draft.kind = "bachelor"
-            draft.title = "Finish a bachelor's degree"
-            _apply(draft, estimates, "bachelor", rules.code)
-        else:
-            draft.title = "Earn " + req.need
-            fields = getattr(rule, "fields", None) or []
-            draft.library_study = bool({"library_science", "school_library_media"} & set(fields))
-            if master_in_progress:
-                draft.title = "Finish your master's degree"
-                draft.estimate_note = "in progress: time left depends on your program"
-            elif {"library_science", "school_library_media"} & set(fields) or not fields:
-                _apply(draft, estimates, "mlis", rules.code)
-    elif rule_kind in {"program", "credit_hours"}:
-        credit = estimates.get("coursework-credit", rules.code)
-        if rule_kind == "credit_hours" and getattr(rule, "min_hours", None) is not None:
-            hours = float(getattr(rule, "min_hours", 0))
-            draft.numbers = ("library_credit_hours", hours, "coursework")
-            if (
-                credit is not None
-                and credit.credits_per_month is not None
-                and credit.per_credit_usd is not None
-            ):
-                # Priced and paced by the hours left, not by a whole program's range.
-                draft.rate = (credit.credits_per_month, credit.per_credit_usd)
-                draft.estimate_note = _estimate_words([credit])
-                draft.sources.extend(_estimate_refs(estimates, credit))
-        elif rule_kind == "program":
-            draft.library_study = True
-            draft.title = "Complete a state-approved school library preparation program"
-            if getattr(rule, "program_kind", "school_library") == "teacher_preparation":
-                draft.title = (
-                    "Complete a teacher-preparation program in school library media that "
-                    "grants the teaching license"
-                )
-        if program_in_progress and rule_kind == "program":
-            draft.title = "Finish your school library preparation program"
-            draft.estimate_note = "in progress: time left depends on your program"
-        elif draft.rate is None:
-            _apply(draft, estimates, "addon-program", rules.code)
-    elif rule_kind == "teaching_license":
-        if license_expired:
-            # Reinstating is the state's own procedure: an initial license's figures do not fit.
-            draft.title = "Renew or reinstate your teaching license"
-            draft.estimate_note = "time and cost depend on the state's reinstatement rules"
-        elif licensed_elsewhere:
-            # A licensed teacher moving states applies on the license held (reciprocity or a
-            # license review), not through an initial route's program.
-            draft.title = (
-                f"Get your teaching license recognised in {rules.name} "
-                "(reciprocity or a license review)"
-            )
-            draft.review = True
-            draft.estimate_note = (
-                f"time and cost depend on {rules.agency.name}'s review of your license"
-            )
-        else:
-            draft.title = "Earn a teaching license"
-            _apply(draft, estimates, "teaching-license", rules.code)
-    elif rule_kind in {"teaching_years", "school_library_years"}:
-        min_years = getattr(rule, "min_years", None)
-        what = "classroom teaching" if rule_kind == "teaching_years" else "school library work"
-        # Years are worked, in a paid post: the step has no fee of its own.
-        draft.cost = (0.0, 0.0)
-        if min_years is not None:
-            # rule_kind is also the profile field: teaching_years or school_library_years
-            draft.numbers = (rule_kind, float(min_years), "years")
-        else:
-            draft.title = f"Gain {what} experience (years required not confirmed)"
-    elif rule_kind == "exam":
-        exam_id = getattr(rule, "exam", None)
-        draft.title = "Pass " + req.need.removeprefix("pass ")
-        draft.any_time = bool(getattr(rule, "any_time", False))
-        cut = getattr(rule, "cut_score", None)
-        if exam_id and cut is not None:
-            draft.retake = (exam_id, float(cut))
-        if catalog is not None and exam_id:
-            for exam in catalog.exams:
-                if exam.id == exam_id and exam.fee_usd is not None:
-                    draft.cost = (exam.fee_usd, exam.fee_usd)
-                    draft.estimate_note = f"test fee for {exam.vendor} {exam.code}"
-                    by_id = {s.id: s for s in catalog.sources}
-                    draft.sources.extend(source_ref(by_id[s]) for s in exam.sources if s in by_id)
-        _fee(draft, rules, "exam", exam_id)
-        if isinstance(rule, ExamRequirement):
-            draft.exam = exam_facts(rule, catalog, rules, draft.cost)
-            if draft.exam is not None:
-                draft.sources.extend(facts_sources(draft.exam, catalog))
-                if draft.exam.registration_url:
-                    draft.link = draft.exam.registration_url
-    elif rule_kind == "practicum":
-        min_hours = getattr(rule, "min_hours", None)
-        draft.title = "Complete the supervised school-library practicum"
-        if min_hours is not None:
-            draft.numbers = ("practicum_hours", float(min_hours), "practicum")
-        _apply(draft, estimates, "practicum", rules.code, months=False)
-    elif rule_kind == "portfolio":
-        draft.title = "Complete your professional portfolio"
-        _apply(draft, estimates, "portfolio", rules.code, months=False)
-    elif rule_kind == "background_check":
-        draft.title = "Complete the fingerprint / background check"
-        _fee(draft, rules, "background_check", None)
-    elif rule_kind == "national_board":
-        draft.title = "Earn National Board Certification (Library Media)"
-        _apply(draft, estimates, "national-board", rules.code)
-    return draft
-
-
-def _status_note(req: RequirementResult) -> str | None:
-    """Why this step is in the plan when it is not plainly missing."""
-    notes = []
-    if req.manual:
-        notes.append("lmspath cannot check this from a profile: confirm it with the agency")
-    elif req.status == "not_given":
-        notes.append("your profile does not say whether you have this; skip it if you do")
-    elif req.status == "not_confirmed":
-        notes.append("the data does not confirm the exact rule: check with the agency")
-    if req.conflict is not None and sources_disagree([r.status for r in req.conflict.readings]):
-        notes.append("sources disagree whether you need this (see the warning above)")
-    return "; ".join(notes) or None
-
-
-def _fee(draft: _Draft, rules: StateRules, applies_to: str, exam: str | None) -> None:
-    for fee in rules.fees:
-        if fee.applies_to != applies_to or fee.amount_usd is None:
-            continue
-        if applies_to == "exam" and fee.exam not in {None, exam}:
-            continue
-        draft.cost = (fee.amount_usd, fee.amount_usd)
-        draft.estimate_note = f"{fee.item} ({rules.code})"
-        draft.sources.extend(source_ref(rules.source(s)) for s in fee.sources)
-        break
-    if applies_to != "exam":
-        _fee_words(draft, rules, applies_to)
-
-
-def _fee_words(draft: _Draft, rules: StateRules, applies_to: str) -> None:
-    """The agency's procedure and processing time for this kind of fee, on the step's note."""
-    words = fee_words(rules, applies_to)
-    if words:
-        draft.note = "; ".join(n for n in (draft.note, words) if n)
-        refs = [
-            source_ref(rules.source(s))
-            for f in rules.fees
-            if f.applies_to == applies_to
-            for s in f.sources
-        ]
-        draft.sources = draft.sources + refs
-
-
-def fee_words(rules: StateRules, applies_to: str) -> str | None:
-    """'How: ...; processing time: ...' from the state's fees of this kind, or None."""
-    parts: list[str] = []
-    for fee in rules.fees:
-        if fee.applies_to != applies_to:
-            continue
-        if fee.procedure and f"how: {fee.procedure}" not in parts:
-            parts.append(f"how: {fee.procedure}")
-        if fee.processing_time and f"processing time: {fee.processing_time}" not in parts:
-            parts.append(f"processing time: {fee.processing_time}")
-    return "; ".join(parts) or None
 
 
 def _names_background_check(requirements: Sequence[Requirement]) -> bool:
@@ -798,6 +460,24 @@ class Sketch:
         )
 
 
+_OPTION_ORDER = {"not_given": 0, "not_confirmed": 1, "missing": 2}
+
+
+def _pick_option(result: RequirementResult) -> RequirementResult:
+    """For an unmet any-of group, the option to plan on: a short one (an exam, a check) before
+    one that takes months or years, then one not already failing; the rest are named as
+    alternatives, so a blank answer never turns a test into a degree."""
+    ranked = sorted(
+        range(len(result.options)),
+        key=lambda i: (
+            KINDS[result.options[i].kind].long,
+            _OPTION_ORDER.get(result.options[i].status, 3),
+            i,
+        ),
+    )
+    return result.options[ranked[0]]
+
+
 def _step_draft(
     result: RequirementResult,
     rules: StateRules,
@@ -806,24 +486,20 @@ def _step_draft(
     estimates: Estimates,
     catalog: ExamCatalog | None,
 ) -> _Draft:
-    """The step for one unmet requirement (for an any-of group, the option to plan on)."""
+    """The step for one unmet requirement (for an any-of group, the option to plan on): the
+    template of the kind of the rule that governs (``kinds.KINDS``)."""
     chosen, alternatives = result, []
     if result.kind == "any_of" and result.options:
         chosen = _pick_option(result)
         alternatives = [o.text for o in result.options if o is not chosen]
-    draft = _draft_for(chosen, rules, pathway_id, flags, estimates, catalog, alternatives)
-    _intern(draft)
+    found = find_requirement(rules, pathway_id, chosen.id)
+    # Where a conflict is governed by another reading, its rule sets the kind and the numbers.
+    rule = governing_rule(found) if found is not None else None
+    kind = KINDS[rule.kind if rule is not None else chosen.kind]
+    draft = start_draft(chosen, found, kind.step, alternatives)
+    kind.fill(draft, rule, chosen, StepContext(rules, estimates, catalog, flags))
+    intern_draft(draft)
     return draft
-
-
-def _intern(draft: _Draft) -> None:
-    # Thousands of sketches repeat the same wording: keep one copy of each text.
-    draft.title = sys.intern(draft.title)
-    draft.detail = sys.intern(draft.detail)
-    if draft.note is not None:
-        draft.note = sys.intern(draft.note)
-    if draft.estimate_note is not None:
-        draft.estimate_note = sys.intern(draft.estimate_note)
 
 
 def _application(rules: StateRules) -> _Draft:
@@ -837,7 +513,7 @@ def _application(rules: StateRules) -> _Draft:
         link=rules.agency.url,
     )
     _fee(draft, rules, "application", None)
-    _intern(draft)
+    intern_draft(draft)
     return draft
 
 
@@ -859,7 +535,7 @@ def _build_sketch(
     has_license_rule = any(r.kind == "teaching_license" for r in pathway.requirements)
     _link(drafts, has_license_rule)
     for draft in drafts:
-        _intern(draft)
+        intern_draft(draft)
     return Sketch(pathway_id, drafts)
 
 

@@ -1,0 +1,186 @@
+"""The table of requirement kinds: per kind, its model, fields, check, thresholds and plan step.
+
+Adding a kind of requirement is one entry here plus its model in ``model/rules.py``;
+``tests/test_kinds.py`` ties every model kind to exactly one entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from lmspath.engine import kind_checks as checks
+from lmspath.engine import steps
+from lmspath.engine.kind_checks import Check
+from lmspath.model.profile import Profile
+from lmspath.model.results import RequirementResult, StepKind
+from lmspath.model.rules import (
+    AnyOfRequirement,
+    BackgroundCheckRequirement,
+    CreditHoursRequirement,
+    DegreeRequirement,
+    ExamCatalog,
+    ExamRequirement,
+    LibraryYearsRequirement,
+    NationalBoardRequirement,
+    OtherRequirement,
+    PortfolioRequirement,
+    PracticumRequirement,
+    ProgramRequirement,
+    Requirement,
+    TeachingLicenseRequirement,
+    TeachingYearsRequirement,
+)
+
+#: A kind's check: the rule, the profile, the target state and the exam catalogue in.
+CheckFn = Callable[[Any, Profile, str, ExamCatalog | None], Check]
+#: A kind's thresholds: (profile field, number) pairs the rule compares against; an exam's cut
+#: score is on the field ``exams:<exam id>``.
+ThresholdFn = Callable[[Any], tuple[tuple[str, float], ...]]
+#: A kind's plan step template: fills in the step an unmet rule of this kind becomes.
+StepFn = Callable[[steps._Draft, Requirement | None, RequirementResult, steps.StepContext], None]
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of requirement, in one place."""
+
+    model: type[Requirement]
+    #: the profile fields its check reads (an any-of group's options and a conflict's readings
+    #: add theirs: ``checks.fields_read``)
+    fields: tuple[str, ...]
+    check: CheckFn
+    thresholds: ThresholdFn
+    #: the kind of plan step it becomes, and the template that fills the step in
+    step: StepKind
+    fill: StepFn
+    #: its step takes months or years (an any-of group plans a short option before one)
+    long: bool = False
+
+
+def _none(req: Any) -> tuple[tuple[str, float], ...]:
+    return ()
+
+
+def _at(field: str, name: str) -> ThresholdFn:
+    """The rule's ``name`` attribute (a minimum), compared with the profile's ``field``."""
+
+    def found(req: Any) -> tuple[tuple[str, float], ...]:
+        value = getattr(req, name)
+        return ((field, float(value)),) if value is not None else ()
+
+    return found
+
+
+def _cut(req: ExamRequirement) -> tuple[tuple[str, float], ...]:
+    return ((f"exams:{req.exam}", req.cut_score),) if req.cut_score is not None else ()
+
+
+def _check_any_of(
+    req: AnyOfRequirement, p: Profile, state: str, catalog: ExamCatalog | None
+) -> Check:
+    """One of the options met (else the first left to confirm, else missing)."""
+    return checks.combine(
+        [check_rule(opt, p, state, catalog) for opt in req.options], "one of the options"
+    )
+
+
+KINDS: dict[str, Kind] = {
+    "degree": Kind(
+        DegreeRequirement,
+        ("bachelor", "master", "master_fields", "master_ala_accredited"),
+        checks.check_degree,
+        _none,
+        "master",
+        steps.step_degree,
+        long=True,
+    ),
+    "program": Kind(
+        ProgramRequirement,
+        ("school_library_program", "school_library_program_kind", "school_library_program_state"),
+        checks.check_program,
+        _none,
+        "program",
+        steps.step_study,
+        long=True,
+    ),
+    "credit_hours": Kind(
+        CreditHoursRequirement,
+        ("library_credit_hours",),
+        checks.check_credit_hours,
+        _at("library_credit_hours", "min_hours"),
+        "coursework",
+        steps.step_study,
+        long=True,
+    ),
+    "teaching_license": Kind(
+        TeachingLicenseRequirement,
+        ("teaching_license_status", "teaching_license_state"),
+        checks.check_license,
+        _none,
+        "teaching_license",
+        steps.step_license,
+        long=True,
+    ),
+    "teaching_years": Kind(
+        TeachingYearsRequirement,
+        ("teaching_years",),
+        checks.check_teaching_years,
+        _at("teaching_years", "min_years"),
+        "teaching_experience",
+        steps.step_years,
+        long=True,
+    ),
+    "school_library_years": Kind(
+        LibraryYearsRequirement,
+        ("school_library_years",),
+        checks.check_library_years,
+        _at("school_library_years", "min_years"),
+        "other",
+        steps.step_years,
+    ),
+    "exam": Kind(ExamRequirement, ("exams",), checks.check_exam, _cut, "exam", steps.step_exam),
+    "practicum": Kind(
+        PracticumRequirement,
+        ("practicum_hours",),
+        checks.check_practicum,
+        _at("practicum_hours", "min_hours"),
+        "practicum",
+        steps.step_practicum,
+    ),
+    "portfolio": Kind(
+        PortfolioRequirement,
+        ("portfolio",),
+        checks.check_portfolio,
+        _none,
+        "portfolio",
+        steps.step_portfolio,
+    ),
+    "background_check": Kind(
+        BackgroundCheckRequirement,
+        ("background_check",),
+        checks.check_background,
+        _none,
+        "background_check",
+        steps.step_background,
+    ),
+    "national_board": Kind(
+        NationalBoardRequirement,
+        ("national_board",),
+        checks.check_board,
+        _none,
+        "other",
+        steps.step_board,
+        long=True,
+    ),
+    "other": Kind(OtherRequirement, (), checks.check_other, _none, "other", steps.step_as_stated),
+    "any_of": Kind(AnyOfRequirement, (), _check_any_of, _none, "other", steps.step_as_stated),
+}
+
+
+def check_rule(
+    req: Requirement, p: Profile, state: str, catalog: ExamCatalog | None = None
+) -> Check:
+    """The status of one rule for this profile (pure): its kind's check."""
+    return KINDS[req.kind].check(req, p, state, catalog)
