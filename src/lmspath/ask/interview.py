@@ -32,6 +32,7 @@ from lmspath.errors import InputError, Interrupted
 from lmspath.model.profile import Profile, build_profile
 
 if TYPE_CHECKING:
+    import questionary
     from prompt_toolkit.completion import Completer
     from prompt_toolkit.input import Input
     from prompt_toolkit.output import Output
@@ -151,7 +152,39 @@ class QuestionaryPrompter:
         print(text, file=stream, flush=True)
 
     def ask(self, question: Question, default: object) -> object:
-        """Ask one question with the widget its kind calls for; Ctrl-C raises KeyboardInterrupt."""
+        """Ask until the answer is accepted; a refused one is explained right under the prompt
+        and asked again starting from what was typed. Ctrl-C raises KeyboardInterrupt."""
+        while True:
+            value = self._widget(question, default).unsafe_ask(patch_stdout=False)
+            problem = question.validate(value)
+            if problem is None:
+                return value
+            self.refuse(problem)
+            default = value  # keep what the person typed (or ticked) to correct it
+
+    def refuse(self, problem: str) -> None:
+        """Say why an answer was not accepted, on the line below the answered prompt.
+
+        Checked after Enter, not inside the widget: prompt_toolkit draws a widget's own
+        message on its bottom toolbar, which is the terminal's last row once the terminal
+        reports the cursor position (tmux, xterm), far from the prompt on a tall screen.
+        """
+        text = textwrap.fill(
+            f"Not accepted: {problem}",
+            width=_width(),
+            initial_indent="  ",
+            subsequent_indent="    ",
+            break_on_hyphens=False,
+        )
+        if self.output is not None and self.stream is None:
+            from prompt_toolkit import print_formatted_text
+
+            print_formatted_text(text, output=self.output)
+            return
+        self.say(text)
+
+    def _widget(self, question: Question, default: object) -> questionary.Question:
+        """The questionary widget for ``question``'s kind, starting on ``default``."""
         import questionary
 
         message = prompt_message(question)
@@ -160,23 +193,17 @@ class QuestionaryPrompter:
             io["input"] = self.input
         if self.output is not None:
             io["output"] = self.output
-
-        def check(value: object) -> bool | str:
-            problem = question.validate(value)
-            return True if problem is None else problem
-
-        widget: questionary.Question
         if question.kind == "select":
             choices = [questionary.Choice(o.title, value=o.value) for o in question.choices]
             current = next((c for c in choices if c.value == default), None)
-            widget = questionary.select(
+            return questionary.select(
                 message,
                 choices=choices,
                 default=current,
                 instruction=keys_help(question),
                 **io,
             )
-        elif question.kind == "checkbox":
+        if question.kind == "checkbox":
             chosen = {str(v) for v in default} if isinstance(default, list | tuple) else set()
             items: list[questionary.Choice | questionary.Separator] = []
             group: str | None = None
@@ -186,27 +213,18 @@ class QuestionaryPrompter:
                     items.append(questionary.Separator(f"-- {group} --"))
                 ticked = option.value in chosen
                 items.append(questionary.Choice(option.title, value=option.value, checked=ticked))
-            widget = questionary.checkbox(
-                message,
-                choices=items,
-                validate=check,
-                instruction=keys_help(question),
-                **io,
+            return questionary.checkbox(
+                message, choices=items, instruction=keys_help(question), **io
             )
-        elif question.kind == "state":
-            widget = questionary.autocomplete(
+        if question.kind == "state":
+            return questionary.autocomplete(
                 message,
                 choices=[o.title for o in question.choices],
                 default=_text_default(default),
                 completer=_state_completer(question),
-                validate=check,
-                # Check on Enter, not at every key: "Te" is the start of Texas, not a typo.
-                validate_while_typing=False,
                 **io,
             )
-        else:
-            widget = questionary.text(message, default=_text_default(default), validate=check, **io)
-        return widget.unsafe_ask(patch_stdout=False)
+        return questionary.text(message, default=_text_default(default), **io)
 
 
 # --- the fake prompter: answers keyed by question id ---------------------------------------------
@@ -334,7 +352,8 @@ def _ask(prompter: Prompter, question: Question, answers: dict[str, object]) -> 
         if problem is None:
             answers[question.id] = state_answer(value) if question.kind == "state" else value
             return
-        # The real widgets refuse such answers inline; a prompter that returns one is told why.
+        # The real prompter already refused such answers under the prompt; another one that
+        # returns one (a script) is told why here.
         prompter.say(f"  {problem}")
 
 
