@@ -39,6 +39,11 @@ if TYPE_CHECKING:
 
 #: Entries kept by each memo (raw cells -> outcome, profile -> assessment summary).
 CACHE_SIZE = 4096
+#: Situations (decisions shared by clients) and plan sketches kept over all states before
+#: they are emptied: the rules bound their number, but in the hundreds of thousands, so a
+#: budget keeps memory flat however many distinct clients a file holds.
+SITUATIONS = 16_384
+SKETCHES = 8_192
 #: Rendered markdown plans kept, for clients with identical profiles.
 PLAN_CACHE_SIZE = 64
 K = TypeVar("K", bound=Hashable)
@@ -330,6 +335,19 @@ class Scorer:
             for situation in table.values():
                 situation.rows.clear()
 
+    def _keep_within_budget(self) -> None:
+        """Empty the situations, and the states' plan sketches, once they pass their budget
+        (checked once a chunk: a chunk adds at most a chunk's rows of either)."""
+        states = self._states.values()
+        if sum(len(table) for _, table in states) > SITUATIONS:
+            self._forget_rows()
+            for _, table in states:
+                table.clear()
+        if sum(compiled.size() for compiled, _ in states) > SKETCHES:
+            for compiled, table in states:
+                table.clear()
+                compiled.forget()
+
     def _state(self, code: str) -> tuple[CompiledState, dict[object, _Situation]]:
         from lmspath.engine.compiled import CompiledState
         from lmspath.store.load import load_state
@@ -521,6 +539,7 @@ class Scorer:
         assume = self.assume
         lines: list[tuple[int, str]] = []
         rejected: list[RowRejected] = []
+        self._keep_within_budget()
         for job in jobs:
             if isinstance(job, RowRejected):
                 rejected.append(job)

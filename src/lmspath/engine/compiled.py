@@ -263,8 +263,6 @@ class CompiledState:
         )
         #: step templates and plan sketches, by outcome codes and plan flags
         self.plans = PlanTables()
-        #: outcome codes by bucket key
-        self._codes: dict[tuple[object, ...], tuple[Codes, ...]] = {}
         #: per pathway: it cannot be completed without National Board Certification
         self.needs_board = tuple(_needs_national_board(p) for p in rules.pathways)
         #: per pathway: standings by outcome codes; verdict shapes by standings and reach
@@ -273,14 +271,7 @@ class CompiledState:
 
     def codes(self, p: Profile) -> tuple[Codes, ...]:
         """Every requirement's outcome as a code, pathway by pathway in the data's order."""
-        key = (*self._plain(p), *[read(p) for read in self._bucketed])
-        found = self._codes.get(key)
-        if found is None:
-            found = self._codes[key] = self._work_out(p, key)
-        return found
-
-    def _work_out(self, p: Profile, values: tuple[object, ...]) -> tuple[Codes, ...]:
-        """``codes``, requirement by requirement (each outcome worked out once per bucket)."""
+        values = (*self._plain(p), *[read(p) for read in self._bucketed])
         state = self.code
         table = self.outcome_table
         out: list[Codes] = []
@@ -294,6 +285,19 @@ class CompiledState:
                 row.append(code)
             out.append(tuple(row))
         return tuple(out)
+
+    def forget(self) -> None:
+        """Empty the tables that grow with the variety of people decided (standings, verdict
+        shapes, plan sketches); outcomes per bucket and step templates stay. Batch scoring
+        calls this to keep memory within its budget."""
+        for table in self.standings:
+            table.clear()
+        self.shapes.clear()
+        self.plans.sketches.clear()
+
+    def size(self) -> int:
+        """How many plan sketches the state's tables hold (the largest of them)."""
+        return len(self.plans.sketches)
 
     def decode(self, codes: Codes) -> tuple[Outcome, ...]:
         """The outcomes the codes stand for."""
