@@ -42,6 +42,7 @@ from lmspath.batch.scorer import (
     Scorer,
     ScorerArgs,
     Shards,
+    collector_tuned,
 )
 from lmspath.batch.spreadsheet import neutralise
 from lmspath.errors import InputError, Interrupted, OptionError
@@ -535,7 +536,7 @@ def run_batch(
 
         if progress is not None:
             progress.start(intake.stat().st_size)
-        with IntakeReader(layout) as reader:
+        with IntakeReader(layout) as reader, collector_tuned():
             chunk: list[Job] = []
             for item in reader.records():
                 line = item.line
