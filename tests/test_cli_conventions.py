@@ -71,8 +71,14 @@ def test_completion_is_offered_and_works() -> None:
     assert "--install-completion" in root
     assert "--show-completion" in root
     env = {**os.environ, "SHELL": "/bin/bash"}
+    # typer finds the shell among the parent processes: run it from a bash that stays (a test
+    # run started detached from any shell would otherwise find none)
     script = subprocess.run(
-        [LMSPATH, "--show-completion", "bash"], capture_output=True, text=True, env=env, check=False
+        ["bash", "-c", f"'{LMSPATH}' --show-completion bash; exit $?"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
     )
     assert script.returncode == 0, script.stderr
     assert "_lmspath_completion" in script.stdout

@@ -208,18 +208,22 @@ def decide(
             top, rest, *verdict_of(standings, reach)
         )
     sketches: dict[int, Sketch] = {}
+    flags = plan_flags(profile, rules.code)
     for i in range(len(codes)) if rank_rest else shape.top:
-        pathway = rules.pathways[i]
-        sketches[i] = sketch(
-            rules,
-            pathway.id,
-            table.unmet(codes[i]),
-            profile,
-            compiled.estimates,
-            compiled.catalog,
-            _result_of(pathway, profile, rules, compiled.catalog),
-            compiled.plans,
-        )
+        made = compiled.sketches[i].get((codes[i], flags))
+        if made is None:
+            pathway = rules.pathways[i]
+            made = compiled.sketches[i][(codes[i], flags)] = sketch(
+                rules,
+                pathway.id,
+                table.unmet(codes[i]),
+                profile,
+                compiled.estimates,
+                compiled.catalog,
+                _result_of(pathway, profile, rules, compiled.catalog),
+                compiled.plans,
+            )
+        sketches[i] = made
     rest = (
         rank_top(shape.rest, sketches, standings, profile, keep_class=reach)
         if rank_rest

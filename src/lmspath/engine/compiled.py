@@ -22,7 +22,7 @@ from typing import NamedTuple
 from lmspath.engine.checks import fields_read, governing_rule, is_manual
 from lmspath.engine.kinds import KINDS
 from lmspath.engine.outcomes import Codes, Outcome, OutcomeTable, outcome_of
-from lmspath.engine.plan import PlanTables
+from lmspath.engine.plan import PlanTables, Sketch
 from lmspath.model.profile import Profile
 from lmspath.model.results import Verdict
 from lmspath.model.rules import (
@@ -212,9 +212,7 @@ class Node:
         self.req = req
         at = [names.index(name) for name in fields_read(req)]
         #: the requirement's own part of the state's bucket key
-        self.pick: Callable[[tuple[object, ...]], object] = (
-            operator.itemgetter(*at) if at else _nothing
-        )
+        self.pick = _picker(at)
         self.manual = is_manual(req)
         #: bucket tuple -> outcome code: bounded by the rules' thresholds and the fields' values
         self.outcomes: dict[object, int] = {}
@@ -222,6 +220,11 @@ class Node:
 
 def _nothing(values: object) -> object:
     return None
+
+
+def _picker(at: list[int]) -> Callable[[tuple[object, ...]], object]:
+    """The values at these places of a bucket key (a tuple for several, the value for one)."""
+    return operator.itemgetter(*at) if at else _nothing
 
 
 def _one(names: tuple[str, ...]) -> Callable[[Profile], tuple[object, ...]]:
@@ -261,6 +264,22 @@ class CompiledState:
         self.pathways = tuple(
             tuple(Node(req, names) for req in pathway.requirements) for pathway in rules.pathways
         )
+        # Per pathway: its part of the bucket key, and its outcome codes by that part.
+        self._picks = tuple(
+            _picker(
+                [
+                    names.index(name)
+                    for name in dict.fromkeys(f for r in p.requirements for f in fields_read(r))
+                ]
+            )
+            for p in rules.pathways
+        )
+        self._rows: list[dict[object, Codes]] = [{} for _ in rules.pathways]
+        #: per pathway: plan sketches by outcome codes and plan flags (a shortcut past
+        #: ``plan.sketch``'s own key, which is built from the unmet codes)
+        self.sketches: list[dict[tuple[Codes, tuple[bool, ...]], Sketch]] = [
+            {} for _ in rules.pathways
+        ]
         #: step templates and plan sketches, by outcome codes and plan flags
         self.plans = PlanTables()
         #: per pathway: it cannot be completed without National Board Certification
@@ -272,26 +291,35 @@ class CompiledState:
     def codes(self, p: Profile) -> tuple[Codes, ...]:
         """Every requirement's outcome as a code, pathway by pathway in the data's order."""
         values = (*self._plain(p), *[read(p) for read in self._bucketed])
+        out: list[Codes] = []
+        for index, pick in enumerate(self._picks):
+            key = pick(values)
+            row = self._rows[index].get(key)
+            if row is None:
+                row = self._rows[index][key] = self._row(index, p, values)
+            out.append(row)
+        return tuple(out)
+
+    def _row(self, index: int, p: Profile, values: tuple[object, ...]) -> Codes:
+        """One pathway's codes, requirement by requirement (each outcome once per bucket)."""
         state = self.code
         table = self.outcome_table
-        out: list[Codes] = []
-        for nodes in self.pathways:
-            row: list[int] = []
-            for node in nodes:
-                key = node.pick(values)
-                code = node.outcomes.get(key)
-                if code is None:
-                    code = node.outcomes[key] = table.code(outcome_of(node.req, p, state))
-                row.append(code)
-            out.append(tuple(row))
-        return tuple(out)
+        row: list[int] = []
+        for node in self.pathways[index]:
+            key = node.pick(values)
+            code = node.outcomes.get(key)
+            if code is None:
+                code = node.outcomes[key] = table.code(outcome_of(node.req, p, state))
+            row.append(code)
+        return tuple(row)
 
     def forget(self) -> None:
         """Empty the tables that grow with the variety of people decided (standings, verdict
         shapes, plan sketches); outcomes per bucket and step templates stay. Batch scoring
         calls this to keep memory within its budget."""
-        for table in self.standings:
-            table.clear()
+        for tables in (self.standings, self._rows, self.sketches):
+            for table in tables:
+                table.clear()
         self.shapes.clear()
         self.plans.sketches.clear()
 
