@@ -40,9 +40,11 @@ if TYPE_CHECKING:
 
 #: Entries kept by each memo (raw cells -> outcome, profile -> assessment summary).
 CACHE_SIZE = 4096
-#: Situations (decisions shared by clients) and plan sketches kept over all states before
-#: they are emptied: the rules bound their number, but in the hundreds of thousands, so a
-#: budget keeps memory flat however many distinct clients a file holds.
+#: Situations (decisions shared by clients) and plan sketches kept over all states: the
+#: rules bound their number, but in the hundreds of thousands, so a budget keeps memory flat
+#: however many distinct clients a file holds. Situations are kept in two generations of
+#: half the budget each (a situation met again moves to the young one), so the ones clients
+#: share most survive when the old generation is dropped.
 SITUATIONS = 16_384
 SKETCHES = 8_192
 #: Rendered markdown plans kept, for clients with identical profiles.
@@ -236,9 +238,11 @@ class Scorer:
         self._cache_size = cache_size
         self._bases: dict[tuple[object, ...], _Base] = {}
         self._cores: dict[tuple[object, ...], _Core] = {}
-        # Per state: its compiled form and its situations by bucket key and situation; both
-        # are bounded by the state's rules, not by the rows.
-        self._states: dict[str, tuple[CompiledState, dict[object, _Situation]]] = {}
+        # Per state, its compiled form; situations by state, outcome codes and situation, in
+        # two generations (``SITUATIONS``).
+        self._states: dict[str, CompiledState] = {}
+        self._young: dict[object, _Situation] = {}
+        self._old: dict[object, _Situation] = {}
         self._pathway_exams: dict[tuple[str, str], str | None] = {}
         self._refs: dict[tuple[str, str, str], RuleRef] = {}
         self._skills: dict[tuple[frozenset[str], str | None], tuple[tuple[str, str], ...]] = {}
@@ -351,29 +355,31 @@ class Scorer:
         situation found in it, so every row still in use is in it and gets counted."""
         self._count_bases()
         self._bases.clear()
-        for _, table in self._states.values():
+        for table in (self._young, self._old):
             for situation in table.values():
                 situation.rows.clear()
 
     def _keep_within_budget(self) -> None:
-        """Empty the situations, and the states' plan sketches, once they pass their budget
-        (checked once a chunk: a chunk adds at most a chunk's rows of either)."""
-        states = self._states.values()
-        if sum(len(table) for _, table in states) > SITUATIONS:
+        """Drop the old generation of situations when the young one is full, and every
+        situation and plan sketch when the sketches pass their budget (checked once a chunk:
+        a chunk adds at most a chunk's rows of either)."""
+        if len(self._young) > SITUATIONS // 2:
+            for situation in self._old.values():
+                situation.rows.clear()
+            self._old = self._young
+            self._young = {}
+        if sum(compiled.size() for compiled in self._states.values()) > SKETCHES:
             self._forget_rows()
-            for _, table in states:
-                table.clear()
-        if sum(compiled.size() for compiled, _ in states) > SKETCHES:
-            for compiled, table in states:
-                table.clear()
+            self._young.clear()
+            self._old.clear()
+            for compiled in self._states.values():
                 compiled.forget()
 
-    def _state(self, code: str) -> tuple[CompiledState, dict[object, _Situation]]:
+    def _state(self, code: str) -> CompiledState:
         from lmspath.engine.compiled import CompiledState
         from lmspath.store.load import load_state
 
-        compiled = CompiledState(load_state(code), self._estimates, self._catalog)
-        found = self._states[code] = (compiled, {})
+        found = self._states[code] = CompiledState(load_state(code), self._estimates, self._catalog)
         return found
 
     def _base(self, profile: Profile) -> _Base:
@@ -386,13 +392,15 @@ class Scorer:
         from lmspath.engine.assess import decide, rank_top, situation
 
         assert profile.state is not None
-        known = self._states.get(profile.state)
-        compiled, table = known if known is not None else self._state(profile.state)
+        compiled = self._states.get(profile.state) or self._state(profile.state)
         codes = compiled.codes(profile)
-        key = (codes, situation(profile, compiled.code))
-        found = table.get(key)
+        key = (profile.state, codes, situation(profile, compiled.code))
+        found = self._young.get(key)
         if found is None:
-            found = table[key] = _Situation(decide(profile, compiled, codes, rank_rest=False))
+            found = self._old.pop(key, None)
+            if found is None:
+                found = _Situation(decide(profile, compiled, codes, rank_rest=False))
+            self._young[key] = found
         decision = found.decision
         tied = found.tied
         best = (
@@ -465,8 +473,7 @@ class Scorer:
         from lmspath.store.load import load_state
 
         assert profile.state is not None
-        known = self._states.get(profile.state)
-        compiled = (known if known is not None else self._state(profile.state))[0]
+        compiled = self._states.get(profile.state) or self._state(profile.state)
         result = assess(
             profile,
             load_state(profile.state),
