@@ -47,15 +47,9 @@ class SourceRef(Result):
     official: bool
 
 
-_REFS: dict[int, tuple[Source, SourceRef]] = {}
-
-
 def source_ref(src: Source) -> SourceRef:
-    """A data source as the report shows it; one object per source, reused across reports."""
-    hit = _REFS.get(id(src))
-    if hit is not None and hit[0] is src:
-        return hit[1]
-    ref = SourceRef.model_construct(
+    """A data source as the report shows it."""
+    return SourceRef.model_construct(
         id=src.id,
         url=src.url,
         title=src.title,
@@ -63,8 +57,6 @@ def source_ref(src: Source) -> SourceRef:
         read_on=src.read_on.isoformat(),
         official=src.official,
     )
-    _REFS[id(src)] = (src, ref)  # holding ``src`` keeps its id from being reused
-    return ref
 
 
 class ReadingResult(Result):
