@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -47,8 +48,10 @@ class SourceRef(Result):
     official: bool
 
 
+@functools.lru_cache(maxsize=4096)
 def source_ref(src: Source) -> SourceRef:
-    """A data source as the report shows it."""
+    """A data source as the report shows it: one object per source (sources are immutable and
+    compared by value), shared by every step and report that cites it."""
     return SourceRef.model_construct(
         id=src.id,
         url=src.url,
