@@ -513,16 +513,20 @@ def test_without_summary_or_plans_no_skills_section_is_computed(tmp_path: Path) 
         {"state": "NY", "teaching_license_status": "active", "teaching_years": 3, "tools": "x"},
     ],
 )
-def test_the_scorer_builds_the_same_report_as_the_service(fields: dict[str, object]) -> None:
-    """Batch memoises the two calls inside service.assessment_for; this keeps them in step."""
-    from lmspath.api.assess import assessment_for
+def test_the_scorer_writes_the_plan_assess_writes(fields: dict[str, object]) -> None:
+    """Batch memoises the engine's report and renders the skills section straight from its
+    report; this keeps its plan the markdown report ``assess`` writes, byte for byte."""
+    from lmspath.api.assess import Format, assessment_for, render_text
     from tests.helpers import profile as make_profile
 
     person = make_profile(**fields)
     layout = inspect_intake(MESSY)
     scorer = Scorer(layout, TODAY, skills=True)
     assert person.state is not None
-    assert scorer.assessment(person) == assessment_for(person, person.state, today=TODAY)
+    want = render_text(assessment_for(person, person.state, today=TODAY), Format.markdown)
+    assert "## Your plan" in want
+    assert scorer._plan_text(person) == want
+    assert scorer._plan_text(person) == want  # remembered, the same
 
 
 def _varied_intake(path: Path, count: int) -> None:

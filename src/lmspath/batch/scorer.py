@@ -248,7 +248,7 @@ class Scorer:
         self._skills: dict[tuple[frozenset[str], str | None], tuple[tuple[str, str], ...]] = {}
         # Full objects are large: only a few are kept, for plans of clients seen together.
         self._assessments: _LRU[tuple[object, ...], Assessment] = _LRU(PLAN_CACHE_SIZE)
-        self._reports: _LRU[tuple[object, ...], SkillsReport] = _LRU(PLAN_CACHE_SIZE)
+        self._sections: _LRU[tuple[object, ...], str] = _LRU(PLAN_CACHE_SIZE)
         self._plans: _LRU[tuple[object, ...], str] = _LRU(PLAN_CACHE_SIZE)
         self._own: dict[str, dict[str, bool]] = {}
         #: 0-based indexes of the input columns passed through to the results
@@ -513,8 +513,14 @@ class Scorer:
             self._skills[key] = gaps
         return gaps
 
-    def assessment(self, profile: Profile) -> Assessment:
-        """The full report for a profile, as ``service.assessment_for`` gives it (for plans)."""
+    def _plan_text(self, profile: Profile) -> str:
+        """The client's markdown plan, as ``assess --format markdown`` writes it: the engine's
+        report (remembered per profile) and the skills section rendered straight from its
+        report (remembered per tools, skills and exam), never dumped and read back."""
+        from lmspath.api.assess import career_facts
+        from lmspath.render.markdown import render_markdown
+        from lmspath.render.skills_section import skills_markdown
+
         key = self._profile_key(profile)
         result = self._assessments.get(key)
         if result is None:
@@ -522,15 +528,12 @@ class Scorer:
             self._assessments.put(key, result)
         exam_id = self._exam_id(result.state, result.best_pathway)
         skills_key = (profile.tools, profile.skills, exam_id)
-        report = self._reports.get(skills_key)
-        if report is None:
-            report = self._skills_report(profile, exam_id)
-            self._reports.put(skills_key, report)
-        from lmspath.api.assess import career_facts
-
+        section = self._sections.get(skills_key)
+        if section is None:
+            section = skills_markdown(self._skills_report(profile, exam_id))
+            self._sections.put(skills_key, section)
         career = career_facts(result.state, None)
-        skills = report.model_dump(mode="json")
-        return result.model_copy(update={"skills": skills, "career": career})
+        return render_markdown(result.model_copy(update={"career": career}), skills_text=section)
 
     def _profile_key(self, profile: Profile) -> tuple[object, ...]:
         return tuple(getattr(profile, name) for name in self._engine_fields)
@@ -541,7 +544,7 @@ class Scorer:
         key = (self._profile_key(profile), profile.tools, profile.skills, exam_id)
         text = self._plans.get(key)
         if text is None:
-            text = _markdown(self.assessment(profile))
+            text = self._plan_text(profile)
             self._plans.put(key, text)
         with open(self.staging / name, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
@@ -630,12 +633,6 @@ def _what_if_cells(before: Scored, after: Scored) -> str:
     months = f"{before.months[1]:g}" if before.months is not None else ""
     flips = "yes" if before.verdict != after.verdict else "no"
     return f",{before.verdict},{months},{flips}"
-
-
-def _markdown(result: Assessment) -> str:
-    from lmspath.api.assess import Format, render_text
-
-    return render_text(result, Format.markdown)
 
 
 # --- worker processes for --jobs ----------------------------------------------------------------

@@ -103,8 +103,11 @@ def _pathway(path: PathwayResult, best: bool, notes: _Footnotes) -> list[str]:
     return lines
 
 
-def render_markdown(result: Assessment, skills: SkillsRenderer | None = None) -> str:
-    """The whole report as GitHub-flavoured markdown."""
+def render_markdown(
+    result: Assessment, skills: SkillsRenderer | None = None, *, skills_text: str | None = None
+) -> str:
+    """The whole report as GitHub-flavoured markdown; the skills section from ``skills`` and
+    the report's skills data, or ``skills_text`` when the caller rendered it already."""
     notes = _Footnotes()
     best = next(p for p in result.pathways if p.id == result.best_pathway)
     plan = result.plan
@@ -160,7 +163,9 @@ def render_markdown(result: Assessment, skills: SkillsRenderer | None = None) ->
     for path in result.pathways:
         if path.id != best.id:
             lines += _pathway(path, False, notes)
-    if skills is not None and result.skills:
+    if skills_text is not None:
+        lines += [skills_text.rstrip(), ""]
+    elif skills is not None and result.skills:
         lines += [skills(result.skills).rstrip(), ""]
     lines += [
         "## Verify before you act",
