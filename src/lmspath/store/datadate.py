@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -22,6 +23,12 @@ def data_dir_path() -> Path:
     the folder chosen with ``--data``)."""
     if _CHOSEN:
         return _CHOSEN[0]
+    return _shipped_data_dir()
+
+
+@functools.cache
+def _shipped_data_dir() -> Path:
+    """Where the shipped data sits (looked up once: the package does not move)."""
     packaged = Path(__file__).resolve().parents[1] / "data"
     if packaged.is_dir():
         return packaged
