@@ -150,10 +150,18 @@ def main(argv: list[str] | None = None) -> None:
             # Fast path: no typer, no pydantic.
             print(version_line())
         else:
-            try:
-                get_app()(args=args, prog_name="lmspath")
-            except SystemExit as exc:
-                code = exc.code
+            from lmspath.cli.fast import run
+
+            # The plain forms of assess, rules, states and exams run without typer's import;
+            # everything else (help, errors in the arguments, other commands) goes to typer.
+            fast = run(args)
+            if fast is not None:
+                code = fast
+            else:
+                try:
+                    get_app()(args=args, prog_name="lmspath")
+                except SystemExit as exc:
+                    code = exc.code
         if sys.stdout is not None:
             sys.stdout.flush()  # a full disk shows here, while it can still be reported
     except BrokenPipeError:
