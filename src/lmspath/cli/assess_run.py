@@ -37,7 +37,6 @@ def run_assess(
 ) -> None:
     """Assess a profile (read, or asked for) and print or write the report; errors raise."""
     from lmspath.api.assess import Format, assessment_for, format_for_path, render_text
-    from lmspath.cli.assess_output import offer_to_save, print_full, print_summary
     from lmspath.files import check_target, same_file
     from lmspath.model.profile import merge
     from lmspath.render.console import is_interactive, stdout_console, write_atomic
@@ -142,10 +141,14 @@ def run_assess(
     if output is not None:
         write_atomic(output, render_text(result, chosen), warn=warn)
         if not quiet:
+            from lmspath.cli.assess_output import print_summary
+
             print_summary(result, output)
             echo(f"Wrote {output} ({chosen.value}).", err=True)
         return
     if chosen is Format.terminal:
+        from lmspath.cli.assess_output import offer_to_save, print_full, print_summary
+
         # On a terminal the summary comes first (one screen); piped, the whole report as before.
         if summary or (not full and stdout_console().is_terminal):
             print_summary(result, None)
