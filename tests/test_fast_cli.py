@@ -257,31 +257,35 @@ def test_force_switch_sends_a_fast_form_to_typer(tmp_path: Path) -> None:
     assert seen == {"0": "False", "1": "True"}
 
 
-#: Fast forms and whether rich may be imported for them (only the terminal format uses it).
-IMPORT_CASES: list[tuple[list[str], bool]] = [
-    (["assess", "--profile", EXAMPLE, "--format", "json"], False),
-    (["assess", "--profile", EXAMPLE, "--format", "markdown"], False),
-    (["assess", "--profile", EXAMPLE, "--format", "json", "--output", "plan.json", "-q"], False),
-    (["assess", "--profile", EXAMPLE, "--state", "ZZ", "--format", "json"], False),
-    (["rules", "TX", "--format", "json"], False),
-    (["rules", "TX", "--format", "markdown"], False),
-    (["states", "--format", "json"], False),
-    (["states", "--format", "csv"], False),
-    (["exams", "--format", "json"], False),
-    (["exams", "praxis-5312", "--score", "160", "--format", "markdown"], False),
-    (["assess", "--profile", EXAMPLE], True),
-    (["rules", "TX"], True),
-    (["states"], True),
+#: Fast forms, whether rich may be imported (only for the terminal format) and whether PyYAML
+#: may (only to read a profile: the other commands read the data cache, warm here).
+IMPORT_CASES: list[tuple[list[str], bool, bool]] = [
+    (["assess", "--profile", EXAMPLE, "--format", "json"], False, True),
+    (["assess", "--profile", EXAMPLE, "--format", "markdown"], False, True),
+    (["assess", "-p", EXAMPLE, "-f", "json", "--output", "plan.json", "-q"], False, True),
+    (["assess", "--profile", EXAMPLE, "--state", "ZZ", "--format", "json"], False, True),
+    (["rules", "TX", "--format", "json"], False, False),
+    (["rules", "TX", "--format", "markdown"], False, False),
+    (["states", "--format", "json"], False, False),
+    (["states", "--format", "csv"], False, False),
+    (["exams", "--format", "json"], False, False),
+    (["exams", "praxis-5312", "--score", "160", "--format", "markdown"], False, False),
+    (["assess", "--profile", EXAMPLE], True, True),
+    (["rules", "TX"], True, False),
+    (["states"], True, False),
 ]
 
 
-@pytest.mark.parametrize(("args", "rich_allowed"), IMPORT_CASES, ids=lambda v: str(v))
-def test_fast_forms_never_import_typer(args: list[str], rich_allowed: bool, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("args", "rich_allowed", "yaml_allowed"), IMPORT_CASES, ids=str)
+def test_fast_forms_never_import_typer(
+    args: list[str], rich_allowed: bool, yaml_allowed: bool, tmp_path: Path
+) -> None:
     probe = (
         "import sys\nfrom lmspath.cli import main\ntry:\n    main(sys.argv[1:])\n"
         "except SystemExit:\n    pass\n"
         "names = {m.split('.')[0] for m in sys.modules} | set(sys.modules)\n"
-        "found = sorted({'typer', 'click', 'typer._click', 'rich', 'questionary'} & names)\n"
+        "watched = {'typer', 'click', 'typer._click', 'rich', 'questionary', 'yaml'}\n"
+        "found = sorted(watched & names)\n"
         "print('LOADED', ' '.join(found), file=sys.stderr)\n"
     )
     env = {k: v for k, v in os.environ.items() if k != fast.FORCE_TYPER}
@@ -300,3 +304,52 @@ def test_fast_forms_never_import_typer(args: list[str], rich_allowed: bool, tmp_
     assert not loaded & {"typer", "click", "typer._click", "questionary"}, loaded
     if not rich_allowed:
         assert "rich" not in loaded
+    if not yaml_allowed:
+        assert "yaml" not in loaded
+
+
+#: The typer command behind each fast command, and the function both call.
+_PAIRS = {
+    "assess": ("lmspath.cli.cmd_assess:assess_command", "lmspath.cli.assess_run:run_assess"),
+    "states": ("lmspath.cli.cmd_states:states_command", "lmspath.cli.tables_run:run_states"),
+    "rules": ("lmspath.cli.cmd_states:rules_command", "lmspath.cli.tables_run:run_rules"),
+    "exams": ("lmspath.cli.cmd_states:exams_command", "lmspath.cli.tables_run:run_exams"),
+}
+
+
+def _function(spec: str) -> object:
+    import importlib
+
+    module, name = spec.split(":")
+    return getattr(importlib.import_module(module), name)
+
+
+@pytest.mark.parametrize("name", sorted(fast.COMMANDS))
+def test_fast_options_are_the_typer_commands_options(name: str) -> None:
+    """Each spelling the dispatcher reads is one typer declares for the same parameter, and the
+    run function takes every parameter with typer's default (what an omitted option means)."""
+    import inspect
+
+    import typer.main
+
+    from lmspath.cli import get_app
+
+    command = typer.main.get_command(get_app()).commands[name]  # type: ignore[attr-defined]
+    declared = {opt: param.name for param in command.params for opt in param.opts}
+    spec = fast.COMMANDS[name]
+    for spelling, option in spec.options.items():
+        assert declared.get(spelling) == option.dest, spelling
+    typer_command, runner = (_function(spec) for spec in _PAIRS[name])
+    typer_defaults = {
+        key: value.default
+        for key, value in inspect.signature(typer_command).parameters.items()  # type: ignore[arg-type]
+    }
+    run_defaults = {
+        key: value.default
+        for key, value in inspect.signature(runner).parameters.items()  # type: ignore[arg-type]
+    }
+    for key, default in typer_defaults.items():
+        if default is inspect.Parameter.empty:
+            assert key in spec.positionals[: spec.required], key
+        else:
+            assert run_defaults.get(key, "missing") == default, key
