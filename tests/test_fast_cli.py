@@ -3,7 +3,8 @@
 Every form the dispatcher runs is run twice in a fresh process, once through it and once forced
 through typer (``LMSPATH_NO_FAST_PATH=1``), and stdout, stderr, the exit code and any file written
 must be the same bytes: good runs, errors (unknown state, missing and malformed profile files, a
-bad field, a bad format, a score off the scale), NO_COLOR and forced colour, never a terminal.
+bad field, a bad format, a score off the scale), NO_COLOR and forced colour, piped and on a
+pseudo-terminal.
 Near misses (help, unknown or repeated options, a missing value, the questionnaire, `--assume`)
 must not be recognised, and must still behave as typer makes them. A last group checks, in a
 fresh process, that the fast forms never import typer or click, and rich only for the terminal.
@@ -353,3 +354,92 @@ def test_fast_options_are_the_typer_commands_options(name: str) -> None:
             assert key in spec.positionals[: spec.required], key
         else:
             assert run_defaults.get(key, "missing") == default, key
+
+
+def _on_terminal(args: list[str], env: dict[str, str]) -> tuple[int, bytes]:
+    """Run lmspath with stdout and stderr on a pseudo-terminal of 100 x 40; what it showed."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 100, 0, 0))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "lmspath", *args],
+        stdin=subprocess.DEVNULL,
+        stdout=follower,
+        stderr=follower,
+        env=env,
+    )
+    os.close(follower)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(leader)
+    return proc.wait(timeout=120), shown
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="pseudo-terminals as on Linux")
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["assess", "--profile", EXAMPLE],
+        ["assess", "--profile", EXAMPLE, "--state", "ZZ"],
+        ["assess", "--profile", EXAMPLE, "--format", "markdown"],
+        ["states"],
+    ],
+    ids=_name,
+)
+@pytest.mark.parametrize("colour", ["colour", "no-color"])
+def test_on_a_terminal_fast_form_matches_typer(args: list[str], colour: str) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in {"NO_COLOR", "FORCE_COLOR"}}
+    env.update({"TERM": "xterm-256color", "COLUMNS": "100", "LINES": "40"})
+    if colour == "no-color":
+        env["NO_COLOR"] = "1"
+    got = _on_terminal(args, {**env, fast.FORCE_TYPER: "0"})
+    want = _on_terminal(args, {**env, fast.FORCE_TYPER: "1"})
+    assert got[0] == want[0]
+    assert _steady(got[1]) == _steady(want[1])
+
+
+def _into_closed_pipe(args: list[str], env: dict[str, str]) -> tuple[int, bytes]:
+    """Run lmspath with standard output a pipe nobody reads any more (`| true`)."""
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "lmspath", *args],
+            stdin=subprocess.DEVNULL,
+            stdout=writer,
+            stderr=subprocess.PIPE,
+            env=env,
+            timeout=120,
+            check=False,
+        )
+    finally:
+        os.close(writer)
+    return proc.returncode, proc.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["assess", "--profile", EXAMPLE, "--format", "json"],
+        ["assess", "--profile", EXAMPLE],
+        ["rules", "TX"],
+        ["states", "--format", "csv"],
+    ],
+    ids=_name,
+)
+def test_a_closed_pipe_ends_as_under_typer(args: list[str]) -> None:
+    got = _into_closed_pipe(args, {**os.environ, fast.FORCE_TYPER: "0"})
+    want = _into_closed_pipe(args, {**os.environ, fast.FORCE_TYPER: "1"})
+    assert got == want
+    assert b"Traceback" not in got[1]

@@ -196,6 +196,8 @@ def run(args: list[str]) -> int | None:
     """Run ``args`` without typer and return the exit code; None when typer must run them."""
     if os.environ.get(FORCE_TYPER, "0") not in {"", "0"} or os.environ.get(_COMPLETION):
         return None
+    if os.name != "posix":
+        return None  # typer expands wildcards and wraps the console streams on Windows
     if not plain_streams():
         return None
     found = parse(args)
