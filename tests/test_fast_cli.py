@@ -66,6 +66,7 @@ FAST_FORMS: list[list[str]] = [
     ["rules", "tx", "--format", "markdown"],
     ["rules", "--format", "json", "New York"],
     ["rules", "ZZ"],
+    ["rules", "T\udcffX"],  # a byte that is not UTF-8 in the arguments
     ["rules", "TX", "--format", "csv"],
     ["states"],
     ["states", "--full"],
@@ -242,20 +243,27 @@ def test_help_is_typers(tmp_path: Path) -> None:
     assert b"--save-profile" in out
 
 
-def test_force_switch_sends_a_fast_form_to_typer(tmp_path: Path) -> None:
-    """The switch the comparisons rely on really changes the path taken."""
+def _typer_loaded(env: dict[str, str]) -> str:
     probe = (
         "import sys\nfrom lmspath.cli import main\ntry:\n    main(['states', '--format', 'json'])\n"
         "except SystemExit:\n    pass\nprint('typer' in sys.modules, file=sys.stderr)\n"
     )
-    seen = {}
-    for value in ("0", "1"):
-        env = {**os.environ, fast.FORCE_TYPER: value}
-        proc = subprocess.run(
-            [sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True
-        )
-        seen[value] = proc.stderr.strip().splitlines()[-1]
-    assert seen == {"0": "False", "1": "True"}
+    proc = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True
+    )
+    return proc.stderr.strip().splitlines()[-1]
+
+
+def test_force_switch_sends_a_fast_form_to_typer() -> None:
+    """The switch the comparisons rely on really changes the path taken."""
+    assert _typer_loaded({**os.environ, fast.FORCE_TYPER: "0"}) == "False"
+    assert _typer_loaded({**os.environ, fast.FORCE_TYPER: "1"}) == "True"
+
+
+def test_an_ascii_standard_output_goes_to_typer() -> None:
+    """typer re-wraps an ASCII stream as UTF-8 before writing; the dispatcher leaves that to it."""
+    env = {**os.environ, fast.FORCE_TYPER: "0", "PYTHONIOENCODING": "ascii"}
+    assert _typer_loaded(env) == "True"
 
 
 #: Fast forms, whether rich may be imported (only for the terminal format) and whether PyYAML
