@@ -451,3 +451,26 @@ def test_a_closed_pipe_ends_as_under_typer(args: list[str]) -> None:
     want = _into_closed_pipe(args, {**os.environ, fast.FORCE_TYPER: "1"})
     assert got == want
     assert b"Traceback" not in got[1]
+
+
+def test_the_console_script_ends_with_exit_handlers_run_and_output_whole() -> None:
+    """Run as the console script, a fast command skips the interpreter's teardown
+    (``fast.finish``): the exit handlers still run, after every byte of output."""
+    code = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print('exit handler ran', file=sys.stderr))\n"
+        "from lmspath.cli import main\n"
+        "main()\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code, "states", "--format", "json"],
+        capture_output=True,
+        env={k: v for k, v in os.environ.items() if k != fast.FORCE_TYPER},
+        check=False,
+        timeout=120,
+    )
+    assert proc.returncode == 0
+    assert proc.stderr.decode().splitlines()[-1] == "exit handler ran"
+    import json
+
+    assert len(json.loads(proc.stdout)) == 51

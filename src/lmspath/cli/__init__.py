@@ -145,6 +145,7 @@ def main(argv: list[str] | None = None) -> None:
     install_interrupt_handlers()
     args = list(sys.argv[1:] if argv is None else argv)
     code: int | str | None = 0
+    ran_fast = False
     try:
         if args == ["--version"]:
             # Fast path: no typer, no pydantic.
@@ -156,7 +157,7 @@ def main(argv: list[str] | None = None) -> None:
             # everything else (help, errors in the arguments, other commands) goes to typer.
             fast = run(args)
             if fast is not None:
-                code = fast
+                code, ran_fast = fast, True
             else:
                 try:
                     get_app()(args=args, prog_name="lmspath")
@@ -178,4 +179,8 @@ def main(argv: list[str] | None = None) -> None:
         reason = exc.strerror or str(exc)
         _say(f"Error: standard output: cannot write ({one_line(reason)})")
         sys.exit(int(ExitCode.BAD_INPUT))
+    if ran_fast and argv is None and isinstance(code, int):
+        from lmspath.cli.fast import finish
+
+        finish(code)  # as the console script only: everything is written, skip the teardown
     sys.exit(code)

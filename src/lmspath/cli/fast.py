@@ -17,12 +17,14 @@ paths byte for byte (``tests/test_fast_cli.py``).
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import errno
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, NoReturn
 
 from lmspath.cli.out import echo, plain_streams
 from lmspath.errors import ExitCode, LmspathError, one_line
@@ -223,6 +225,21 @@ def run(args: list[str]) -> int | None:
         sys.stderr = _Quiet(sys.stderr)
         return 1
     return 0
+
+
+def finish(code: int) -> NoReturn:
+    """End the process once a fast command's output is written and flushed.
+
+    The exit handlers run as at a normal exit; what is skipped is the interpreter's teardown,
+    which frees every object one by one (about 30 ms of CPU once pydantic's schemas exist, a
+    tenth of the command) and has nothing left to write. Only ``main`` run as the console
+    script calls this: a caller of ``main(argv)`` gets the usual ``SystemExit``.
+    """
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):  # what the handlers wrote, too
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            stream.flush()
+    os._exit(code)
 
 
 class _Quiet:
