@@ -20,7 +20,6 @@ from __future__ import annotations
 import atexit
 import contextlib
 import errno
-import gc
 import os
 import sys
 from collections.abc import Callable
@@ -207,11 +206,6 @@ def run(args: list[str]) -> int | None:
     if found is None:
         return None
     command, options = found
-    # The cycle collector would walk the objects of every model class and schema pydantic builds
-    # during the imports (about 5% of the command); a short command ends before that garbage
-    # matters (less than a megabyte more at the peak).
-    collecting = gc.isenabled()
-    gc.disable()
     try:
         command.runner(**options)
     except LmspathError as exc:
@@ -230,9 +224,6 @@ def run(args: list[str]) -> int | None:
         sys.stdout = _Quiet(sys.stdout)
         sys.stderr = _Quiet(sys.stderr)
         return 1
-    finally:
-        if collecting:
-            gc.enable()
     return 0
 
 
