@@ -474,3 +474,14 @@ def test_the_console_script_ends_with_exit_handlers_run_and_output_whole() -> No
     import json
 
     assert len(json.loads(proc.stdout)) == 51
+
+
+def test_version_imports_not_even_typing() -> None:
+    """`lmspath --version` stays a few times bare Python: not even the typing module."""
+    probe = (
+        "import sys\nfrom lmspath.cli import main\ntry:\n    main(['--version'])\n"
+        "except SystemExit:\n    pass\n"
+        "print(sorted({'typing', 'pydantic', 'typer', 'rich', 'yaml'} & set(sys.modules)))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert proc.stdout.splitlines()[-1] == "[]"

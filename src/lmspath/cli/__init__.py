@@ -7,13 +7,17 @@ import functools
 import importlib
 import os
 import sys
-from typing import TYPE_CHECKING, Any
 
 from lmspath import __version__
 from lmspath.errors import ExitCode, LmspathError, one_line
 from lmspath.process import install_interrupt_handlers
 
+#: Not ``typing.TYPE_CHECKING``: importing typing is a tenth of ``lmspath --version``, and the
+#: type checker reads any name TYPE_CHECKING as true.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     import typer
 
 
