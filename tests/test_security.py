@@ -216,13 +216,16 @@ def test_a_closed_standard_input_is_not_a_terminal(args: list[str], message: str
     assert message in one_error_line(proc.stderr)
 
 
+@pytest.mark.parametrize("hook", ["cli.get_app", "fast.parse"], ids=["typer", "fast-path"])
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
-def test_a_signal_during_start_up_is_a_clean_interrupt(sig: signal.Signals) -> None:
-    """The signal lands while typer and the commands are still loading."""
+def test_a_signal_during_start_up_is_a_clean_interrupt(sig: signal.Signals, hook: str) -> None:
+    """The signal lands while typer and the commands are still loading (`states --full=no`
+    goes to typer), or while the typer-free dispatcher reads the arguments (`states`)."""
+    args = "['states', '--full=no']" if hook == "cli.get_app" else "['states']"
     code = (
-        "import os, signal, lmspath.cli as cli\n"
-        f"cli.get_app = lambda: os.kill(os.getpid(), {int(sig)})\n"
-        "cli.main(['states'])\n"
+        "import os, signal, lmspath.cli as cli, lmspath.cli.fast as fast\n"
+        f"{hook} = lambda *_: os.kill(os.getpid(), {int(sig)})\n"
+        f"cli.main({args})\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 130

@@ -7,7 +7,10 @@ import signal
 import sys
 import threading
 from types import FrameType
-from typing import Any, TextIO
+
+TYPE_CHECKING = False  # not typing's: `lmspath --version` does not import typing
+if TYPE_CHECKING:
+    from typing import Any, TextIO
 
 
 def _terminate(signum: int, frame: FrameType | None) -> None:

@@ -7,13 +7,17 @@ import functools
 import importlib
 import os
 import sys
-from typing import TYPE_CHECKING, Any
 
 from lmspath import __version__
 from lmspath.errors import ExitCode, LmspathError, one_line
 from lmspath.process import install_interrupt_handlers
 
+#: Not ``typing.TYPE_CHECKING``: importing typing is a tenth of ``lmspath --version``, and the
+#: type checker reads any name TYPE_CHECKING as true.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     import typer
 
 
@@ -145,15 +149,24 @@ def main(argv: list[str] | None = None) -> None:
     install_interrupt_handlers()
     args = list(sys.argv[1:] if argv is None else argv)
     code: int | str | None = 0
+    ran_fast = False
     try:
         if args == ["--version"]:
             # Fast path: no typer, no pydantic.
             print(version_line())
         else:
-            try:
-                get_app()(args=args, prog_name="lmspath")
-            except SystemExit as exc:
-                code = exc.code
+            from lmspath.cli.fast import run
+
+            # The plain forms of assess, rules, states and exams run without typer's import;
+            # everything else (help, errors in the arguments, other commands) goes to typer.
+            fast = run(args)
+            if fast is not None:
+                code, ran_fast = fast, True
+            else:
+                try:
+                    get_app()(args=args, prog_name="lmspath")
+                except SystemExit as exc:
+                    code = exc.code
         if sys.stdout is not None:
             sys.stdout.flush()  # a full disk shows here, while it can still be reported
     except BrokenPipeError:
@@ -170,4 +183,8 @@ def main(argv: list[str] | None = None) -> None:
         reason = exc.strerror or str(exc)
         _say(f"Error: standard output: cannot write ({one_line(reason)})")
         sys.exit(int(ExitCode.BAD_INPUT))
+    if ran_fast and argv is None and isinstance(code, int):
+        from lmspath.cli.fast import finish
+
+        finish(code)  # as the console script only: everything is written, skip the teardown
     sys.exit(code)

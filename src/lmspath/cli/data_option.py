@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+
+from lmspath.cli.data_folder import use_data
 
 DataOption = Annotated[
     Optional[Path],  # noqa: UP045 - typer reads the annotation at run time on Python 3.10
@@ -16,12 +17,4 @@ DataOption = Annotated[
     ),
 ]
 
-
-def use_data(folder: Path | None) -> None:
-    """Check ``folder`` and read the data from it (nothing when None); warnings on stderr."""
-    if folder is None:
-        return
-    from lmspath.store.fork import use_data_folder
-
-    for line in use_data_folder(folder, dt.date.today()):
-        typer.echo(f"Warning: {line}", err=True)
+__all__ = ["DataOption", "use_data"]

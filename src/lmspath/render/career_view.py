@@ -4,15 +4,15 @@ career lines of the assess report."""
 from __future__ import annotations
 
 import json
-
-from rich.console import RenderableType
-from rich.panel import Panel
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from lmspath.engine.career import CareerFact, CareerReport, CareerStep
 from lmspath.model.results import Assessment
 from lmspath.render.text import md_cell, source_date
+
+if TYPE_CHECKING:  # rich only for the terminal: the markdown report shares this module
+    from rich.console import RenderableType
+    from rich.table import Table
 
 _NOT_KNOWN = "not known: no source on record"
 
@@ -108,6 +108,9 @@ def career_markdown(report: CareerReport, on_record: list[str] | None = None) ->
 
 
 def _rich_table(title: str, facts: list[CareerFact], numbers: dict[str, int]) -> Table:
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(title=title, title_justify="left", expand=True)
     table.add_column("Fact", ratio=2)
     table.add_column("Value", ratio=3)
@@ -131,6 +134,9 @@ def career_terminal(
     report: CareerReport, on_record: list[str] | None = None
 ) -> list[RenderableType]:
     """The career report as rich renderables, printed in order."""
+    from rich.panel import Panel
+    from rich.text import Text
+
     numbers = _numbers(report)
     parts: list[RenderableType] = [
         Panel(Text(_intro(report)), title=_title(report), title_align="left")

@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-
-from rich import box
-from rich.console import Group, RenderableType
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from lmspath.errors import one_line
 from lmspath.model.results import SourceRef
@@ -22,6 +18,11 @@ from lmspath.model.skills import (
     WayOut,
 )
 from lmspath.render.text import md_text
+
+if TYPE_CHECKING:  # rich only for the terminal: the markdown report shares this module
+    from rich.console import RenderableType
+    from rich.table import Table
+    from rich.text import Text
 
 BAR_WIDTH = 10
 COURSE_CAVEAT = (
@@ -120,6 +121,8 @@ def _from_text(item: HaveItem, escape: Callable[[str], str]) -> str:
 
 def _user_text(text: str) -> Text:
     """A person's text on a terminal: never read as Rich markup, control characters escaped."""
+    from rich.text import Text
+
     return Text(one_line(text))
 
 
@@ -268,6 +271,8 @@ def skills_markdown(report: SkillsReport) -> str:
 
 def _hanging(rows: Sequence[tuple[str, str | Text]]) -> Table:
     """Marked lines whose wrapped text stays indented under the first word."""
+    from rich.table import Table
+
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
     grid.add_column(overflow="fold")
@@ -277,6 +282,9 @@ def _hanging(rows: Sequence[tuple[str, str | Text]]) -> Table:
 
 
 def _table(*headers: str) -> Table:
+    from rich import box
+    from rich.table import Table
+
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
     for header in headers:
         table.add_column(header, overflow="fold")
@@ -285,6 +293,10 @@ def _table(*headers: str) -> Table:
 
 def skills_terminal(report: SkillsReport) -> RenderableType:
     """The skills section for a terminal: fits 80 columns; colour never carries the meaning."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
     citations = Citations()
     parts: list[RenderableType] = [
         Text("Skills", style="bold underline"),
@@ -388,6 +400,9 @@ def taxonomy_markdown(rows: Sequence[ItemRow]) -> str:
 
 def taxonomy_terminal(rows: Sequence[ItemRow]) -> RenderableType:
     """The taxonomy listing as a rich table."""
+    from rich.console import Group
+    from rich.text import Text
+
     table = _table("id", "name", "kind", "importance")
     for row in rows:
         table.add_row(row.id, row.name, row.kind, row.importance)
@@ -437,6 +452,10 @@ def item_markdown(view: ItemView) -> str:
 
 def item_terminal(view: ItemView) -> RenderableType:
     """One taxonomy item for a terminal."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
     citations = Citations()
     parts: list[RenderableType] = [Text(f"{view.name} ({view.id})", style="bold underline")]
     table = Table.grid(padding=(0, 1))
