@@ -220,6 +220,61 @@ def test_resume_asks_only_what_the_partial_profile_lacks(tmp_path: Path) -> None
     assert "17. National Board: No" in screen
 
 
+_PARTIAL = (
+    "state: TX\nbachelor: yes\nmaster: no\nschool_library_program: yes\n"
+    "library_credit_hours: 18\nteaching_license_status: active\nteaching_license_state: TX\n"
+    "teaching_years: 4\nschool_library_years: 1\nexams: [texes-150]\npracticum_hours: 160\n"
+    "portfolio: complete\nbackground_check: yes\ntools: [canva]\nskills: [storytelling]\n"
+)
+
+
+def _resume(tmp_path: Path, extra: list[str], save_as: str | None) -> tuple[int, str]:
+    """Finish answers saved on Ctrl-C (lmspath-partial-profile.yaml); ``save_as`` answers the
+    offer to keep them after the summary (None: no offer expected, Enter: skip)."""
+    (tmp_path / "lmspath-partial-profile.yaml").write_text(_PARTIAL, encoding="utf-8")
+    child = spawn(
+        ["assess", "--profile", "lmspath-partial-profile.yaml", "--ask-missing", *extra], tmp_path
+    )
+    run = Interview(child)
+    run.answer("What kind of program", DOWN + ENTER)
+    run.answer("Which state approved", "TX" + ENTER)
+    run.answer("National Board", UP + ENTER)
+    run.answer("Type the number of an answer", ENTER)
+    if save_as is not None:
+        run.answer("Keep your answers", save_as + ENTER)
+    status = run.finish()
+    return status, plain(run.raw)
+
+
+def test_a_finished_resume_removes_the_partial_answers_once_kept(tmp_path: Path) -> None:
+    status, screen = _resume(tmp_path, ["--save-profile", "done.yaml"], None)
+    assert status == 0, screen[-2000:]
+    assert not (tmp_path / "lmspath-partial-profile.yaml").exists()
+    done = read_profile(tmp_path / "done.yaml", exam_index())
+    assert (done.state, done.teaching_years, done.school_library_program_state) == ("TX", 4, "TX")
+    assert "Note: removed lmspath-partial-profile.yaml: your complete answers are in done.yaml" in (
+        " ".join(screen.split())
+    )
+
+
+def test_a_finished_resume_offers_to_keep_the_answers(tmp_path: Path) -> None:
+    status, screen = _resume(tmp_path, [], "me")
+    assert status == 0, screen[-2000:]
+    assert not (tmp_path / "lmspath-partial-profile.yaml").exists()
+    assert read_profile(tmp_path / "me.yaml", exam_index()).national_board == "no"
+    assert (tmp_path / "me.html").exists()
+
+
+def test_a_finished_resume_keeps_the_partial_answers_when_nothing_else_does(
+    tmp_path: Path,
+) -> None:
+    status, screen = _resume(tmp_path, [], "")
+    assert status == 0, screen[-2000:]
+    kept = read_profile(tmp_path / "lmspath-partial-profile.yaml", exam_index())
+    assert kept.teaching_years == 4
+    assert "kept only in lmspath-partial-profile.yaml" in " ".join(screen.split())
+
+
 @pytest.mark.parametrize("stdin", ["devnull", "open pipe"])
 def test_no_terminal_is_a_one_line_error_and_exit_3(tmp_path: Path, stdin: str) -> None:
     started = time.monotonic()

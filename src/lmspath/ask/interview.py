@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
+import re
 import shlex
 import signal
 import sys
@@ -438,6 +439,13 @@ def _no_sigint() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+def is_partial_answers(path: Path) -> bool:
+    """The file is one lmspath wrote on Ctrl-C (``lmspath-partial-profile.yaml`` or a numbered
+    one): a run that resumes from it and finishes may remove it once the answers are kept."""
+    pattern = re.escape(PARTIAL_PROFILE.stem) + r"(-\d+)?" + re.escape(PARTIAL_PROFILE.suffix)
+    return re.fullmatch(pattern, path.name) is not None
 
 
 def _free_partial_path() -> Path:

@@ -97,8 +97,9 @@ def save_name_problem(value: object) -> str | None:
     return None
 
 
-def offer_to_save(person: object, result: Assessment) -> None:
-    """After the questionnaire: offer to keep the answers and the full plan (Enter skips)."""
+def offer_to_save(person: object, result: Assessment) -> Path | None:
+    """After the questionnaire: offer to keep the answers and the full plan (Enter skips);
+    the answers file written, or None."""
     from lmspath.ask.interview import QuestionaryPrompter
     from lmspath.ask.questions import Question
     from lmspath.model.profile import Profile
@@ -118,10 +119,10 @@ def offer_to_save(person: object, result: Assessment) -> None:
     try:
         value = QuestionaryPrompter().ask(question, None)
     except (KeyboardInterrupt, EOFError):
-        return  # the report is already on screen; nothing to save
+        return None  # the report is already on screen; nothing to save
     text = "" if value is None else str(value).strip()
     if not text or save_name_problem(text) is not None or not isinstance(person, Profile):
-        return
+        return None
     base = Path(text)
     answers, plan = base.with_suffix(".yaml"), base.with_suffix(".html")
     write_profile(person, answers)
@@ -130,3 +131,4 @@ def offer_to_save(person: object, result: Assessment) -> None:
         f"Saved your answers in {answers} (next time: lmspath assess --profile {answers}) "
         f"and the printable plan in {plan}."
     )
+    return answers

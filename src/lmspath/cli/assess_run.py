@@ -89,6 +89,7 @@ def run_assess(
     for item in read:
         echo(f"Note: {item}", err=True)
     asked = person is None  # the whole questionnaire ran: nothing is kept yet
+    resumed: Path | None = None  # answers saved on Ctrl-C, completed by this run
     if person is None or ask_missing:
         if not is_interactive():
             raise NotATerminalError(
@@ -96,8 +97,10 @@ def run_assess(
                 if person is None
                 else "--ask-missing needs a terminal; fill in the profile file instead"
             )
-        from lmspath.ask.interview import run_interview
+        from lmspath.ask.interview import is_partial_answers, run_interview
 
+        if profile is not None and is_partial_answers(profile):
+            resumed = profile
         given = person
         person = run_interview(person, state_hint=state, save_path=save_profile)
         if given is not None:
@@ -138,6 +141,7 @@ def run_assess(
         result = _assessed_with(person, code, assume)
     else:
         result = assessment_for(person, code, today=_today(), program_label=label)
+    answers_kept: Path | None = save_profile
     if output is not None:
         write_atomic(output, render_text(result, chosen), warn=warn)
         if not quiet:
@@ -145,19 +149,40 @@ def run_assess(
 
             print_summary(result, output)
             echo(f"Wrote {output} ({chosen.value}).", err=True)
-        return
-    if chosen is Format.terminal:
+    elif chosen is Format.terminal:
         from lmspath.cli.assess_output import offer_to_save, print_full, print_summary
 
         # On a terminal the summary comes first (one screen); piped, the whole report as before.
         if summary or (not full and stdout_console().is_terminal):
             print_summary(result, None)
-            if asked and save_profile is None and is_interactive():
-                offer_to_save(person, result)
+            if (asked or resumed) and save_profile is None and is_interactive():
+                answers_kept = offer_to_save(person, result)
         else:
             print_full(result, use_pager=not no_pager)
+    else:
+        echo(render_text(result, chosen), nl=False)
+    if resumed is not None:
+        _finish_partial(resumed, answers_kept)
+
+
+def _finish_partial(partial: Path, kept: Path | None) -> None:
+    """A run that resumed from answers saved on Ctrl-C has finished: remove that file once
+    the complete answers are kept elsewhere, else say where they still are."""
+    from lmspath.files import same_file
+
+    if kept is not None and not same_file(kept, partial):
+        try:
+            partial.unlink()
+        except OSError as exc:
+            echo(f"Note: {partial} could not be removed ({exc.strerror or exc})", err=True)
+            return
+        echo(f"Note: removed {partial}: your complete answers are in {kept}", err=True)
         return
-    echo(render_text(result, chosen), nl=False)
+    echo(
+        f"Note: your answers are complete but kept only in {partial}; "
+        "keep them under a name of yours with --save-profile, or delete the file",
+        err=True,
+    )
 
 
 def _assessed_with(person: Profile, code: str, assume: list[str]) -> Assessment:
