@@ -46,7 +46,9 @@ CACHE_SIZE = 4096
 #: half the budget each (a situation met again moves to the young one), so the ones clients
 #: share most survive when the old generation is dropped.
 SITUATIONS = 16_384
-SKETCHES = 8_192
+#: Entries of the compiled states' growing tables (codes per pathway, standings, plan
+#: sketches) kept young over all states before they are aged (``CompiledState.age``).
+TABLES = 32_768
 #: Rendered markdown plans kept, for clients with identical profiles.
 PLAN_CACHE_SIZE = 64
 K = TypeVar("K", bound=Hashable)
@@ -360,20 +362,17 @@ class Scorer:
                 situation.rows.clear()
 
     def _keep_within_budget(self) -> None:
-        """Drop the old generation of situations when the young one is full, and every
-        situation and plan sketch when the sketches pass their budget (checked once a chunk:
-        a chunk adds at most a chunk's rows of either)."""
+        """Age the situations when the young generation is full, and the compiled states'
+        tables when their young entries pass ``TABLES`` (checked once a chunk: a chunk adds
+        at most a chunk's rows to either)."""
         if len(self._young) > SITUATIONS // 2:
             for situation in self._old.values():
                 situation.rows.clear()
             self._old = self._young
             self._young = {}
-        if sum(compiled.size() for compiled in self._states.values()) > SKETCHES:
-            self._forget_rows()
-            self._young.clear()
-            self._old.clear()
+        if sum(compiled.size() for compiled in self._states.values()) > TABLES:
             for compiled in self._states.values():
-                compiled.forget()
+                compiled.age()
 
     def _state(self, code: str) -> CompiledState:
         from lmspath.engine.compiled import CompiledState

@@ -191,7 +191,7 @@ def decide(
         if known is None:
             nodes = compiled.pathways[i]
             pairs = [(o.status, n.manual) for n, o in zip(nodes, table.decode(row), strict=True)]
-            known = compiled.standings[i][row] = standing(rules.pathways[i].audience, pairs)
+            known = compiled.standings[i].put(row, standing(rules.pathways[i].audience, pairs))
         found.append(known)
     standings = tuple(found)
     needs = compiled.needs_board
@@ -213,7 +213,7 @@ def decide(
         made = compiled.sketches[i].get((codes[i], flags))
         if made is None:
             pathway = rules.pathways[i]
-            made = compiled.sketches[i][(codes[i], flags)] = sketch(
+            made = sketch(
                 rules,
                 pathway.id,
                 table.unmet(codes[i]),
@@ -223,6 +223,7 @@ def decide(
                 _result_of(pathway, profile, rules, compiled.catalog),
                 compiled.plans,
             )
+            compiled.sketches[i].put((codes[i], flags), made)
         sketches[i] = made
     rest = (
         rank_top(shape.rest, sketches, standings, profile, keep_class=reach)

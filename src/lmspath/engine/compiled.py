@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from lmspath.engine.checks import fields_read, governing_rule, is_manual
+from lmspath.engine.generations import Generations
 from lmspath.engine.kinds import KINDS
 from lmspath.engine.outcomes import Codes, Outcome, OutcomeTable, outcome_of
 from lmspath.engine.plan import PlanTables, Sketch
@@ -274,18 +275,18 @@ class CompiledState:
             )
             for p in rules.pathways
         )
-        self._rows: list[dict[object, Codes]] = [{} for _ in rules.pathways]
+        self._rows: list[Generations[object, Codes]] = [Generations() for _ in rules.pathways]
         #: per pathway: plan sketches by outcome codes and plan flags (a shortcut past
         #: ``plan.sketch``'s own key, which is built from the unmet codes)
-        self.sketches: list[dict[tuple[Codes, tuple[bool, ...]], Sketch]] = [
-            {} for _ in rules.pathways
+        self.sketches: list[Generations[tuple[Codes, tuple[bool, ...]], Sketch]] = [
+            Generations() for _ in rules.pathways
         ]
         #: step templates and plan sketches, by outcome codes and plan flags
         self.plans = PlanTables()
         #: per pathway: it cannot be completed without National Board Certification
         self.needs_board = tuple(_needs_national_board(p) for p in rules.pathways)
         #: per pathway: standings by outcome codes; verdict shapes by standings and reach
-        self.standings: list[dict[Codes, Standing]] = [{} for _ in rules.pathways]
+        self.standings: list[Generations[Codes, Standing]] = [Generations() for _ in rules.pathways]
         self.shapes: dict[tuple[tuple[Standing, ...], tuple[bool, ...]], Shape] = {}
 
     def codes(self, p: Profile) -> tuple[Codes, ...]:
@@ -296,7 +297,7 @@ class CompiledState:
             key = pick(values)
             row = self._rows[index].get(key)
             if row is None:
-                row = self._rows[index][key] = self._row(index, p, values)
+                row = self._rows[index].put(key, self._row(index, p, values))
             out.append(row)
         return tuple(out)
 
@@ -313,19 +314,20 @@ class CompiledState:
             row.append(code)
         return tuple(row)
 
-    def forget(self) -> None:
-        """Empty the tables that grow with the variety of people decided (standings, verdict
-        shapes, plan sketches); outcomes per bucket and step templates stay. Batch scoring
-        calls this to keep memory within its budget."""
+    def age(self) -> None:
+        """Age the tables that grow with the variety of people decided (codes per pathway,
+        standings, plan sketches: ``Generations``); outcomes per bucket, step templates and
+        verdict shapes stay. Batch scoring calls this to keep memory within its budget."""
         for tables in (self.standings, self._rows, self.sketches):
             for table in tables:
-                table.clear()
-        self.shapes.clear()
-        self.plans.sketches.clear()
+                table.age()
+        self.plans.sketches.age()
 
     def size(self) -> int:
-        """How many plan sketches the state's tables hold (the largest of them)."""
-        return len(self.plans.sketches)
+        """The young entries of the tables ``age`` ages."""
+        return len(self.plans.sketches) + sum(
+            len(table) for tables in (self.standings, self._rows, self.sketches) for table in tables
+        )
 
     def decode(self, codes: Codes) -> tuple[Outcome, ...]:
         """The outcomes the codes stand for."""

@@ -6,6 +6,7 @@ import math
 import operator
 from collections.abc import Callable, Sequence
 
+from lmspath.engine.generations import Generations
 from lmspath.engine.kind_checks import governing_rule
 from lmspath.engine.kinds import KINDS
 from lmspath.engine.outcomes import Codes, OutcomeTable, result_outcome
@@ -582,7 +583,9 @@ class PlanTables:
     __slots__ = ("_application", "flag_use", "sketches", "steps")
 
     def __init__(self) -> None:
-        self.sketches: dict[tuple[str, Codes, tuple[bool | None, ...]], Sketch] = {}
+        self.sketches: Generations[tuple[str, Codes, tuple[bool | None, ...]], Sketch] = (
+            Generations()
+        )
         self.steps: dict[tuple[str, int, int, tuple[bool | None, ...]], _Draft] = {}
         self.flag_use: dict[str, tuple[frozenset[int], ...]] = {}
         self._application: _Draft | None = None
@@ -646,10 +649,9 @@ def sketch(
             )
         drafts.append(step.copy())
     assert len(unmet) == len(pathway.requirements)
-    built = tables.sketches[key] = _build_sketch(
-        pathway_id, drafts, rules, tables.application(rules)
+    return tables.sketches.put(
+        key, _build_sketch(pathway_id, drafts, rules, tables.application(rules))
     )
-    return built
 
 
 def plan_pathway(
