@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, PrivateAttr, field_validator, model_validator
 
 from lmspath.model.results import Result, SourceRef
 from lmspath.model.rules import Cited, Confidence, Source, StrictModel, ensure_unique_ids
@@ -155,6 +155,17 @@ class Taxonomy(StrictModel):
     areas: list[Area] = Field(min_length=1)
     groups: list[ToolGroup] = Field(default_factory=list)
     items: list[SkillItem] = Field(min_length=1)
+    #: the skills engine's look-up tables for this taxonomy, made on first use (not data)
+    _prepared: object = PrivateAttr(default=None)
+
+    @property
+    def prepared(self) -> object:
+        """What ``skills.report.prepared`` made for this taxonomy, or None."""
+        return self._prepared
+
+    def keep_prepared(self, value: object) -> None:
+        """Keep the skills engine's look-up tables with the taxonomy they were made from."""
+        self._prepared = value
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Taxonomy:

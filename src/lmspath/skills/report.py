@@ -338,6 +338,8 @@ def match(
 class Prepared:
     """What every report on one taxonomy reuses: the alias index, units and resolved sources."""
 
+    #: the taxonomy these were made from
+    owner: Taxonomy
     index: AliasIndex
     candidates: dict[str, tuple[str, str, bool]]
     units: tuple[Unit, ...]
@@ -346,20 +348,19 @@ class Prepared:
     suggestions: dict[tuple[str, str], tuple[str, str] | None] = field(default_factory=dict)
     #: item ids each (field, entry) matches, remembered (cleared when full)
     entry_ids: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
-    #: every unit scored and in gap order, per exam (by id, holding the exam)
-    ranked: dict[int, tuple[Exam | None, tuple[Ranked, ...]]] = field(default_factory=dict)
-
-
-_PREPARED: dict[int, tuple[Taxonomy, Prepared]] = {}
+    #: every unit scored and in gap order, per exam id (holding the exam it was made for)
+    ranked: dict[str | None, tuple[Exam | None, tuple[Ranked, ...]]] = field(default_factory=dict)
 
 
 def prepared(taxonomy: Taxonomy) -> Prepared:
-    """The taxonomy's prepared lookups, built once per taxonomy object (memoised, no I/O)."""
-    cached = _PREPARED.get(id(taxonomy))
-    if cached is not None and cached[0] is taxonomy:
-        return cached[1]
+    """The taxonomy's prepared lookups, built once and kept on the taxonomy object (no I/O)."""
+    cached = taxonomy.prepared
+    # A copy of the taxonomy (``model_copy``) carries the original's tables: not its own.
+    if isinstance(cached, Prepared) and cached.owner is taxonomy:
+        return cached
     refs = {src.id: source_ref(src) for src in taxonomy.sources}
     ready = Prepared(
+        owner=taxonomy,
         index=build_index(taxonomy),
         candidates=_suggestion_candidates(taxonomy),
         units=tuple(_units(taxonomy)),
@@ -378,9 +379,7 @@ def prepared(taxonomy: Taxonomy) -> Prepared:
             for item in taxonomy.items
         },
     )
-    if len(_PREPARED) >= 16:
-        _PREPARED.clear()
-    _PREPARED[id(taxonomy)] = (taxonomy, ready)
+    taxonomy.keep_prepared(ready)
     return ready
 
 
@@ -501,8 +500,9 @@ def ranked_units(taxonomy: Taxonomy, exam: Exam | None) -> tuple[Ranked, ...]:
     without the units they have, in the same order (memoised per exam).
     """
     ready = prepared(taxonomy)
-    hit = ready.ranked.get(id(exam))
-    if hit is not None and hit[0] is exam:
+    key = exam.id if exam is not None else None
+    hit = ready.ranked.get(key)
+    if hit is not None and (hit[0] is exam or hit[0] == exam):
         return hit[1]
     scored: list[tuple[float, int, str, Ranked]] = []
     for unit in units(taxonomy):
@@ -513,7 +513,7 @@ def ranked_units(taxonomy: Taxonomy, exam: Exam | None) -> tuple[Ranked, ...]:
     ranked = tuple(row[3] for row in scored)
     if len(ready.ranked) >= 64:
         ready.ranked.clear()
-    ready.ranked[id(exam)] = (exam, ranked)
+    ready.ranked[key] = (exam, ranked)
     return ranked
 
 
