@@ -46,9 +46,10 @@ CACHE_SIZE = 4096
 #: half the budget each (a situation met again moves to the young one), so the ones clients
 #: share most survive when the old generation is dropped.
 SITUATIONS = 16_384
-#: Entries of the compiled states' growing tables (codes per pathway, standings, plan
-#: sketches) kept young over all states before they are aged (``CompiledState.age``).
-TABLES = 32_768
+#: Outcome codes per pathway and standings, and plan sketches, kept young over all states
+#: before they are aged (``CompiledState.age_codes``, ``age_sketches``).
+CODES = 32_768
+SKETCHES = 8_192
 #: Rendered markdown plans kept, for clients with identical profiles.
 PLAN_CACHE_SIZE = 64
 K = TypeVar("K", bound=Hashable)
@@ -363,16 +364,20 @@ class Scorer:
 
     def _keep_within_budget(self) -> None:
         """Age the situations when the young generation is full, and the compiled states'
-        tables when their young entries pass ``TABLES`` (checked once a chunk: a chunk adds
-        at most a chunk's rows to either)."""
+        tables when their young entries pass ``CODES`` or ``SKETCHES`` (checked once a chunk:
+        a chunk adds at most a chunk's rows to any of them)."""
         if len(self._young) > SITUATIONS // 2:
             for situation in self._old.values():
                 situation.rows.clear()
             self._old = self._young
             self._young = {}
-        if sum(compiled.size() for compiled in self._states.values()) > TABLES:
-            for compiled in self._states.values():
-                compiled.age()
+        states = self._states.values()
+        if sum(compiled.codes_held() for compiled in states) > CODES:
+            for compiled in states:
+                compiled.age_codes()
+        if sum(compiled.sketches_held() for compiled in states) > SKETCHES:
+            for compiled in states:
+                compiled.age_sketches()
 
     def _state(self, code: str) -> CompiledState:
         from lmspath.engine.compiled import CompiledState

@@ -314,20 +314,26 @@ class CompiledState:
             row.append(code)
         return tuple(row)
 
-    def age(self) -> None:
-        """Age the tables that grow with the variety of people decided (codes per pathway,
-        standings, plan sketches: ``Generations``); outcomes per bucket, step templates and
-        verdict shapes stay. Batch scoring calls this to keep memory within its budget."""
-        for tables in (self.standings, self._rows, self.sketches):
+    def age_codes(self) -> None:
+        """Age the outcome codes per pathway and the standings (``Generations``): small
+        entries, many of them. Batch scoring calls this to keep memory within its budget."""
+        for tables in (self.standings, self._rows):
             for table in tables:
                 table.age()
+
+    def age_sketches(self) -> None:
+        """Age the plan sketches (few, but each holds its steps)."""
+        for table in self.sketches:
+            table.age()
         self.plans.sketches.age()
 
-    def size(self) -> int:
-        """The young entries of the tables ``age`` ages."""
-        return len(self.plans.sketches) + sum(
-            len(table) for tables in (self.standings, self._rows, self.sketches) for table in tables
-        )
+    def codes_held(self) -> int:
+        """The young entries ``age_codes`` would age."""
+        return sum(len(table) for tables in (self.standings, self._rows) for table in tables)
+
+    def sketches_held(self) -> int:
+        """The young sketches ``age_sketches`` would age."""
+        return len(self.plans.sketches)
 
     def decode(self, codes: Codes) -> tuple[Outcome, ...]:
         """The outcomes the codes stand for."""
