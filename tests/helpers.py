@@ -59,3 +59,11 @@ def requirement(path: PathwayResult, requirement_id: str) -> RequirementResult:
         if item.id == requirement_id:
             return item
     raise KeyError(requirement_id)
+
+
+def default_sigint() -> None:
+    """For ``preexec_fn``: the child gets Ctrl-C as from a terminal, even when the test run
+    was started in the background (where a shell leaves SIGINT ignored for its children)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

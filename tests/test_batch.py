@@ -33,6 +33,7 @@ from lmspath.batch.scorer import CACHE_SIZE, Job, Scorer, ScorerArgs
 from lmspath.batch.spreadsheet import csv_field, neutralise
 from lmspath.cli import get_app
 from lmspath.errors import InputError
+from tests.helpers import default_sigint
 
 runner = CliRunner()
 FIXTURES = Path(__file__).parent / "fixtures" / "intake"
@@ -671,6 +672,7 @@ def test_an_interrupted_run_leaves_no_output_and_the_intake_untouched(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=default_sigint,
     )
     deadline = time.monotonic() + 60
     started = False

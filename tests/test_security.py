@@ -28,6 +28,7 @@ from typer.testing import CliRunner
 from lmspath.batch.cohort import CohortMeta, CohortTally, RuleRef, render_cohort
 from lmspath.batch.run import safe_stem
 from lmspath.cli import get_app
+from tests.helpers import default_sigint
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "teacher-tx.yaml"
@@ -227,7 +228,13 @@ def test_a_signal_during_start_up_is_a_clean_interrupt(sig: signal.Signals, hook
         f"{hook} = lambda *_: os.kill(os.getpid(), {int(sig)})\n"
         f"cli.main({args})\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=default_sigint,
+    )
     assert proc.returncode == 130
     assert one_error_line(proc.stderr) == "Error: interrupted"
 
