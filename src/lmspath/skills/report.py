@@ -510,6 +510,37 @@ class Ranked(NamedTuple):
     why: str
 
 
+class CategoryUnits(NamedTuple):
+    """An exam category, the units that map to it (taxonomy order) with their weights, the sum
+    of those weights, their items' ids, and the readiness of a person who has none of them."""
+
+    category: ExamCategory
+    weighed: tuple[tuple[Unit, float], ...]
+    total: float
+    ids: frozenset[str]
+    bare: CategoryReadiness
+
+
+def _category_units(
+    category: ExamCategory, weighed: tuple[tuple[Unit, float], ...], refs: dict[str, ItemRef]
+) -> CategoryUnits:
+    total = 0.0
+    for _, weight in weighed:
+        total += weight
+    bare = CategoryReadiness(
+        id=category.id,
+        name=category.name,
+        percent=category.percent,
+        readiness=round(0.0 / total, 4) if total else None,
+        points_have=0.0,
+        points_total=total,
+        have=[],
+        missing=[refs[unit.lead.id] for unit, _ in weighed],
+    )
+    ids = frozenset(member.id for unit, _ in weighed for member in unit.members)
+    return CategoryUnits(category, weighed, total, ids, bare)
+
+
 @dataclass(frozen=True)
 class ForExam:
     """What every report for one exam (or none) shares: the units in gap order with each one's
@@ -518,9 +549,8 @@ class ForExam:
     ranked: tuple[Ranked, ...]
     #: the gap of each ranked unit, as listed when nothing before it is had (rank = position)
     gaps: tuple[GapItem, ...]
-    #: each exam category, the units that map to it (taxonomy order) with their weights, and
-    #: the sum of those weights
-    categories: tuple[tuple[ExamCategory, tuple[tuple[Unit, float], ...], float], ...]
+    #: each exam category with the units that map to it
+    categories: tuple[CategoryUnits, ...]
     rule: RankingRule
     #: (position, rank) -> that unit's gap at that rank; at most units x units entries
     moved: dict[tuple[int, int], GapItem] = field(default_factory=dict)
@@ -575,16 +605,13 @@ def for_exam(taxonomy: Taxonomy, exam: Exam | None) -> ForExam:
     scored.sort(key=lambda row: (-row[0], row[1], row[2]))
     ranked = tuple(row[3] for row in scored)
     points = taxonomy.ranking.importance_points
-    categories: list[tuple[ExamCategory, tuple[tuple[Unit, float], ...], float]] = []
+    categories: list[CategoryUnits] = []
     for category in exam.categories if exam is not None else ():
         ref = f"{exam.id}:{category.id}" if exam is not None else ""
         weighed = tuple(
             (unit, points[unit.lead.importance]) for unit in ready.units if ref in unit.exams
         )
-        total = 0.0
-        for _, weight in weighed:
-            total += weight
-        categories.append((category, weighed, total))
+        categories.append(_category_units(category, weighed, ready.item_refs))
     shared = ForExam(
         ranked=ranked,
         gaps=tuple(_gap(taxonomy, ready, n, row) for n, row in enumerate(ranked, start=1)),
@@ -702,7 +729,10 @@ def exam_readiness(
         return None
     refs = prepared(taxonomy).item_refs
     categories: list[CategoryReadiness] = []
-    for category, weighed_units, total in for_exam(taxonomy, exam).categories:
+    for category, weighed_units, total, ids, bare in for_exam(taxonomy, exam).categories:
+        if ids.isdisjoint(have):
+            categories.append(bare)
+            continue
         gained = 0.0
         got: list[ItemRef] = []
         missing: list[ItemRef] = []
@@ -756,6 +786,9 @@ class Component:
     mapped: tuple[tuple[str, ItemRef], ...]
     #: (item id, the idea when had, the idea when not), best first among had or among not had
     ideas: tuple[tuple[str, ArtifactIdea, ArtifactIdea], ...]
+    #: the entry of a person who has none of the mapped items (most people, most components)
+    bare: PortfolioEntry
+    ids: frozenset[str]
 
 
 def _components(
@@ -792,6 +825,15 @@ def _components(
             )
             ideas.append((key, (item.id, pair[0], pair[1])))
         ideas.sort(key=lambda pair: pair[0])
+        bare = PortfolioEntry(
+            id=component.id,
+            name=component.name,
+            standard_id=component.group,
+            standard_name=group_names.get(component.group or ""),
+            covered=False,
+            covered_by=[],
+            artifacts=[no for _, (_, _, no) in ideas[: ranking.artifacts_per_standard]],
+        )
         out.append(
             Component(
                 id=component.id,
@@ -800,6 +842,8 @@ def _components(
                 standard_name=group_names.get(component.group or ""),
                 mapped=tuple((item.id, refs[item.id]) for item in mapped),
                 ideas=tuple(idea for _, idea in ideas),
+                bare=bare,
+                ids=frozenset(item.id for item in mapped),
             )
         )
     return tuple(out)
@@ -811,6 +855,9 @@ def portfolio_checklist(taxonomy: Taxonomy, have: AbstractSet[str]) -> list[Port
     shown = taxonomy.ranking.artifacts_per_standard
     entries: list[PortfolioEntry] = []
     for component in ready.components:
+        if component.ids.isdisjoint(have):
+            entries.append(component.bare)
+            continue
         covered_by = [ref for item_id, ref in component.mapped if item_id in have]
         artifacts = [yes for item_id, yes, _ in component.ideas if item_id in have][:shown]
         if len(artifacts) < shown:
