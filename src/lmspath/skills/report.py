@@ -308,6 +308,9 @@ def match(
     Exact ids match from either field; safe aliases too; ambiguous aliases only from ``tools``.
     Every entry that matched nothing comes back in ``unrecognised``, in input order.
     """
+    # With the taxonomy's own index, what each entry names is remembered (entries repeat:
+    # realistic intakes draw tools from a short list); cleared when full.
+    memo = prepared(taxonomy).entry_hits if index is None else None
     index = index or prepared(taxonomy).index
     matches: list[Match] = []
     unrecognised: list[Unrecognised] = []
@@ -320,7 +323,13 @@ def match(
         for text in entries or ():
             if not text.strip():
                 continue
-            hits = find_phrases(text, source, index)
+            hits = memo.get((source, text)) if memo is not None else None
+            if hits is None:
+                hits = tuple(find_phrases(text, source, index))
+                if memo is not None:
+                    if len(memo) >= 8192:
+                        memo.clear()
+                    memo[(source, text)] = hits
             if hits:
                 matches.extend(Match(hit.item_id, text.strip(), source, hit) for hit in hits)
                 continue
@@ -353,6 +362,8 @@ class Prepared:
     suggestions: dict[tuple[str, str], tuple[str, str] | None] = field(default_factory=dict)
     #: item ids each (field, entry) matches, remembered (cleared when full)
     entry_ids: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    #: what each (field, entry) names, for ``match`` (cleared when full)
+    entry_hits: dict[tuple[str, str], tuple[AliasHit, ...]] = field(default_factory=dict)
     #: every unit scored and in gap order, per exam id (holding the exam it was made for)
     ranked: dict[str | None, tuple[Exam | None, ForExam]] = field(default_factory=dict)
 
