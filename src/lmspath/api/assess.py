@@ -17,6 +17,8 @@ from lmspath.store.load import default_data_dir, load_estimates, load_exams, loa
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from lmspath.engine.program_fit import Picks
+
 
 class Format(str, Enum):
     """Report formats."""
@@ -93,13 +95,19 @@ def with_moving(
 
 
 def named_programs(
-    result: Assessment, profile: Profile, data_dir: Path | None, *, label: str | None = None
+    result: Assessment,
+    profile: Profile,
+    data_dir: Path | None,
+    *,
+    label: str | None = None,
+    picks: Picks | None = None,
 ) -> Assessment:
     """The plan's study steps naming the recorded programs that fit (when the data has them),
     and planned with the person's own ``program`` when the profile names one.
 
     ``label`` set: a program that cannot be used is an InputError naming it; None (a batch
-    plan): the plan stays general and says why in a warning.
+    plan): the plan stays general and says why in a warning. ``picks``: the caller's memo of
+    programs found per step (``with_programs``).
     """
     from lmspath.engine.chosen_program import chosen, with_chosen
     from lmspath.engine.program_fit import with_programs
@@ -111,7 +119,7 @@ def named_programs(
         return result
     catalog = load_programs(data_dir)
     licensed = profile.teaching_license_status == "active"
-    result = with_programs(result, catalog, licensed)
+    result = with_programs(result, catalog, licensed, picks)
     if profile.program is None:
         return result
     try:

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
     from lmspath.engine.assess import Decision
     from lmspath.engine.compiled import CompiledState
+    from lmspath.engine.program_fit import Picks
     from lmspath.engine.steps import Range, _Draft
     from lmspath.model.results import Assessment
     from lmspath.model.rules import StateRules
@@ -254,6 +255,8 @@ class Scorer:
         self._sections: _LRU[tuple[object, ...], str] = _LRU(PLAN_CACHE_SIZE)
         self._plans: _LRU[tuple[object, ...], str] = _LRU(PLAN_CACHE_SIZE)
         self._own: dict[str, dict[str, bool]] = {}
+        #: programs a plan step names, by state, pathway, step kind and licence (rules-bounded)
+        self._picks: Picks = {}
         #: 0-based indexes of the input columns passed through to the results
         self.passthrough = passthrough_indexes(layout)
         self.assessed = 0
@@ -486,7 +489,7 @@ class Scorer:
             today=self.today,
             compiled=compiled,
         )
-        return named_programs(result, profile, None)
+        return named_programs(result, profile, None, picks=self._picks)
 
     def _skills_report(self, profile: Profile, exam_id: str | None) -> SkillsReport:
         from lmspath.skills.report import skills_report

@@ -89,17 +89,31 @@ def fitting(
     return [pick for _, pick in scored[:SHOWN]]
 
 
-def with_programs(result: Assessment, catalog: ProgramCatalog, licensed: bool) -> Assessment:
+#: What ``fitting`` found, by (state, pathway, step kind, licensed): for a caller that assesses
+#: many people against one catalogue (bounded by the rules, not by the people).
+Picks = dict[tuple[str, str, str, bool], list[ProgramPick]]
+
+
+def with_programs(
+    result: Assessment, catalog: ProgramCatalog, licensed: bool, memo: Picks | None = None
+) -> Assessment:
     """The assessment with its plan's study steps naming the programs that fit them.
 
     ``licensed``: the person holds an active teaching license now, or the plan earns one.
+    ``memo``: the caller's table of picks already found in this same catalogue.
     """
     plan = result.plan
     holds = licensed or any(s.kind == "teaching_license" for s in plan.steps)
     steps: list[PlanStep] = []
     changed = False
     for step in plan.steps:
-        picks = fitting(catalog, result.state, plan.pathway, step.kind, licensed=holds)
+        key = (result.state, plan.pathway, step.kind, holds)
+        found = memo.get(key) if memo is not None else None
+        if found is None:
+            found = fitting(catalog, result.state, plan.pathway, step.kind, licensed=holds)
+            if memo is not None:
+                memo[key] = found
+        picks = list(found)
         if picks:
             step = step.model_copy(update={"programs": picks})
             changed = True

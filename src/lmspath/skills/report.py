@@ -308,6 +308,9 @@ def match(
     Exact ids match from either field; safe aliases too; ambiguous aliases only from ``tools``.
     Every entry that matched nothing comes back in ``unrecognised``, in input order.
     """
+    # With the taxonomy's own index, what each entry names is remembered (entries repeat:
+    # realistic intakes draw tools from a short list); cleared when full.
+    memo = prepared(taxonomy).entry_hits if index is None else None
     index = index or prepared(taxonomy).index
     matches: list[Match] = []
     unrecognised: list[Unrecognised] = []
@@ -320,7 +323,13 @@ def match(
         for text in entries or ():
             if not text.strip():
                 continue
-            hits = find_phrases(text, source, index)
+            hits = memo.get((source, text)) if memo is not None else None
+            if hits is None:
+                hits = tuple(find_phrases(text, source, index))
+                if memo is not None:
+                    if len(memo) >= 8192:
+                        memo.clear()
+                    memo[(source, text)] = hits
             if hits:
                 matches.extend(Match(hit.item_id, text.strip(), source, hit) for hit in hits)
                 continue
@@ -345,11 +354,18 @@ class Prepared:
     units: tuple[Unit, ...]
     source_refs: dict[str, SourceRef]
     ways: dict[str, tuple[WayOut, ...]]
+    #: each item named by id and name, and its sources resolved (shared by every report)
+    item_refs: dict[str, ItemRef]
+    item_sources: dict[str, tuple[SourceRef, ...]]
+    #: the checklist framework's components with what does not depend on the person
+    components: tuple[Component, ...]
     suggestions: dict[tuple[str, str], tuple[str, str] | None] = field(default_factory=dict)
     #: item ids each (field, entry) matches, remembered (cleared when full)
     entry_ids: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    #: what each (field, entry) names, for ``match`` (cleared when full)
+    entry_hits: dict[tuple[str, str], tuple[AliasHit, ...]] = field(default_factory=dict)
     #: every unit scored and in gap order, per exam id (holding the exam it was made for)
-    ranked: dict[str | None, tuple[Exam | None, tuple[Ranked, ...]]] = field(default_factory=dict)
+    ranked: dict[str | None, tuple[Exam | None, ForExam]] = field(default_factory=dict)
 
 
 def prepared(taxonomy: Taxonomy) -> Prepared:
@@ -359,12 +375,19 @@ def prepared(taxonomy: Taxonomy) -> Prepared:
     if isinstance(cached, Prepared) and cached.owner is taxonomy:
         return cached
     refs = {src.id: source_ref(src) for src in taxonomy.sources}
+    item_refs = {item.id: ItemRef(id=item.id, name=item.name) for item in taxonomy.items}
+    item_sources = {
+        item.id: tuple(refs[source_id] for source_id in item.sources) for item in taxonomy.items
+    }
     ready = Prepared(
         owner=taxonomy,
         index=build_index(taxonomy),
         candidates=_suggestion_candidates(taxonomy),
         units=tuple(_units(taxonomy)),
         source_refs=refs,
+        item_refs=item_refs,
+        item_sources=item_sources,
+        components=_components(taxonomy, item_refs, refs),
         ways={
             item.id: tuple(
                 WayOut(
@@ -411,6 +434,7 @@ class Unit:
     group: ToolGroup | None
     members: tuple[SkillItem, ...]
     exams: tuple[str, ...] = ()
+    ids: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, lead: SkillItem, group: ToolGroup | None, members: Sequence[SkillItem]) -> Unit:
@@ -418,11 +442,15 @@ class Unit:
         refs: list[str] = []
         for member in members:
             refs.extend(ref for ref in member.exams if ref not in refs)
-        return cls(lead, group, tuple(members), tuple(refs))
+        return cls(lead, group, tuple(members), tuple(refs), frozenset(m.id for m in members))
 
     def had(self, have: AbstractSet[str]) -> list[SkillItem]:
         """The members the person has."""
         return [member for member in self.members if member.id in have]
+
+    def lacked(self, have: AbstractSet[str]) -> bool:
+        """Whether the person has none of the members (the unit is a gap)."""
+        return self.ids.isdisjoint(have)
 
 
 def units(taxonomy: Taxonomy) -> list[Unit]:
@@ -493,28 +521,122 @@ class Ranked(NamedTuple):
     why: str
 
 
-def ranked_units(taxonomy: Taxonomy, exam: Exam | None) -> tuple[Ranked, ...]:
-    """Every unit best first (score, then kind order, then id), whatever the person has.
+class CategoryUnits(NamedTuple):
+    """An exam category, the units that map to it (taxonomy order) with their weights, the sum
+    of those weights, their items' ids, and the readiness of a person who has none of them."""
 
-    A unit's score depends only on the unit and the exam, so a person's gaps are this list
-    without the units they have, in the same order (memoised per exam).
-    """
+    category: ExamCategory
+    weighed: tuple[tuple[Unit, float], ...]
+    total: float
+    ids: frozenset[str]
+    bare: CategoryReadiness
+
+
+def _category_units(
+    category: ExamCategory, weighed: tuple[tuple[Unit, float], ...], refs: dict[str, ItemRef]
+) -> CategoryUnits:
+    total = 0.0
+    for _, weight in weighed:
+        total += weight
+    bare = CategoryReadiness(
+        id=category.id,
+        name=category.name,
+        percent=category.percent,
+        readiness=round(0.0 / total, 4) if total else None,
+        points_have=0.0,
+        points_total=total,
+        have=[],
+        missing=[refs[unit.lead.id] for unit, _ in weighed],
+    )
+    ids = frozenset(member.id for unit, _ in weighed for member in unit.members)
+    return CategoryUnits(category, weighed, total, ids, bare)
+
+
+@dataclass(frozen=True)
+class ForExam:
+    """What every report for one exam (or none) shares: the units in gap order with each one's
+    gap, the units of each exam category, and the ranking rule."""
+
+    ranked: tuple[Ranked, ...]
+    #: the gap of each ranked unit, as listed when nothing before it is had (rank = position)
+    gaps: tuple[GapItem, ...]
+    #: each exam category with the units that map to it
+    categories: tuple[CategoryUnits, ...]
+    rule: RankingRule
+
+    def gap(self, position: int, rank: int) -> GapItem:
+        """The gap of the unit at ``position`` in gap order, listed at ``rank`` (a copy when
+        the person has units before it: keeping the moved copies cost 3 MB and saved nothing
+        measurable)."""
+        if rank == position + 1:
+            return self.gaps[position]
+        return self.gaps[position].model_copy(update={"rank": rank})
+
+
+def _gap(taxonomy: Taxonomy, ready: Prepared, rank: int, row: Ranked) -> GapItem:
+    unit, score, parts, why = row
+    lead = unit.lead
+    return GapItem(
+        rank=rank,
+        id=lead.id,
+        name=lead.name,
+        kind=lead.kind,
+        group=unit.group.id if unit.group else None,
+        group_name=unit.group.name if unit.group else None,
+        alternatives=[ready.item_refs[m.id] for m in unit.members if m.id != lead.id],
+        importance=lead.importance,
+        confidence=lead.confidence,
+        score=score,
+        why=why,
+        score_parts=parts,
+        frameworks=list(lead.frameworks),
+        exams=list(unit.exams),
+        how_to_close=list(ready.ways[lead.id]),
+        sources=list(ready.item_sources[lead.id]),
+    )
+
+
+def for_exam(taxonomy: Taxonomy, exam: Exam | None) -> ForExam:
+    """The shared tables for reports on ``exam`` (memoised per exam id on the taxonomy)."""
     ready = prepared(taxonomy)
     key = exam.id if exam is not None else None
     hit = ready.ranked.get(key)
     if hit is not None and (hit[0] is exam or hit[0] == exam):
         return hit[1]
     scored: list[tuple[float, int, str, Ranked]] = []
-    for unit in units(taxonomy):
+    for unit in ready.units:
         score, parts, why = _score(unit, taxonomy, exam)
         row = Ranked(unit, score, parts, why)
         scored.append((score, _kind_rank(taxonomy, unit.lead), unit.lead.id, row))
     scored.sort(key=lambda row: (-row[0], row[1], row[2]))
     ranked = tuple(row[3] for row in scored)
+    points = taxonomy.ranking.importance_points
+    categories: list[CategoryUnits] = []
+    for category in exam.categories if exam is not None else ():
+        ref = f"{exam.id}:{category.id}" if exam is not None else ""
+        weighed = tuple(
+            (unit, points[unit.lead.importance]) for unit in ready.units if ref in unit.exams
+        )
+        categories.append(_category_units(category, weighed, ready.item_refs))
+    shared = ForExam(
+        ranked=ranked,
+        gaps=tuple(_gap(taxonomy, ready, n, row) for n, row in enumerate(ranked, start=1)),
+        categories=tuple(categories),
+        rule=ranking_rule(taxonomy, exam),
+    )
     if len(ready.ranked) >= 64:
         ready.ranked.clear()
-    ready.ranked[key] = (exam, ranked)
-    return ranked
+    ready.ranked[key] = (exam, shared)
+    return shared
+
+
+def ranked_units(taxonomy: Taxonomy, exam: Exam | None) -> tuple[Ranked, ...]:
+    """Every unit best first (score, then kind order, then id), whatever the person has.
+
+    A unit's score depends only on the unit and the exam, so a person's gaps are this list
+    without the units they have, in the same order (memoised per exam).
+    """
+    return for_exam(taxonomy, exam).ranked
 
 
 def top_gaps(
@@ -554,34 +676,13 @@ def have_ids(
     return frozenset(out)
 
 
-def rank_gaps(taxonomy: Taxonomy, have: set[str], exam: Exam | None) -> list[GapItem]:
+def rank_gaps(taxonomy: Taxonomy, have: AbstractSet[str], exam: Exam | None) -> list[GapItem]:
     """Every unit the person lacks, best first: score, then kind order, then id."""
-    scored = [row for row in ranked_units(taxonomy, exam) if not row.unit.had(have)]
+    shared = for_exam(taxonomy, exam)
     gaps: list[GapItem] = []
-    for rank, (unit, score, parts, why) in enumerate(scored, start=1):
-        lead = unit.lead
-        gaps.append(
-            GapItem(
-                rank=rank,
-                id=lead.id,
-                name=lead.name,
-                kind=lead.kind,
-                group=unit.group.id if unit.group else None,
-                group_name=unit.group.name if unit.group else None,
-                alternatives=[
-                    ItemRef(id=m.id, name=m.name) for m in unit.members if m.id != lead.id
-                ],
-                importance=lead.importance,
-                confidence=lead.confidence,
-                score=score,
-                why=why,
-                score_parts=parts,
-                frameworks=list(lead.frameworks),
-                exams=list(unit.exams),
-                how_to_close=_ways(taxonomy, lead),
-                sources=_refs(taxonomy, lead.sources),
-            )
-        )
+    for position, row in enumerate(shared.ranked):
+        if row.unit.lacked(have):
+            gaps.append(shared.gap(position, len(gaps) + 1))
     return gaps
 
 
@@ -590,6 +691,7 @@ def _lowest(first: Confidence, second: Confidence) -> Confidence:
 
 
 def _have_items(taxonomy: Taxonomy, found: MatchResult) -> list[HaveItem]:
+    ready = prepared(taxonomy)
     by_item: dict[str, list[Match]] = {}
     for item_match in found.matches:
         by_item.setdefault(item_match.item_id, []).append(item_match)
@@ -615,15 +717,15 @@ def _have_items(taxonomy: Taxonomy, found: MatchResult) -> list[HaveItem]:
                 ],
                 frameworks=list(item.frameworks),
                 exams=list(item.exams),
-                how_to_close=_ways(taxonomy, item),
-                sources=_refs(taxonomy, item.sources),
+                how_to_close=list(ready.ways[item.id]),
+                sources=list(ready.item_sources[item.id]),
             )
         )
     return out
 
 
 def exam_readiness(
-    taxonomy: Taxonomy, have: set[str], exam: Exam, exam_sources: Sequence[Source] = ()
+    taxonomy: Taxonomy, have: AbstractSet[str], exam: Exam, exam_sources: Sequence[Source] = ()
 ) -> ExamReadiness | None:
     """Coverage per content category of the exam, weighted by importance; None without categories.
 
@@ -631,24 +733,21 @@ def exam_readiness(
     """
     if not exam.categories:
         return None
-    points = taxonomy.ranking.importance_points
+    refs = prepared(taxonomy).item_refs
     categories: list[CategoryReadiness] = []
-    for category in exam.categories:
-        ref = f"{exam.id}:{category.id}"
-        total = gained = 0.0
+    for category, weighed_units, total, ids, bare in for_exam(taxonomy, exam).categories:
+        if ids.isdisjoint(have):
+            categories.append(bare)
+            continue
+        gained = 0.0
         got: list[ItemRef] = []
         missing: list[ItemRef] = []
-        for unit in units(taxonomy):
-            if ref not in unit.exams:
-                continue
-            weight = points[unit.lead.importance]
-            total += weight
-            had = unit.had(have)
-            if had:
-                gained += weight
-                got.extend(ItemRef(id=m.id, name=m.name) for m in had)
+        for unit, weight in weighed_units:
+            if unit.lacked(have):
+                missing.append(refs[unit.lead.id])
             else:
-                missing.append(ItemRef(id=unit.lead.id, name=unit.lead.name))
+                gained += weight
+                got.extend(refs[m.id] for m in unit.members if m.id in have)
         categories.append(
             CategoryReadiness(
                 id=category.id,
@@ -681,46 +780,104 @@ def exam_readiness(
     )
 
 
-def portfolio_checklist(taxonomy: Taxonomy, have: set[str]) -> list[PortfolioEntry]:
-    """Each component of the checklist framework: covered or not, and artifacts to show it."""
+@dataclass(frozen=True)
+class Component:
+    """One component of the checklist framework, with what does not depend on the person."""
+
+    id: str
+    name: str
+    standard_id: str | None
+    standard_name: str | None
+    #: the items mapped to it, taxonomy order
+    mapped: tuple[tuple[str, ItemRef], ...]
+    #: (item id, the idea when had, the idea when not), best first among had or among not had
+    ideas: tuple[tuple[str, ArtifactIdea, ArtifactIdea], ...]
+    #: the entry of a person who has none of the mapped items (most people, most components)
+    bare: PortfolioEntry
+    ids: frozenset[str]
+
+
+def _components(
+    taxonomy: Taxonomy, refs: dict[str, ItemRef], sources: dict[str, SourceRef]
+) -> tuple[Component, ...]:
     ranking = taxonomy.ranking
     framework = taxonomy.framework(ranking.checklist_framework)
     group_names = {g.id: g.name for g in framework.groups}
     order = {item.id: index for index, item in enumerate(taxonomy.items)}
-    entries: list[PortfolioEntry] = []
+    out: list[Component] = []
     for component in framework.items:
         ref = f"{framework.id}:{component.id}"
         mapped = [item for item in taxonomy.items if ref in item.frameworks]
-        ideas: list[tuple[tuple[int, float, int, int], ArtifactIdea]] = []
+        ideas: list[tuple[tuple[float, int, int], tuple[str, ArtifactIdea, ArtifactIdea]]] = []
         for item in mapped:
             way = next((w for w in item.how_to_close if w.kind == "artifact"), None)
             if way is None:
                 continue
+            # Had ideas come first; within each, this order (a stable sort keeps it).
             key = (
-                0 if item.id in have else 1,
                 -ranking.importance_points[item.importance],
                 _kind_rank(taxonomy, item),
                 order[item.id],
             )
-            idea = ArtifactIdea(
-                item=ItemRef(id=item.id, name=item.name),
-                have=item.id in have,
-                text=way.text,
-                confidence=way.confidence,
-                sources=_refs(taxonomy, way.sources),
+            pair = tuple(
+                ArtifactIdea(
+                    item=refs[item.id],
+                    have=had,
+                    text=way.text,
+                    confidence=way.confidence,
+                    sources=[sources[source_id] for source_id in way.sources],
+                )
+                for had in (True, False)
             )
-            ideas.append((key, idea))
+            ideas.append((key, (item.id, pair[0], pair[1])))
         ideas.sort(key=lambda pair: pair[0])
-        covered_by = [ItemRef(id=i.id, name=i.name) for i in mapped if i.id in have]
-        entries.append(
-            PortfolioEntry(
+        bare = PortfolioEntry(
+            id=component.id,
+            name=component.name,
+            standard_id=component.group,
+            standard_name=group_names.get(component.group or ""),
+            covered=False,
+            covered_by=[],
+            artifacts=[no for _, (_, _, no) in ideas[: ranking.artifacts_per_standard]],
+        )
+        out.append(
+            Component(
                 id=component.id,
                 name=component.name,
                 standard_id=component.group,
                 standard_name=group_names.get(component.group or ""),
+                mapped=tuple((item.id, refs[item.id]) for item in mapped),
+                ideas=tuple(idea for _, idea in ideas),
+                bare=bare,
+                ids=frozenset(item.id for item in mapped),
+            )
+        )
+    return tuple(out)
+
+
+def portfolio_checklist(taxonomy: Taxonomy, have: AbstractSet[str]) -> list[PortfolioEntry]:
+    """Each component of the checklist framework: covered or not, and artifacts to show it."""
+    ready = prepared(taxonomy)
+    shown = taxonomy.ranking.artifacts_per_standard
+    entries: list[PortfolioEntry] = []
+    for component in ready.components:
+        if component.ids.isdisjoint(have):
+            entries.append(component.bare)
+            continue
+        covered_by = [ref for item_id, ref in component.mapped if item_id in have]
+        artifacts = [yes for item_id, yes, _ in component.ideas if item_id in have][:shown]
+        if len(artifacts) < shown:
+            lacked = [no for item_id, _, no in component.ideas if item_id not in have]
+            artifacts += lacked[: shown - len(artifacts)]
+        entries.append(
+            PortfolioEntry(
+                id=component.id,
+                name=component.name,
+                standard_id=component.standard_id,
+                standard_name=component.standard_name,
                 covered=bool(covered_by),
                 covered_by=covered_by,
-                artifacts=[idea for _, idea in ideas[: ranking.artifacts_per_standard]],
+                artifacts=artifacts,
             )
         )
     return entries
@@ -782,7 +939,7 @@ def skills_report(
         exam_note=exam_note,
         portfolio_framework=framework.name,
         portfolio=portfolio_checklist(taxonomy, have),
-        ranking=ranking_rule(taxonomy, exam),
+        ranking=for_exam(taxonomy, exam).rule,
     )
 
 
