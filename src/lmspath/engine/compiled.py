@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from lmspath.engine.checks import fields_read, governing_rule, is_manual
 from lmspath.engine.generations import Generations
-from lmspath.engine.kinds import KINDS
+from lmspath.engine.kinds import KINDS, NUMBER_FIELDS
 from lmspath.engine.outcomes import Codes, Outcome, OutcomeTable, outcome_of
 from lmspath.engine.plan import PlanTables, Sketch
 from lmspath.model.profile import Profile
@@ -36,13 +36,6 @@ from lmspath.model.rules import (
     StateRules,
 )
 
-#: Profile fields holding a number a rule compares against a threshold, by requirement kind.
-NUMERIC_FIELDS = {
-    "credit_hours": "library_credit_hours",
-    "teaching_years": "teaching_years",
-    "school_library_years": "school_library_years",
-    "practicum": "practicum_hours",
-}
 #: Fields naming a state: only none, this state or another one matters to a rule.
 _STATE_FIELDS = frozenset({"teaching_license_state", "school_library_program_state"})
 
@@ -140,9 +133,7 @@ class _Buckets:
     def is_plain(self, name: str) -> bool:
         """The field is read as it is (a small set of values), not bucketed."""
         return not (
-            name in NUMERIC_FIELDS.values()
-            or name in _STATE_FIELDS
-            or name in {"master_fields", "exams"}
+            name in NUMBER_FIELDS or name in _STATE_FIELDS or name in {"master_fields", "exams"}
         )
 
     def reader(self, name: str) -> Reader:
@@ -153,7 +144,7 @@ class _Buckets:
         return found
 
     def _make(self, name: str) -> Reader:
-        if name in NUMERIC_FIELDS.values():
+        if name in NUMBER_FIELDS:
             cuts = self.numbers.get(name, ())
             return lambda p: number_bucket(getattr(p, name), cuts)
         if name in _STATE_FIELDS:

@@ -54,7 +54,10 @@ _FIELD_NAMES = {
 }
 
 
-def _check_degree(req: DegreeRequirement, p: Profile) -> Check:
+def check_degree(
+    req: DegreeRequirement, p: Profile, state: str, catalog: ExamCatalog | None
+) -> Check:
+    """A bachelor's or a master's (its field and ALA accreditation where the rule asks)."""
     if req.level == "bachelor":
         need = "a bachelor's degree"
         if p.bachelor == "yes" or p.master == "yes":
@@ -120,7 +123,10 @@ def _at_least(
     return Check("met" if have >= need else "missing", shown, need_text)
 
 
-def _check_program(req: ProgramRequirement, p: Profile, state: str) -> Check:
+def check_program(
+    req: ProgramRequirement, p: Profile, state: str, catalog: ExamCatalog | None
+) -> Check:
+    """A completed program of the kind (and, where asked, the state) the rule names."""
     teacher_prep = req.program_kind == "teacher_preparation"
     need = (
         "a teacher-preparation program in school library media that grants the teaching license"
@@ -150,7 +156,10 @@ def _check_program(req: ProgramRequirement, p: Profile, state: str) -> Check:
     return found
 
 
-def _check_license(req: TeachingLicenseRequirement, p: Profile, state: str) -> Check:
+def check_license(
+    req: TeachingLicenseRequirement, p: Profile, state: str, catalog: ExamCatalog | None
+) -> Check:
+    """A teaching license: held, active where the rule asks, issued by the state where asked."""
     need = ("an active " if req.must_be_active else "a ") + "teaching license"
     if req.in_state:
         need += f" issued by {state}"
@@ -173,7 +182,8 @@ def _check_license(req: TeachingLicenseRequirement, p: Profile, state: str) -> C
     return Check("met", have, need)
 
 
-def _check_exam(req: ExamRequirement, p: Profile, state: str, catalog: ExamCatalog | None) -> Check:
+def check_exam(req: ExamRequirement, p: Profile, state: str, catalog: ExamCatalog | None) -> Check:
+    """An exam passed, at or above the cut score (an older version as the state's data says)."""
     name = req.exam
     if catalog is not None:
         for exam in catalog.exams:
@@ -235,32 +245,11 @@ def combine(checks: list[Check], need: str) -> Check:
     return Check("missing", "none of the options", need)
 
 
-def check_degree(
-    req: DegreeRequirement, p: Profile, state: str, catalog: ExamCatalog | None
-) -> Check:
-    """A bachelor's or a master's (its field and ALA accreditation where the rule asks)."""
-    return _check_degree(req, p)
-
-
-def check_program(
-    req: ProgramRequirement, p: Profile, state: str, catalog: ExamCatalog | None
-) -> Check:
-    """A completed program of the kind (and, where asked, the state) the rule names."""
-    return _check_program(req, p, state)
-
-
 def check_credit_hours(
     req: CreditHoursRequirement, p: Profile, state: str, catalog: ExamCatalog | None
 ) -> Check:
     """Semester hours of library coursework, against the rule's minimum."""
     return _at_least(p.library_credit_hours, req.min_hours, "semester hours", "library coursework")
-
-
-def check_license(
-    req: TeachingLicenseRequirement, p: Profile, state: str, catalog: ExamCatalog | None
-) -> Check:
-    """A teaching license: held, active where the rule asks, issued by the state where asked."""
-    return _check_license(req, p, state)
 
 
 def check_teaching_years(
@@ -277,11 +266,6 @@ def check_library_years(
     return _at_least(
         p.school_library_years, req.min_years, "years", "school library work", years=True
     )
-
-
-def check_exam(req: ExamRequirement, p: Profile, state: str, catalog: ExamCatalog | None) -> Check:
-    """An exam passed, at or above the cut score (an older version as the state's data says)."""
-    return _check_exam(req, p, state, catalog)
 
 
 def check_practicum(

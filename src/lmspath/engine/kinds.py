@@ -35,9 +35,6 @@ from lmspath.model.rules import (
 
 #: A kind's check: the rule, the profile, the target state and the exam catalogue in.
 CheckFn = Callable[[Any, Profile, str, ExamCatalog | None], Check]
-#: A kind's thresholds: (profile field, number) pairs the rule compares against; an exam's cut
-#: score is on the field ``exams:<exam id>``.
-ThresholdFn = Callable[[Any], tuple[tuple[str, float], ...]]
 #: A kind's plan step template: fills in the step an unmet rule of this kind becomes.
 StepFn = Callable[[steps._Draft, Requirement | None, RequirementResult, steps.StepContext], None]
 
@@ -51,30 +48,24 @@ class Kind:
     #: add theirs: ``checks.fields_read``)
     fields: tuple[str, ...]
     check: CheckFn
-    thresholds: ThresholdFn
     #: the kind of plan step it becomes, and the template that fills the step in
     step: StepKind
     fill: StepFn
     #: its step takes months or years (an any-of group plans a short option before one)
     long: bool = False
+    #: for a rule that states a minimum: the profile field compared and the rule's attribute
+    minimum: tuple[str, str] | None = None
 
-
-def _none(req: Any) -> tuple[tuple[str, float], ...]:
-    return ()
-
-
-def _at(field: str, name: str) -> ThresholdFn:
-    """The rule's ``name`` attribute (a minimum), compared with the profile's ``field``."""
-
-    def found(req: Any) -> tuple[tuple[str, float], ...]:
-        value = getattr(req, name)
-        return ((field, float(value)),) if value is not None else ()
-
-    return found
-
-
-def _cut(req: ExamRequirement) -> tuple[tuple[str, float], ...]:
-    return ((f"exams:{req.exam}", req.cut_score),) if req.cut_score is not None else ()
+    def thresholds(self, req: Any) -> tuple[tuple[str, float], ...]:
+        """The (profile field, number) pairs the rule compares against; an exam's cut score
+        is on the field ``exams:<exam id>``."""
+        if self.minimum is not None:
+            field, name = self.minimum
+            value = getattr(req, name)
+            return ((field, float(value)),) if value is not None else ()
+        if isinstance(req, ExamRequirement) and req.cut_score is not None:
+            return ((f"exams:{req.exam}", req.cut_score),)
+        return ()
 
 
 def _check_any_of(
@@ -91,7 +82,6 @@ KINDS: dict[str, Kind] = {
         DegreeRequirement,
         ("bachelor", "master", "master_fields", "master_ala_accredited"),
         checks.check_degree,
-        _none,
         "master",
         steps.step_degree,
         long=True,
@@ -100,7 +90,6 @@ KINDS: dict[str, Kind] = {
         ProgramRequirement,
         ("school_library_program", "school_library_program_kind", "school_library_program_state"),
         checks.check_program,
-        _none,
         "program",
         steps.step_study,
         long=True,
@@ -109,16 +98,15 @@ KINDS: dict[str, Kind] = {
         CreditHoursRequirement,
         ("library_credit_hours",),
         checks.check_credit_hours,
-        _at("library_credit_hours", "min_hours"),
         "coursework",
         steps.step_study,
         long=True,
+        minimum=("library_credit_hours", "min_hours"),
     ),
     "teaching_license": Kind(
         TeachingLicenseRequirement,
         ("teaching_license_status", "teaching_license_state"),
         checks.check_license,
-        _none,
         "teaching_license",
         steps.step_license,
         long=True,
@@ -127,33 +115,32 @@ KINDS: dict[str, Kind] = {
         TeachingYearsRequirement,
         ("teaching_years",),
         checks.check_teaching_years,
-        _at("teaching_years", "min_years"),
         "teaching_experience",
         steps.step_years,
         long=True,
+        minimum=("teaching_years", "min_years"),
     ),
     "school_library_years": Kind(
         LibraryYearsRequirement,
         ("school_library_years",),
         checks.check_library_years,
-        _at("school_library_years", "min_years"),
         "other",
         steps.step_years,
+        minimum=("school_library_years", "min_years"),
     ),
-    "exam": Kind(ExamRequirement, ("exams",), checks.check_exam, _cut, "exam", steps.step_exam),
+    "exam": Kind(ExamRequirement, ("exams",), checks.check_exam, "exam", steps.step_exam),
     "practicum": Kind(
         PracticumRequirement,
         ("practicum_hours",),
         checks.check_practicum,
-        _at("practicum_hours", "min_hours"),
         "practicum",
         steps.step_practicum,
+        minimum=("practicum_hours", "min_hours"),
     ),
     "portfolio": Kind(
         PortfolioRequirement,
         ("portfolio",),
         checks.check_portfolio,
-        _none,
         "portfolio",
         steps.step_portfolio,
     ),
@@ -161,7 +148,6 @@ KINDS: dict[str, Kind] = {
         BackgroundCheckRequirement,
         ("background_check",),
         checks.check_background,
-        _none,
         "background_check",
         steps.step_background,
     ),
@@ -169,14 +155,17 @@ KINDS: dict[str, Kind] = {
         NationalBoardRequirement,
         ("national_board",),
         checks.check_board,
-        _none,
         "other",
         steps.step_board,
         long=True,
     ),
-    "other": Kind(OtherRequirement, (), checks.check_other, _none, "other", steps.step_as_stated),
-    "any_of": Kind(AnyOfRequirement, (), _check_any_of, _none, "other", steps.step_as_stated),
+    "other": Kind(OtherRequirement, (), checks.check_other, "other", steps.step_as_stated),
+    "any_of": Kind(AnyOfRequirement, (), _check_any_of, "other", steps.step_as_stated),
 }
+
+
+#: Profile fields holding a number some kind's rule compares with a minimum.
+NUMBER_FIELDS = frozenset(kind.minimum[0] for kind in KINDS.values() if kind.minimum)
 
 
 def check_rule(
