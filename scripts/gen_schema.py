@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lmspath.render.json_report import json_schema
+from lmspath.schema.report import json_schema
 
 TARGET = Path(__file__).resolve().parents[1] / "src" / "lmspath" / "report.schema.json"
 

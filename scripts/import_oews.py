@@ -24,6 +24,7 @@ from pydantic import ValidationError
 
 from lmspath.model.market import ALL_SETTINGS, MarketFile
 from lmspath.model.states import JURISDICTIONS, resolve_state
+from lmspath.schema.market import MarketFile as MarketSchema
 from lmspath.store.load import validation_lines
 from lmspath.store.market import market_problems
 from lmspath.store.yamlio import YamlProblem, parse_yaml, read_text
@@ -213,7 +214,7 @@ def run(argv: list[str] | None = None) -> str:
         raise ImportProblem(f"{args.market}: should be a mapping of keys to values", 4)
     merged = merge(market, wages, source)
     try:
-        checked = MarketFile.model_validate(merged)
+        checked = MarketFile.from_json(MarketSchema.model_validate(merged).model_dump(mode="json"))
     except ValidationError as exc:
         raise ImportProblem(validation_lines(str(args.market), exc)[0], 4) from None
     problems = market_problems(checked, str(args.market))

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any, TypeVar
 
 from lmspath.engine.assess import assess
+from lmspath.model.frozen import Frozen
 from lmspath.model.profile import Profile, build_profile
 from lmspath.model.results import Assessment, PathwayResult, RequirementResult
 from lmspath.store.load import exam_index, load_estimates, load_exams, load_state
+
+F = TypeVar("F", bound=Frozen)
 
 #: A person with a bachelor's degree and, explicitly, nothing else (every other answer "no" or 0).
 ONLY_BACHELOR: dict[str, object] = {
@@ -67,3 +71,11 @@ def default_sigint() -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def validated(cls: type[F], data: dict[str, Any]) -> F:
+    """``data`` checked by the pydantic schema of the plain class ``cls``, as ``cls`` (the road
+    every data file takes on a cache miss)."""
+    from lmspath.store.load import schema_of
+
+    return cls.from_json(schema_of(cls).model_validate(data).model_dump(mode="json"))

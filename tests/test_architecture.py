@@ -13,16 +13,24 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "lmspath"
 #: Pure parts (model, engine, skills) never reach the files, the terminal or the CLI.
 ALLOWED: dict[str, set[str]] = {
     "model": set(),
+    "schema": {"model"},
     "engine": {"model", "skills"},
     "skills": {"model"},
-    "store": {"model", "engine", "skills"},
+    "store": {"model", "schema", "engine", "skills"},
     "ask": {"model", "store"},
     "render": {"model", "engine", "skills", "store"},
     "batch": {"model", "store", "engine", "skills", "render", "api"},
     "api": {"model", "store", "engine", "skills", "render"},
 }
 #: Third-party packages only one part may use.
-OWNERS = {"typer": {"cli"}, "questionary": {"ask"}, "rich": {"render", "cli"}}
+#: pydantic validates the data files (schema/, and store/ which reads them): the engine, the
+#: renderers and batch work on the plain classes of model/ and never import it.
+OWNERS = {
+    "typer": {"cli"},
+    "questionary": {"ask"},
+    "rich": {"render", "cli"},
+    "pydantic": {"schema", "store"},
+}
 PURE = {"model", "engine", "skills"}
 #: Top-level helpers any part that does I/O may use: safe output files, process signals.
 SHARED = {"files", "process"}

@@ -10,8 +10,8 @@ import stat
 from pathlib import Path
 
 import pytest
-from pydantic import BaseModel
 
+from lmspath.model.frozen import Frozen
 from lmspath.model.rules import Estimates, ExamCatalog, StateRules
 from lmspath.model.skills import Taxonomy
 from lmspath.store.cache import KEY_FILE, cache_dir, cached
@@ -55,7 +55,7 @@ def test_hit_equals_fresh_load_and_builds_once(folder: Path, tx_copy: Path) -> N
     second = cached("t", [tx_copy], build, StateRules)
     assert first == second == _load(tx_copy)
     assert len(calls) == 1
-    assert _entry(folder).read_bytes().startswith(b"lmspath-cache-2 t ")
+    assert _entry(folder).read_bytes().startswith(b"lmspath-cache-3 t ")
 
 
 @pytest.mark.parametrize(
@@ -72,15 +72,15 @@ def test_hit_equals_fresh_load_and_builds_once(folder: Path, tx_copy: Path) -> N
     ids=lambda v: v if isinstance(v, str) else "",
 )
 def test_every_shipped_file_round_trips_through_the_cache(
-    folder: Path, kind: str, files: list[Path], model: type[BaseModel]
+    folder: Path, kind: str, files: list[Path], model: type[Frozen]
 ) -> None:
     """A JSON entry read back (and validated) equals the fresh load, so every kind hits."""
     from lmspath.store.load import _merge_exams
 
-    fresh: BaseModel = _merge_exams(DATA, files) if kind == "exams" else load_model(files[0], model)
+    fresh: Frozen = _merge_exams(DATA, files) if kind == "exams" else load_model(files[0], model)
     calls: list[int] = []
 
-    def build() -> BaseModel:
+    def build() -> Frozen:
         calls.append(1)
         return fresh
 
@@ -103,7 +103,7 @@ def test_corrupt_entry_is_rebuilt(folder: Path, tx_copy: Path) -> None:
     cached("t", [tx_copy], lambda: _load(tx_copy), StateRules)
     _entry(folder).write_bytes(b"not an entry")
     assert cached("t", [tx_copy], lambda: _load(tx_copy), StateRules) == _load(tx_copy)
-    assert _entry(folder).read_bytes().startswith(b"lmspath-cache-2 ")
+    assert _entry(folder).read_bytes().startswith(b"lmspath-cache-3 ")
 
 
 class _Payload:
@@ -193,7 +193,7 @@ def test_a_folder_of_ours_others_can_write_is_closed_and_what_they_left_is_not_b
     folder.mkdir()
     folder.chmod(0o777)
     planted = folder / f"t-{cache._key('t', [tx_copy])}.json"
-    planted.write_bytes(b"lmspath-cache-2 t forged")
+    planted.write_bytes(b"lmspath-cache-3 t forged")
     planted.chmod(0o666)  # as another user's file would be: writable by others
     calls: list[int] = []
 
@@ -253,3 +253,31 @@ def test_key_changes_when_a_model_definition_changes(
     model.write_text("class A:\n    new_field: int = 0\n", encoding="utf-8")
     cache._digest_files.cache_clear()  # a new process after the edit
     assert cache._key("t", [tx_copy]) != before
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b'{"code": "TX"}', b"[1, 2, 3]", b'{"schema_version": 1', b"null"],
+    ids=["missing-fields", "not-an-object", "truncated", "null"],
+)
+def test_an_authenticated_entry_that_does_not_fit_the_model_is_rebuilt(
+    folder: Path, tx_copy: Path, body: bytes
+) -> None:
+    """Even with a valid MAC (say, written by a buggy older build), an entry that is not the
+    model's JSON is rebuilt from the shipped data, never half-read."""
+    import lmspath.store.cache as cache
+
+    cached("t", [tx_copy], lambda: _load(tx_copy), StateRules)
+    entry = _entry(folder)
+    header = entry.read_bytes().partition(b"\n")[0].rpartition(b" ")[0]
+    secret = cache.folder_key(folder)
+    assert secret is not None
+    entry.write_bytes(header + b" " + cache._mac(secret, header, body) + b"\n" + body)
+    calls: list[int] = []
+
+    def build() -> StateRules:
+        calls.append(1)
+        return _load(tx_copy)
+
+    assert cached("t", [tx_copy], build, StateRules) == _load(tx_copy)
+    assert calls == [1]

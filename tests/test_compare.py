@@ -14,15 +14,17 @@ import pytest
 from typer.testing import CliRunner
 
 from lmspath.cli import get_app
-from lmspath.engine.compare import StateRow, ranked, tile_label
+from lmspath.engine.compare import ranked, tile_label
 from lmspath.errors import DataError
+from lmspath.model.compare import StateRow
 from lmspath.model.states import JURISDICTIONS
 from lmspath.render.compare_view import map_text, render_terminal
 from lmspath.render.console import render_plain
-from lmspath.store.load import available_states, load_model
+from lmspath.store.load import available_states, load_schema
 from lmspath.store.tiles import TileMap, load_tiles
 
 from .conftest import Golden
+from .helpers import validated
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "teacher-tx.yaml"
@@ -53,11 +55,11 @@ def test_the_npr_layout_as_published_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "tiles.yaml"
     path.write_text(broken, encoding="utf-8")
     with pytest.raises(DataError, match="MN appears 2 times"):
-        load_model(path, TileMap)
+        load_schema(path, TileMap)
     missing = text.replace("  - {code: MT, row: 2, col: 3}\n", "")
     path.write_text(missing, encoding="utf-8")
     with pytest.raises(DataError, match="no tile for MT"):
-        load_model(path, TileMap)
+        load_schema(path, TileMap)
 
 
 def _row(
@@ -67,7 +69,8 @@ def _row(
     complete: bool = True,
     cost: tuple[float, float] | None = (1000, 2000),
 ) -> StateRow:
-    return StateRow.model_validate(
+    return validated(
+        StateRow,
         {
             "rank": 0,
             "state": state,
@@ -87,7 +90,7 @@ def _row(
             "confidence": "high",
             "data_checked": "2026-11-24",
             "agency": "A",
-        }
+        },
     )
 
 

@@ -143,7 +143,7 @@ def test_every_threshold_is_where_the_plain_check_changes(code: str) -> None:
                     }
                 else:  # below zero too: the check reads whatever number it is given
                     update = {found.field: value}
-                person = person.model_copy(update=update)
+                person = person.replace(**update)
                 codes = compiled.codes(person)
                 for nodes, row in zip(compiled.pathways, codes, strict=True):
                     got = compiled.decode(row)

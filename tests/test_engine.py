@@ -7,7 +7,7 @@ from lmspath.engine.checks import evaluate
 from lmspath.engine.plan import plan_pathway
 from lmspath.model.rules import StateRules
 from lmspath.store.load import load_estimates, load_exams, load_state
-from tests.helpers import TODAY, pathway, profile, requirement, run
+from tests.helpers import TODAY, pathway, profile, requirement, run, validated
 
 TEACHER = {
     "bachelor": "yes",
@@ -71,12 +71,12 @@ def test_plan_for_eligible_person_is_just_the_application() -> None:
 
 
 def _tx_with_governs(governs: str) -> StateRules:
-    raw = load_state("TX").model_dump(mode="json")
+    raw = load_state("TX").to_json()
     for path in raw["pathways"][:2]:
         for req in path["requirements"]:
             if req["conflict"] is not None:
                 req["conflict"]["governs"] = governs
-    return StateRules.model_validate(raw)
+    return validated(StateRules, raw)
 
 
 def test_teaching_experience_waits_for_a_license() -> None:

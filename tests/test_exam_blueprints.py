@@ -125,9 +125,9 @@ def test_taxonomy_exam_references_resolve() -> None:
 def test_a_reference_to_a_missing_state_category_is_reported() -> None:
     index = [i.id for i in TAXONOMY.items].index("budgeting")
     item = TAXONOMY.items[index]
-    broken = item.model_copy(update={"exams": [*item.exams, "ilts-220:no-such-area"]})
+    broken = item.replace(**{"exams": [*item.exams, "ilts-220:no-such-area"]})
     items = [broken if i.id == item.id else i for i in TAXONOMY.items]
-    problems = taxonomy_problems(TAXONOMY.model_copy(update={"items": items}), exams=CATALOG.exams)
+    problems = taxonomy_problems(TAXONOMY.replace(**{"items": items}), exams=CATALOG.exams)
     assert problems == [
         f"data/skills.yaml: items.{index}.exams.{len(item.exams)}: "
         "'ilts-220:no-such-area': ilts-220 has no such category"

@@ -267,7 +267,8 @@ def test_an_ascii_standard_output_goes_to_typer() -> None:
 
 
 #: Fast forms, whether rich may be imported (only for the terminal format) and whether PyYAML
-#: may (only to read a profile: the other commands read the data cache, warm here).
+#: may (only to read a profile: the other commands read the data cache, warm here). None of
+#: them may import pydantic.
 IMPORT_CASES: list[tuple[list[str], bool, bool]] = [
     (["assess", "--profile", EXAMPLE, "--format", "json"], False, True),
     (["assess", "--profile", EXAMPLE, "--format", "markdown"], False, True),
@@ -286,14 +287,14 @@ IMPORT_CASES: list[tuple[list[str], bool, bool]] = [
 
 
 @pytest.mark.parametrize(("args", "rich_allowed", "yaml_allowed"), IMPORT_CASES, ids=str)
-def test_fast_forms_never_import_typer(
+def test_fast_forms_never_import_typer_or_pydantic(
     args: list[str], rich_allowed: bool, yaml_allowed: bool, tmp_path: Path
 ) -> None:
     probe = (
         "import sys\nfrom lmspath.cli import main\ntry:\n    main(sys.argv[1:])\n"
         "except SystemExit:\n    pass\n"
         "names = {m.split('.')[0] for m in sys.modules} | set(sys.modules)\n"
-        "watched = {'typer', 'click', 'typer._click', 'rich', 'questionary', 'yaml'}\n"
+        "watched = {'typer', 'click', 'typer._click', 'rich', 'questionary', 'yaml', 'pydantic'}\n"
         "found = sorted(watched & names)\n"
         "print('LOADED', ' '.join(found), file=sys.stderr)\n"
     )
@@ -311,6 +312,9 @@ def test_fast_forms_never_import_typer(
     assert last.startswith("LOADED")
     loaded = set(last.split()[1:])
     assert not loaded & {"typer", "click", "typer._click", "questionary"}, loaded
+    # the engine, the renderers and the warm data cache work on plain objects: pydantic only
+    # validates data files on a cache miss
+    assert "pydantic" not in loaded, "a fast form imported pydantic"
     if not rich_allowed:
         assert "rich" not in loaded
     if not yaml_allowed:

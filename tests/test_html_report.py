@@ -101,9 +101,9 @@ def test_html_is_self_contained_escaped_and_accessible() -> None:
 def test_user_text_in_a_requirement_is_escaped() -> None:
     result = _teacher()
     evil = "<img src=x onerror=alert(1)>"
-    step = result.plan.steps[0].model_copy(update={"title": evil, "link": "javascript:alert(1)"})
-    plan = result.plan.model_copy(update={"steps": [step, *result.plan.steps[1:]]})
-    page = render_html(result.model_copy(update={"plan": plan}))
+    step = result.plan.steps[0].replace(**{"title": evil, "link": "javascript:alert(1)"})
+    plan = result.plan.replace(**{"steps": [step, *result.plan.steps[1:]]})
+    page = render_html(result.replace(**{"plan": plan}))
     assert evil not in page
     assert "&lt;img src=x onerror=alert(1)&gt;" in page
     assert 'href="javascript:' not in page

@@ -13,10 +13,9 @@ from lmspath.store.load import available_states, load_state
 
 def _model_kinds() -> dict[str, type]:
     """Each requirement model of the rules (the discriminated union), by its ``kind``."""
-    union = typing.get_args(Requirement)[0]
     found: dict[str, type] = {}
-    for model in typing.get_args(union):
-        (kind,) = typing.get_args(model.model_fields["kind"].annotation)
+    for model in typing.get_args(Requirement):
+        (kind,) = typing.get_args(typing.get_type_hints(model)["kind"])
         assert kind not in found, f"two models claim kind {kind!r}"
         found[kind] = model
     return found

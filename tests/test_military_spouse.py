@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from lmspath.cli import get_app
 from lmspath.errors import DataError
-from lmspath.store.load import load_model, load_state
+from lmspath.store.load import load_schema, load_state
 from lmspath.store.mobility import MobilityData, load_mobility
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -66,24 +66,24 @@ def test_shipped_provisions_are_cited_and_unique() -> None:
 def test_a_state_listed_twice_is_refused(tmp_path: Path) -> None:
     path = _copy(tmp_path, "  - state: SC\n", "  - state: TX\n")
     with pytest.raises(DataError, match="two military_spouse states share the id 'TX'"):
-        load_model(path, MobilityData)
+        load_schema(path, MobilityData)
 
 
 def test_an_unknown_source_is_refused(tmp_path: Path) -> None:
     path = _copy(tmp_path, "sources: [cde-military-spouse]", "sources: [nowhere]")
     with pytest.raises(DataError, match="military_spouse CO: source 'nowhere' is not in sources"):
-        load_model(path, MobilityData)
+        load_schema(path, MobilityData)
 
 
 def test_an_unknown_state_and_an_extra_key_are_refused(tmp_path: Path) -> None:
     path = _copy(tmp_path, "  - state: SC\n", "  - state: XX\n")
     with pytest.raises(DataError, match="'XX' is not a state code"):
-        load_model(path, MobilityData)
+        load_schema(path, MobilityData)
     path = _copy(
         tmp_path, "    decision_within: 7 days\n", "    decision_within: 7 days\n    fee: 10\n"
     )
     with pytest.raises(DataError, match="fee"):
-        load_model(path, MobilityData)
+        load_schema(path, MobilityData)
 
 
 def test_data_check_reports_a_duplicate_state(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from lmspath.cli import get_app
 from lmspath.engine.assess import decide
 from lmspath.engine.compiled import CompiledState
 from lmspath.errors import DataError
-from lmspath.store.load import load_estimates, load_exams, load_model, load_state
+from lmspath.store.load import load_estimates, load_exams, load_schema, load_state
 from lmspath.store.mobility import MobilityData, load_mobility
 
 from .helpers import profile, run
@@ -184,7 +184,7 @@ def test_mobility_data_with_an_unknown_source_is_refused(tmp_path: Path) -> None
         text.replace("sources: [nasdtec-interstate]", "sources: [nowhere]"), encoding="utf-8"
     )
     with pytest.raises(DataError, match="source 'nowhere' is not in sources"):
-        load_model(path, MobilityData)
+        load_schema(path, MobilityData)
 
 
 def test_data_check_validates_mobility_and_tiles(tmp_path: Path) -> None:

@@ -78,7 +78,7 @@ def test_a_figure_in_estimates_yaml_keeps_precedence_over_programs() -> None:
         sources=[base.sources[0].id],
         confidence="low",
     )
-    edited = base.model_copy(update={"estimates": [*base.estimates, mine]})
+    edited = base.replace(**{"estimates": [*base.estimates, mine]})
     merged = with_program_estimates(edited, load_programs())
     assert merged.get("mlis", "TX") == mine
 

@@ -30,11 +30,14 @@ from lmspath.engine.programs import (
     select,
 )
 from lmspath.errors import DataError, InputError
-from lmspath.model.programs import ROUTES, Program, ProgramFile
+from lmspath.model.programs import ROUTES, Program
+from lmspath.model.programs import ProgramFile as PlainFile
 from lmspath.render.programs_view import COLUMNS
+from lmspath.schema.programs import ProgramFile
 from lmspath.store import programs as programs_data
 from lmspath.store.programs import check_programs, load_programs, one_year_before
 from tests.conftest import Golden
+from tests.helpers import validated
 
 ROOT = Path(__file__).resolve().parents[1]
 runner = CliRunner()
@@ -446,7 +449,7 @@ def test_data_check_command_needs_a_programs_folder(tmp_path: Path) -> None:
 
 
 def _tx(index: int) -> Program:
-    programs = ProgramFile.model_validate(fixture_files()["TX"]).programs
+    programs = validated(PlainFile, fixture_files()["TX"]).programs
     return programs[index]
 
 
@@ -463,7 +466,7 @@ def test_cost_is_the_stated_total_else_rate_times_credits_else_unknown() -> None
     gamma = cost_of(_tx(2))
     assert gamma is not None
     assert (gamma.low, gamma.basis) == (9000, "total")
-    ranged = _tx(1).model_copy(update={"tuition_per_credit_usd": 300, "tuition_year": "2016"})
+    ranged = _tx(1).replace(**{"tuition_per_credit_usd": 300, "tuition_year": "2016"})
     cost = cost_of(ranged)
     assert cost is not None
     assert (cost.low, cost.high) == (5400, 6300)

@@ -211,9 +211,7 @@ def test_a_bad_state_hint_is_an_input_error_before_any_question() -> None:
 
 
 def test_partial_profile_asks_only_what_is_missing() -> None:
-    partial = FULL_PROFILE.model_copy(
-        update={"teaching_years": None, "exams": None, "skills": None}
-    )
+    partial = FULL_PROFILE.replace(teaching_years=None, exams=None, skills=None)
     prompter = ScriptedPrompter(
         {
             "teaching_years": "5",
@@ -288,7 +286,7 @@ def test_review_edit_changes_one_answer_without_starting_over() -> None:
     prompter = script(review=Ask([str(row), ""]), teaching_years=Ask(["3", "4"]))
     profile = run_interview(None, prompter=prompter, context=CTX)
     assert profile.teaching_years == 4
-    assert profile.model_copy(update={"teaching_years": 3}) == FULL_PROFILE
+    assert profile.replace(**{"teaching_years": 3}) == FULL_PROFILE
     assert prompter.asked[-3:] == ["review", "teaching_years", "review"]
     assert prompter.defaults["teaching_years"] == "3"  # the edit starts from the current answer
     assert len(prompter.said) == 3  # intro, then the review screen twice

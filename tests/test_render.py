@@ -9,7 +9,8 @@ import jsonschema
 import pytest
 
 from lmspath.api.assess import Format, render_text
-from lmspath.render.json_report import json_schema, render_json
+from lmspath.render.json_report import render_json
+from lmspath.schema.report import json_schema
 from tests.conftest import Golden
 from tests.helpers import run
 

@@ -63,18 +63,18 @@ def test_no_alias_maps_to_two_ids() -> None:
 
 def test_the_check_reports_an_alias_claimed_by_two_items() -> None:
     koha = TAXONOMY.item("koha")
-    clash = koha.model_copy(update={"aliases": [*koha.aliases, "Follett Destiny"]})
+    clash = koha.replace(**{"aliases": [*koha.aliases, "Follett Destiny"]})
     items = [clash if item.id == "koha" else item for item in TAXONOMY.items]
-    problems = taxonomy_problems(TAXONOMY.model_copy(update={"items": items}))
+    problems = taxonomy_problems(TAXONOMY.replace(**{"items": items}))
     assert any("one alias names two items" in p and "follett-destiny" in p for p in problems)
 
 
 def test_an_id_may_not_be_an_ambiguous_word() -> None:
     item = TAXONOMY.item("alexandria-ils")
-    renamed = item.model_copy(update={"id": "alexandria"})
+    renamed = item.replace(**{"id": "alexandria"})
     items = [renamed if i.id == item.id else i for i in TAXONOMY.items]
     groups = TAXONOMY.groups
-    problems = taxonomy_problems(TAXONOMY.model_copy(update={"items": items, "groups": groups}))
+    problems = taxonomy_problems(TAXONOMY.replace(**{"items": items, "groups": groups}))
     assert any("equals the ambiguous word 'Alexandria'" in p for p in problems)
 
 
@@ -92,9 +92,9 @@ def test_every_framework_reference_resolves() -> None:
 def test_the_check_names_file_and_field_of_a_broken_framework_reference() -> None:
     index = [i.id for i in TAXONOMY.items].index("follett-destiny")
     item = TAXONOMY.items[index]
-    broken = item.model_copy(update={"frameworks": [*item.frameworks, "caep:9.9"]})
+    broken = item.replace(**{"frameworks": [*item.frameworks, "caep:9.9"]})
     items = [broken if i.id == item.id else i for i in TAXONOMY.items]
-    problems = taxonomy_problems(TAXONOMY.model_copy(update={"items": items}))
+    problems = taxonomy_problems(TAXONOMY.replace(**{"items": items}))
     position = len(item.frameworks)
     assert problems == [
         f"data/skills.yaml: items.{index}.frameworks.{position}: 'caep:9.9': no such item in caep"
@@ -103,8 +103,8 @@ def test_the_check_names_file_and_field_of_a_broken_framework_reference() -> Non
 
 def test_the_check_reports_an_unknown_exam_category_only_with_the_catalogue() -> None:
     item = TAXONOMY.items[0]
-    broken = item.model_copy(update={"exams": ["praxis-5312:cooking"]})
-    taxonomy = TAXONOMY.model_copy(update={"items": [broken, *TAXONOMY.items[1:]]})
+    broken = item.replace(**{"exams": ["praxis-5312:cooking"]})
+    taxonomy = TAXONOMY.replace(**{"items": [broken, *TAXONOMY.items[1:]]})
     assert taxonomy_problems(taxonomy) == []
     assert taxonomy_problems(taxonomy, exams=list(EXAMS.values())) == [
         "data/skills.yaml: items.0.exams.0: 'praxis-5312:cooking': praxis-5312 has no such category"
@@ -326,7 +326,7 @@ def test_the_profile_fields_feed_have_and_unrecognised() -> None:
 
 
 def test_json_contract_keys() -> None:
-    data = report(tools="Destiny", skills="copyright").model_dump(mode="json")
+    data = report(tools="Destiny", skills="copyright").to_json()
     for key in ("have", "gaps"):
         assert data[key]
         for entry in data[key]:
@@ -359,10 +359,8 @@ def test_ranking_is_explained_and_read_from_the_data() -> None:
         assert gap.score == pytest.approx(parts.importance_points + parts.exam_points)
         assert parts.importance_points == TAXONOMY.ranking.importance_points[gap.importance]
         assert gap.why.startswith(f"{gap.importance} (")
-    heavier = TAXONOMY.ranking.model_copy(update={"exam_points_per_percent": 1.0})
-    reweighted = skills_report(
-        build_profile({}), TAXONOMY.model_copy(update={"ranking": heavier}), PRAXIS
-    )
+    heavier = TAXONOMY.ranking.replace(**{"exam_points_per_percent": 1.0})
+    reweighted = skills_report(build_profile({}), TAXONOMY.replace(**{"ranking": heavier}), PRAXIS)
     assert reweighted.gaps[0].score == pytest.approx(3 + 29)
     assert "1 × the share" in reweighted.ranking.explanation
 

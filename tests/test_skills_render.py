@@ -97,7 +97,7 @@ def test_only_the_top_gaps_are_shown() -> None:
 def test_group_gap_names_the_alternatives() -> None:
     report = skills_report(build_profile({"skills": "x"}), TAXONOMY, None)
     ils = next(gap for gap in report.gaps if gap.group == "ils")
-    text = skills_markdown(report.model_copy(update={"gaps": [ils], "show_top": 1}))
+    text = skills_markdown(report.replace(**{"gaps": [ils], "show_top": 1}))
     assert "(or any other school library system (ILS): Alexandria (COMPanion), Koha" in text
 
 

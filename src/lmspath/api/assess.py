@@ -65,8 +65,8 @@ def assessment_for(
     result = with_moving(result, profile, rules, data_dir)
     exam = state_exam(rules, result.best_pathway, catalog)
     skills = skills_report(profile, load_taxonomy(data_dir), exam, catalog.sources)
-    update = {"skills": skills.model_dump(mode="json"), "career": career_facts(state, data_dir)}
-    return result.model_copy(update=update)
+    update = {"skills": skills.to_json(), "career": career_facts(state, data_dir)}
+    return result.replace(**update)
 
 
 @functools.lru_cache(maxsize=64)
@@ -79,7 +79,7 @@ def career_facts(state: str, data_dir: Path | None) -> dict[str, object] | None:
     if not ((data_dir or default_data_dir()) / FILE).is_file():
         return None
     summary = career_summary(load_market(data_dir), state, JURISDICTIONS[state])
-    return summary.model_dump(mode="json")
+    return summary.to_json()
 
 
 def with_moving(
@@ -91,7 +91,7 @@ def with_moving(
     from lmspath.store.mobility import load_mobility, moving_note
 
     note = moving_note(profile, rules, result.pathways, load_mobility(data_dir))
-    return result.model_copy(update={"moving": note})
+    return result.replace(**{"moving": note})
 
 
 def named_programs(
@@ -129,7 +129,7 @@ def named_programs(
     except InputError as exc:
         if label is not None:
             raise
-        return result.model_copy(update={"warnings": [*result.warnings, exc.message]})
+        return result.replace(**{"warnings": [*result.warnings, exc.message]})
     return with_chosen(result, item, program)
 
 
@@ -148,7 +148,7 @@ def _skills_markdown(data: dict[str, object]) -> str:
     from lmspath.model.skills import SkillsReport
     from lmspath.render.skills_section import skills_markdown
 
-    return skills_markdown(SkillsReport.model_validate(data))
+    return skills_markdown(SkillsReport.from_json(data))
 
 
 def skills_renderable(data: dict[str, object]) -> RenderableType:
@@ -156,7 +156,7 @@ def skills_renderable(data: dict[str, object]) -> RenderableType:
     from lmspath.model.skills import SkillsReport
     from lmspath.render.skills_section import skills_terminal
 
-    return skills_terminal(SkillsReport.model_validate(data))
+    return skills_terminal(SkillsReport.from_json(data))
 
 
 def render_text(result: Assessment, fmt: Format, width: int | None = None) -> str:

@@ -6,7 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 from lmspath.engine.assess import assess
-from lmspath.engine.compare import StateRow, ranked, row_of
+from lmspath.engine.compare import ranked, row_of
+from lmspath.model.compare import StateRow
 from lmspath.model.profile import Profile
 
 
@@ -40,9 +41,7 @@ def _with_wages(rows: list[StateRow], data_dir: Path | None) -> list[StateRow]:
     for row in rows:
         wage = state_median_wage(market, row.state)
         if wage is not None:
-            row = row.model_copy(
-                update={"median_wage_usd": wage.value, "median_wage_period": wage.period}
-            )
+            row = row.replace(**{"median_wage_usd": wage.value, "median_wage_period": wage.period})
         out.append(row)
     return out
 
@@ -53,11 +52,11 @@ def _mover(row: StateRow, profile: Profile, data_dir: Path | None) -> StateRow:
     if held is None or held == "none":
         return row
     if held == row.state:
-        return row.model_copy(update={"holds_certificate": True})
+        return row.replace(**{"holds_certificate": True})
     from lmspath.store.mobility import load_mobility
 
     itmc = next((a for a in load_mobility(data_dir).agreements if a.id == "itmc"), None)
     if itmc is None:
         return row
     both = itmc.member(held) is not None and itmc.member(row.state) is not None
-    return row.model_copy(update={"compact": "both_members" if both else "not_both_members"})
+    return row.replace(**{"compact": "both_members" if both else "not_both_members"})

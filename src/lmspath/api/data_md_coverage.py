@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from lmspath.model.profile import Profile
+from lmspath.model.profile import Profile, parsed_profile
 from lmspath.model.results import Assessment
 from lmspath.model.rules import ExamRequirement, StateRules, walk
 
@@ -100,7 +100,7 @@ def plan_share(codes: Iterable[str], assess: Assess) -> tuple[int, int, int, lis
     missing: list[str] = []
     for code in codes:
         for label, fields in _profiles(code):
-            result = assess(Profile.model_validate(fields), code)
+            result = assess(parsed_profile(fields), code)
             steps = [s for s in result.plan.steps if s.kind in STUDY and s.during is None]
             if not steps:
                 without += 1

@@ -540,7 +540,7 @@ class Scorer:
             section = skills_markdown(self._skills_report(profile, exam_id))
             self._sections.put(skills_key, section)
         career = career_facts(result.state, None)
-        return render_markdown(result.model_copy(update={"career": career}), skills_text=section)
+        return render_markdown(result.replace(**{"career": career}), skills_text=section)
 
     def _profile_key(self, profile: Profile) -> tuple[object, ...]:
         return tuple(getattr(profile, name) for name in self._engine_fields)

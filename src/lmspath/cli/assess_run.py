@@ -204,4 +204,4 @@ def _assessed_with(person: Profile, code: str, assume: list[str]) -> Assessment:
     before = assessment_for(person, code, today=_today())
     after = assessment_for(assumed, target, today=_today())
     change = what_if(before, after, [a.text for a in assumptions])
-    return after.model_copy(update={"what_if": change})
+    return after.replace(**{"what_if": change})

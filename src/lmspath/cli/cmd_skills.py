@@ -76,11 +76,7 @@ def skills_command(
     if item_id is None:
         rows = item_rows(taxonomy, kind.value if kind else None)
         if output is FormatChoice.json:
-            typer.echo(
-                json.dumps(
-                    [row.model_dump(mode="json") for row in rows], indent=2, ensure_ascii=False
-                )
-            )
+            typer.echo(json.dumps([row.to_json() for row in rows], indent=2, ensure_ascii=False))
         elif output is FormatChoice.markdown:
             typer.echo(taxonomy_markdown(rows), nl=False)
         else:
@@ -93,7 +89,7 @@ def skills_command(
         raise InputError(f"{item.id} is a {item.kind}, not a {kind.value}")
     view = item_view(taxonomy, item.id, load_exams().exams)
     if output is FormatChoice.json:
-        typer.echo(json.dumps(view.model_dump(mode="json"), indent=2, ensure_ascii=False))
+        typer.echo(json.dumps(view.to_json(), indent=2, ensure_ascii=False))
     elif output is FormatChoice.markdown:
         typer.echo(item_markdown(view), nl=False)
     else:

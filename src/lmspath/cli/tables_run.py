@@ -103,7 +103,7 @@ def run_rules(*, state: str, fmt: str = "terminal", data: Path | None = None) ->
     chosen = _format(fmt, ("terminal", "markdown", "json"))
     rules = load_state(state_for_input(state))
     if chosen == "json":
-        echo(rules.model_dump_json(indent=2))
+        echo(json.dumps(rules.to_json(), indent=2, ensure_ascii=False))
         return
     text = render_rules_markdown(rules, load_exams())
     if chosen == "markdown":

@@ -75,8 +75,8 @@ def _totals(plan: Plan, steps: list[PlanStep], major_titles: set[str]) -> Plan:
     if no_cost:
         parts.append(f"cost not confirmed for {len(no_cost)} step(s)")
     costs = [s.cost_usd for s in steps if s.cost_usd is not None]
-    return plan.model_copy(
-        update={
+    return plan.replace(
+        **{
             "steps": steps,
             "months": (float(math.ceil(low)), float(math.ceil(high)))
             if any(s.months is not None for s in steps)
@@ -104,14 +104,14 @@ def with_chosen(result: Assessment, item: ProgramFile, program: Program) -> Asse
             f"Your program {program.id} is not used: this plan has no study step left "
             "(the program is already done or not needed on this route)."
         )
-        return result.model_copy(update={"warnings": [*result.warnings, warning]})
+        return result.replace(**{"warnings": [*result.warnings, warning]})
     step = steps[index]
     if not fits(step.kind, program.leads_to):
         warning = (
             f"Your program {program.id} ({program.leads_to.replace('_', ' ')}) does not fill "
             f"step {step.order} ({step.kind}): the plan keeps the general estimate for it."
         )
-        return result.model_copy(update={"warnings": [*result.warnings, warning]})
+        return result.replace(**{"warnings": [*result.warnings, warning]})
     duration = span(program.months)
     cost = cost_of(program)
     words = [f"your program, {program.institution}, {program.name}"]
@@ -126,8 +126,8 @@ def with_chosen(result: Assessment, item: ProgramFile, program: Program) -> Asse
     else:
         words.append("the program states no price, so the cost is the general estimate")
     refs = [source_ref(item.source(s)) for s in program.sources]
-    steps[index] = step.model_copy(
-        update={
+    steps[index] = step.replace(
+        **{
             "title": f"{step.title} (your program: {program.institution}, {program.name})",
             "months": duration if duration is not None else step.months,
             "cost_usd": (cost.low, cost.high) if cost is not None else step.cost_usd,
@@ -140,4 +140,4 @@ def with_chosen(result: Assessment, item: ProgramFile, program: Program) -> Asse
     if step.title in major:
         major.add(steps[index].title)
     plan = _totals(result.plan, steps, major)
-    return result.model_copy(update={"plan": plan})
+    return result.replace(**{"plan": plan})

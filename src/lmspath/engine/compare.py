@@ -4,44 +4,11 @@ from __future__ import annotations
 
 import math
 
-from lmspath.model.results import Assessment, Result, Verdict
+from lmspath.model.compare import StateRow
+from lmspath.model.results import Assessment
 
 #: Verdicts in the order a comparison ranks them.
 VERDICT_RANK: dict[str, int] = {"eligible": 0, "cannot_tell": 1, "not_yet": 2}
-
-
-class StateRow(Result):
-    """One jurisdiction for this person, as a comparison shows it."""
-
-    rank: int
-    state: str
-    name: str
-    verdict: Verdict
-    best_pathway: str
-    best_pathway_name: str
-    #: along the critical path; a lower bound when ``months_complete`` is false
-    months: tuple[float, float] | None
-    months_complete: bool
-    #: the titles of steps that take months and have no sourced time estimate
-    unestimated: list[str]
-    cost_usd: tuple[float, float] | None
-    remaining_steps: int
-    next_step: str | None
-    needs_teaching_license: bool
-    needs_master: bool
-    needs_exam: bool
-    confidence: str
-    data_checked: str
-    agency: str
-    #: the person already holds this state's school librarian certificate
-    holds_certificate: bool = False
-    #: for a holder of another state's certificate: whether both states are recorded as
-    #: Interstate Teacher Mobility Compact members (``both_members`` / ``not_both_members``)
-    compact: str | None = None
-    #: the state's OEWS median wage for occupation 25-4022 (all library settings) and its
-    #: reference period, when data/market.yaml holds one
-    median_wage_usd: float | None = None
-    median_wage_period: str | None = None
 
 
 def row_of(result: Assessment) -> StateRow:
@@ -91,7 +58,7 @@ def sort_key(row: StateRow) -> tuple[object, ...]:
 def ranked(rows: list[StateRow]) -> list[StateRow]:
     """Rows in comparison order, numbered from 1."""
     ordered = sorted(rows, key=sort_key)
-    return [row.model_copy(update={"rank": i}) for i, row in enumerate(ordered, start=1)]
+    return [row.replace(**{"rank": i}) for i, row in enumerate(ordered, start=1)]
 
 
 def tile_label(row: StateRow | None) -> str:

@@ -145,11 +145,11 @@ def with_program_estimates(estimates: Estimates, catalog: ProgramCatalog) -> Est
             estimate, used = entry
             added.append(estimate)
             for src in used:
-                sources[_source_id(item.state, src.id)] = src.model_copy(
-                    update={"id": _source_id(item.state, src.id)}
+                sources[_source_id(item.state, src.id)] = src.replace(
+                    **{"id": _source_id(item.state, src.id)}
                 )
-    return estimates.model_copy(
-        update={
+    return estimates.replace(
+        **{
             "estimates": [*estimates.estimates, *added],
             "sources": [*estimates.sources, *sources.values()],
         }

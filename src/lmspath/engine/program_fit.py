@@ -115,9 +115,9 @@ def with_programs(
                 memo[key] = found
         picks = list(found)
         if picks:
-            step = step.model_copy(update={"programs": picks})
+            step = step.replace(**{"programs": picks})
             changed = True
         steps.append(step)
     if not changed:
         return result
-    return result.model_copy(update={"plan": plan.model_copy(update={"steps": steps})})
+    return result.replace(**{"plan": plan.replace(**{"steps": steps})})

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from lmspath.model.results import Assessment, Plan, WhatIf
 
 if typing.TYPE_CHECKING:
-    from lmspath.engine.compare import StateRow
+    from lmspath.model.compare import StateRow
 
 
 def _saved(

@@ -1,1 +1,1 @@
-"""Typed values: the rules, the profile, results, the skills taxonomy, programs."""
+"""Typed values as plain frozen objects: rules, profile, results, skills taxonomy, programs."""

@@ -7,9 +7,6 @@ import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict
 
 from lmspath.errors import ECHO_LIMIT, shown
 from lmspath.model.lenient import (
@@ -20,54 +17,38 @@ from lmspath.model.lenient import (
     state_code,
     yes_no_word,
 )
+from lmspath.model.person import (
+    FIELDS as FIELDS,
+)
+from lmspath.model.person import (
+    CertificateKind as CertificateKind,
+)
+from lmspath.model.person import (
+    ExamResult as ExamResult,
+)
+from lmspath.model.person import (
+    LicenseStatus as LicenseStatus,
+)
+from lmspath.model.person import (
+    MasterField as MasterField,
+)
+from lmspath.model.person import (
+    PortfolioStatus as PortfolioStatus,
+)
+from lmspath.model.person import (
+    Profile as Profile,
+)
+from lmspath.model.person import (
+    ProgramKind as ProgramKind,
+)
+from lmspath.model.person import (
+    Progress as Progress,
+)
+from lmspath.model.person import (
+    YesNo as YesNo,
+)
 from lmspath.model.states import resolve_state, unknown_state_message
 
-YesNo = Literal["yes", "no"]
-Progress = Literal["no", "in_progress", "yes"]
-LicenseStatus = Literal["active", "expired", "none"]
-PortfolioStatus = Literal["none", "in_progress", "complete"]
-#: ``school_library``: a school library (media) preparation program (an MLIS track, an add-on
-#: endorsement or certificate); ``teacher_preparation``: a teacher-preparation program that
-#: also granted the initial teaching license, with school library media.
-ProgramKind = Literal["school_library", "teacher_preparation"]
-#: A school librarian certificate already held: ``full`` (standard, professional) or
-#: ``provisional`` (temporary, conditional, emergency).
-CertificateKind = Literal["full", "provisional"]
-MasterField = Literal[
-    "library_science", "school_library_media", "education", "educational_technology", "other"
-]
-
-#: The contract's profile fields, in the order a person would think of them.
-FIELDS: tuple[str, ...] = (
-    "client_id",
-    "state",
-    "bachelor",
-    "master",
-    "master_fields",
-    "master_ala_accredited",
-    "school_library_program",
-    "school_library_program_kind",
-    "school_library_program_state",
-    "program",
-    "library_credit_hours",
-    "teaching_license_state",
-    "teaching_license_status",
-    "teaching_years",
-    "school_library_years",
-    "exams",
-    "practicum_hours",
-    "portfolio",
-    "background_check",
-    "national_board",
-    "tools",
-    "skills",
-    "library_certificate_state",
-    "library_certificate_kind",
-    "library_certificate_years",
-)
-
-#: Fields only profile files, intake columns and ``--assume`` set; the questionnaire does not
-#: ask them (a certificate already held is rare among its users) and keeps them as given.
 FILE_ONLY_FIELDS: tuple[str, ...] = (
     "library_certificate_state",
     "library_certificate_kind",
@@ -100,72 +81,6 @@ ExamSuggester = Callable[[str], "str | None"]
 ScoreRange = Callable[[str], "tuple[float, float] | None"]
 
 
-class ExamResult(BaseModel):
-    """An exam the person passed, with the score when they gave one."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    exam: str
-    score: float | None = None
-
-    def as_text(self) -> str:
-        """The contract's ``EXAM_ID`` or ``EXAM_ID:SCORE`` form."""
-        if self.score is None:
-            return self.exam
-        score = int(self.score) if self.score.is_integer() else self.score
-        return f"{self.exam}:{score}"
-
-
-class Profile(BaseModel):
-    """What the person has; None everywhere means 'not given', never 'no'."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    client_id: str | None = None
-    state: str | None = None
-    bachelor: Progress | None = None
-    master: Progress | None = None
-    master_fields: tuple[MasterField, ...] | None = None
-    master_ala_accredited: YesNo | None = None
-    school_library_program: Progress | None = None
-    school_library_program_kind: ProgramKind | None = None
-    school_library_program_state: str | None = None
-    #: the id of a recorded preparation program (``lmspath programs``) to plan with
-    program: str | None = None
-    library_credit_hours: float | None = None
-    teaching_license_state: str | None = None
-    teaching_license_status: LicenseStatus | None = None
-    teaching_years: float | None = None
-    school_library_years: float | None = None
-    exams: tuple[ExamResult, ...] | None = None
-    practicum_hours: float | None = None
-    portfolio: PortfolioStatus | None = None
-    background_check: YesNo | None = None
-    national_board: YesNo | None = None
-    tools: tuple[str, ...] | None = None
-    skills: tuple[str, ...] | None = None
-    library_certificate_state: str | None = None
-    library_certificate_kind: CertificateKind | None = None
-    library_certificate_years: float | None = None
-
-    def to_plain(self) -> dict[str, object]:
-        """The profile as a file would hold it: only given fields, lists as lists."""
-        out: dict[str, object] = {}
-        for name in FIELDS:
-            value = getattr(self, name)
-            if value is None:
-                continue
-            if name == "exams":
-                out[name] = [e.as_text() for e in value]
-            elif isinstance(value, tuple):
-                out[name] = list(value)
-            elif isinstance(value, float) and value.is_integer():
-                out[name] = int(value)
-            else:
-                out[name] = value
-        return out
-
-
 @dataclass(frozen=True)
 class FieldProblem:
     """One thing wrong with one field."""
@@ -177,26 +92,10 @@ class FieldProblem:
         return f"{self.field}: {self.problem}"
 
 
-#: Every profile field at its default (unset): the starting point of ``parsed_profile``.
-_UNSET: dict[str, object] = {name: f.default for name, f in Profile.model_fields.items()}
-_set = object.__setattr__
-
-
 def parsed_profile(values: dict[str, object]) -> Profile:
-    """The profile holding ``values``, each already normalised by ``parse_field``.
-
-    Equal to ``Profile.model_validate(values)`` (a test holds them equal, fields set included)
-    at half the cost: ``parse_field`` has checked every value, and a profile has no rule across
-    fields, so nothing is left to validate. Batch scoring makes one per row.
-    """
-    data = _UNSET.copy()
-    data.update(values)
-    profile = Profile.__new__(Profile)
-    _set(profile, "__dict__", data)
-    _set(profile, "__pydantic_fields_set__", set(values))
-    _set(profile, "__pydantic_extra__", None)
-    _set(profile, "__pydantic_private__", None)
-    return profile
+    """The profile holding ``values``, each already normalised by ``parse_field`` (a profile
+    has no rule across fields, so nothing is left to check). Batch scoring makes one per row."""
+    return Profile(**values)  # type: ignore[arg-type]
 
 
 class ProfileProblems(ValueError):
@@ -601,11 +500,9 @@ def build_profile(
             values[name] = parsed
     if problems:
         raise ProfileProblems(problems)
-    return Profile.model_validate(values)
+    return parsed_profile(values)
 
 
 def merge(base: Profile, **changes: object) -> Profile:
     """A copy of the profile with some fields replaced (already parsed values)."""
-    data = base.model_dump()
-    data.update(changes)
-    return Profile.model_validate(data)
+    return base.replace(**changes)

@@ -1,14 +1,14 @@
-"""Pydantic models of data/programs/XX.yaml: cited preparation programs approved by one state."""
+"""data/programs/XX.yaml as plain frozen objects: cited programs approved by one state.
+
+The classes mirror ``lmspath.schema.programs``, which validates the files.
+"""
 
 from __future__ import annotations
 
-import re
-from typing import Annotated, Literal, get_args
+from typing import Any, ClassVar, Literal, get_args
 
-from pydantic import AfterValidator, Field, field_validator, model_validator
-
-from lmspath.model.rules import Confidence, Source, StrictModel, ensure_unique_ids, find_source
-from lmspath.model.states import JURISDICTIONS
+from lmspath.model.frozen import Frozen, _set
+from lmspath.model.rules import Source, find_source
 
 LeadsTo = Literal[
     "degree_with_school_library_track", "addon_endorsement", "certificate_only",
@@ -21,19 +21,8 @@ Delivery = Literal["online", "hybrid", "in_person"]
 #: MSIS) and the MAT: recording "MLS" as "MLIS" would change what the program awards.
 Degree = Literal["MLIS", "MLS", "MI", "MSLS", "MSIS", "MS", "MEd", "MA", "MAT", "EdS", "none"]
 
-_PROGRAM_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-
-
-def _state_code(value: str) -> str:
-    if value not in JURISDICTIONS:
-        raise ValueError(f"{value!r} is not a state code (AL ... WY, DC)")
-    return value
-
-
-StateCode = Annotated[str, AfterValidator(_state_code)]
-Amount = Annotated[float | int, Field(ge=0)]
 #: A number, or a range written as ``[lo, hi]``.
-Span = Amount | tuple[Amount, Amount]
+Span = float | int | tuple[float | int, float | int]
 
 
 def span(value: Span | None) -> tuple[float, float] | None:
@@ -45,92 +34,339 @@ def span(value: Span | None) -> tuple[float, float] | None:
     return (float(value), float(value))
 
 
-def _ordered(value: Span | None) -> Span | None:
-    if isinstance(value, tuple) and value[0] > value[1]:
-        raise ValueError(f"the range [{value[0]}, {value[1]}] runs backwards")
-    return value
+# <generated> from lmspath.schema.programs by lmspath.schema.generate: do not edit
 
 
-class Program(StrictModel):
+class Program(Frozen):
     """One preparation program that leads to school-librarian certification."""
+
+    __slots__ = (
+        "accepting_applications",
+        "ala_accredited",
+        "ala_accredited_until",
+        "approved_by",
+        "confidence",
+        "credential",
+        "credit_hours",
+        "degree",
+        "delivery",
+        "disclosure_source",
+        "disclosure_states",
+        "id",
+        "institution",
+        "leads_to",
+        "license_required_to_enrol",
+        "months",
+        "name",
+        "note",
+        "pathways",
+        "sources",
+        "total_cost_usd",
+        "tuition_per_credit_usd",
+        "tuition_year",
+        "url",
+    )
+    _fields: ClassVar[tuple[str, ...]] = (
+        "id",
+        "institution",
+        "name",
+        "approved_by",
+        "leads_to",
+        "credential",
+        "pathways",
+        "degree",
+        "delivery",
+        "credit_hours",
+        "tuition_per_credit_usd",
+        "tuition_year",
+        "total_cost_usd",
+        "months",
+        "license_required_to_enrol",
+        "ala_accredited",
+        "ala_accredited_until",
+        "disclosure_states",
+        "disclosure_source",
+        "accepting_applications",
+        "url",
+        "sources",
+        "confidence",
+        "note",
+    )
 
     id: str
     institution: str
     name: str
-    approved_by: StateCode
-    leads_to: LeadsTo
+    approved_by: str
+    leads_to: Literal[
+        "degree_with_school_library_track",
+        "addon_endorsement",
+        "certificate_only",
+        "teacher_preparation",
+    ]
     credential: str | None
     pathways: list[str]
-    degree: Degree | None
-    delivery: Delivery | None
-    credit_hours: Span | None
-    tuition_per_credit_usd: Amount | None
+    degree: (
+        Literal["MLIS", "MLS", "MI", "MSLS", "MSIS", "MS", "MEd", "MA", "MAT", "EdS", "none"] | None
+    )
+    delivery: Literal["online", "hybrid", "in_person"] | None
+    credit_hours: float | int | tuple[float | int, float | int] | None
+    tuition_per_credit_usd: float | int | None
     tuition_year: str | None
-    total_cost_usd: Amount | None
-    months: Span | None
+    total_cost_usd: float | int | None
+    months: float | int | tuple[float | int, float | int] | None
     license_required_to_enrol: bool | None
     ala_accredited: bool | None
-    ala_accredited_until: int | None = Field(ge=1876, le=2100)
-    disclosure_states: list[StateCode] | None
+    ala_accredited_until: int | None
+    disclosure_states: list[str] | None
     disclosure_source: str | None
     accepting_applications: bool | None
     url: str
-    sources: list[str] = Field(min_length=1)
-    confidence: Confidence
-    note: str | None = None
+    sources: list[str]
+    confidence: Literal["high", "medium", "low"]
+    note: str | None
 
-    _credits = field_validator("credit_hours", "months")(_ordered)
+    def __init__(
+        self,
+        *,
+        id: str,
+        institution: str,
+        name: str,
+        approved_by: str,
+        leads_to: Literal[
+            "degree_with_school_library_track",
+            "addon_endorsement",
+            "certificate_only",
+            "teacher_preparation",
+        ],
+        credential: str | None,
+        pathways: list[str],
+        degree: Literal[
+            "MLIS", "MLS", "MI", "MSLS", "MSIS", "MS", "MEd", "MA", "MAT", "EdS", "none"
+        ]
+        | None,
+        delivery: Literal["online", "hybrid", "in_person"] | None,
+        credit_hours: float | int | tuple[float | int, float | int] | None,
+        tuition_per_credit_usd: float | int | None,
+        tuition_year: str | None,
+        total_cost_usd: float | int | None,
+        months: float | int | tuple[float | int, float | int] | None,
+        license_required_to_enrol: bool | None,
+        ala_accredited: bool | None,
+        ala_accredited_until: int | None,
+        disclosure_states: list[str] | None,
+        disclosure_source: str | None,
+        accepting_applications: bool | None,
+        url: str,
+        sources: list[str],
+        confidence: Literal["high", "medium", "low"],
+        note: str | None = None,
+    ) -> None:
+        _set(self, "id", id)
+        _set(self, "institution", institution)
+        _set(self, "name", name)
+        _set(self, "approved_by", approved_by)
+        _set(self, "leads_to", leads_to)
+        _set(self, "credential", credential)
+        _set(self, "pathways", pathways)
+        _set(self, "degree", degree)
+        _set(self, "delivery", delivery)
+        _set(self, "credit_hours", credit_hours)
+        _set(self, "tuition_per_credit_usd", tuition_per_credit_usd)
+        _set(self, "tuition_year", tuition_year)
+        _set(self, "total_cost_usd", total_cost_usd)
+        _set(self, "months", months)
+        _set(self, "license_required_to_enrol", license_required_to_enrol)
+        _set(self, "ala_accredited", ala_accredited)
+        _set(self, "ala_accredited_until", ala_accredited_until)
+        _set(self, "disclosure_states", disclosure_states)
+        _set(self, "disclosure_source", disclosure_source)
+        _set(self, "accepting_applications", accepting_applications)
+        _set(self, "url", url)
+        _set(self, "sources", sources)
+        _set(self, "confidence", confidence)
+        _set(self, "note", note)
 
-    @field_validator("id")
+    def to_json(self) -> dict[str, Any]:
+        """The JSON value of this object (what the schema reads)."""
+        return {
+            "id": self.id,
+            "institution": self.institution,
+            "name": self.name,
+            "approved_by": self.approved_by,
+            "leads_to": self.leads_to,
+            "credential": self.credential,
+            "pathways": list(self.pathways),
+            "degree": self.degree,
+            "delivery": self.delivery,
+            "credit_hours": None
+            if self.credit_hours is None
+            else list(self.credit_hours)
+            if isinstance(self.credit_hours, tuple)
+            else self.credit_hours,
+            "tuition_per_credit_usd": self.tuition_per_credit_usd,
+            "tuition_year": self.tuition_year,
+            "total_cost_usd": self.total_cost_usd,
+            "months": None
+            if self.months is None
+            else list(self.months)
+            if isinstance(self.months, tuple)
+            else self.months,
+            "license_required_to_enrol": self.license_required_to_enrol,
+            "ala_accredited": self.ala_accredited,
+            "ala_accredited_until": self.ala_accredited_until,
+            "disclosure_states": None
+            if self.disclosure_states is None
+            else list(self.disclosure_states),
+            "disclosure_source": self.disclosure_source,
+            "accepting_applications": self.accepting_applications,
+            "url": self.url,
+            "sources": list(self.sources),
+            "confidence": self.confidence,
+            "note": self.note,
+        }
+
     @classmethod
-    def _id_form(cls, value: str) -> str:
-        if not _PROGRAM_ID.match(value):
-            raise ValueError(f"{value!r} is not an id (lowercase letters, digits and '-')")
-        return value
+    def from_json(cls, data: dict[str, Any]) -> Program:
+        """The object from its JSON value, which the schema has validated."""
+        return cls(
+            id=data["id"],
+            institution=data["institution"],
+            name=data["name"],
+            approved_by=data["approved_by"],
+            leads_to=data["leads_to"],
+            credential=data["credential"],
+            pathways=list(data["pathways"]),
+            degree=data["degree"],
+            delivery=data["delivery"],
+            credit_hours=None
+            if data["credit_hours"] is None
+            else tuple(data["credit_hours"])
+            if isinstance(data["credit_hours"], list)
+            else data["credit_hours"],
+            tuition_per_credit_usd=data["tuition_per_credit_usd"],
+            tuition_year=data["tuition_year"],
+            total_cost_usd=data["total_cost_usd"],
+            months=None
+            if data["months"] is None
+            else tuple(data["months"])
+            if isinstance(data["months"], list)
+            else data["months"],
+            license_required_to_enrol=data["license_required_to_enrol"],
+            ala_accredited=data["ala_accredited"],
+            ala_accredited_until=data["ala_accredited_until"],
+            disclosure_states=None
+            if data["disclosure_states"] is None
+            else list(data["disclosure_states"]),
+            disclosure_source=data["disclosure_source"],
+            accepting_applications=data["accepting_applications"],
+            url=data["url"],
+            sources=list(data["sources"]),
+            confidence=data["confidence"],
+            note=data.get("note"),
+        )
 
-    @field_validator("url")
-    @classmethod
-    def _http_url(cls, value: str) -> str:
-        if not value.startswith(("http://", "https://")):
-            raise ValueError(f"{value!r} is not an http(s) URL")
-        return value
 
-    @model_validator(mode="after")
-    def _id_names_the_state(self) -> Program:
-        if not self.id.startswith(f"{self.approved_by.lower()}-"):
-            raise ValueError(
-                f"id {self.id!r} should start with the approving state, "
-                f"'{self.approved_by.lower()}-'"
-            )
-        return self
-
-
-class ProgramFile(StrictModel):
+class ProgramFile(Frozen):
     """``data/programs/XX.yaml``: the programs one state's agency approved, and its sources."""
 
-    schema_version: Literal[1] = 1
-    state: StateCode
-    in_state_programs: bool | None
-    note: str | None = None
-    sources: list[Source] = Field(default_factory=list)
-    programs: list[Program] = Field(default_factory=list)
+    __slots__ = (
+        "in_state_programs",
+        "note",
+        "programs",
+        "schema_version",
+        "sources",
+        "state",
+    )
+    _fields: ClassVar[tuple[str, ...]] = (
+        "schema_version",
+        "state",
+        "in_state_programs",
+        "note",
+        "sources",
+        "programs",
+    )
 
-    @model_validator(mode="after")
-    def _consistent(self) -> ProgramFile:
-        ensure_unique_ids(
-            {"source": [s.id for s in self.sources], "program": [p.id for p in self.programs]}
+    schema_version: Literal[1]
+    state: str
+    in_state_programs: bool | None
+    note: str | None
+    sources: list[Source]
+    programs: list[Program]
+
+    def __init__(
+        self,
+        *,
+        schema_version: Literal[1] = 1,
+        state: str,
+        in_state_programs: bool | None,
+        note: str | None = None,
+        sources: list[Source] | None = None,
+        programs: list[Program] | None = None,
+    ) -> None:
+        _set(self, "schema_version", schema_version)
+        _set(self, "state", state)
+        _set(self, "in_state_programs", in_state_programs)
+        _set(self, "note", note)
+        _set(self, "sources", [] if sources is None else sources)
+        _set(self, "programs", [] if programs is None else programs)
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON value of this object (what the schema reads)."""
+        return {
+            "schema_version": self.schema_version,
+            "state": self.state,
+            "in_state_programs": self.in_state_programs,
+            "note": self.note,
+            "sources": [x.to_json() for x in self.sources],
+            "programs": [x.to_json() for x in self.programs],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ProgramFile:
+        """The object from its JSON value, which the schema has validated."""
+        return cls(
+            schema_version=data.get("schema_version", 1),
+            state=data["state"],
+            in_state_programs=data["in_state_programs"],
+            note=data.get("note"),
+            sources=([Source.from_json(x) for x in data["sources"]]) if "sources" in data else None,
+            programs=([Program.from_json(x) for x in data["programs"]])
+            if "programs" in data
+            else None,
         )
-        return self
 
     def source(self, source_id: str) -> Source:
         """The source with this id (the loader guarantees every cited id exists)."""
         return find_source(self.sources, source_id)
 
 
-class ProgramCatalog(StrictModel):
+class ProgramCatalog(Frozen):
     """Every program file, one per state that has one, in state-table order."""
 
-    files: list[ProgramFile] = Field(default_factory=list)
+    __slots__ = ("files",)
+    _fields: ClassVar[tuple[str, ...]] = ("files",)
+
+    files: list[ProgramFile]
+
+    def __init__(
+        self,
+        *,
+        files: list[ProgramFile] | None = None,
+    ) -> None:
+        _set(self, "files", [] if files is None else files)
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON value of this object (what the schema reads)."""
+        return {
+            "files": [x.to_json() for x in self.files],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ProgramCatalog:
+        """The object from its JSON value, which the schema has validated."""
+        return cls(
+            files=([ProgramFile.from_json(x) for x in data["files"]]) if "files" in data else None,
+        )
 
     def file(self, code: str) -> ProgramFile | None:
         """The file of programs approved by ``code``, or None when there is none."""
@@ -149,3 +385,6 @@ class ProgramCatalog(StrictModel):
             if program.id == program_id:
                 return item, program
         return None
+
+
+# </generated>

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from lmspath.engine.career import CareerFact, CareerReport, CareerStep
+from lmspath.model.career import CareerFact, CareerReport, CareerStep
 from lmspath.model.results import Assessment
 from lmspath.render.text import md_cell, source_date
 
@@ -177,7 +177,7 @@ def career_terminal(
 
 def career_json(report: CareerReport) -> str:
     """The career report as JSON, two-space indented, ending in a newline."""
-    return json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(report.to_json(), indent=2, ensure_ascii=False) + "\n"
 
 
 def report_lines(result: Assessment) -> list[str]:

@@ -8,7 +8,8 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from lmspath.engine.compare import StateRow, band, tile_label
+from lmspath.engine.compare import band, tile_label
+from lmspath.model.compare import StateRow
 from lmspath.model.results import SCHEMA_VERSION
 from lmspath.render.text import VERDICT_WORD, md_cell, money, months
 from lmspath.store.tiles import TileMap
@@ -209,7 +210,7 @@ def render_markdown(rows: list[StateRow], tiles: TileMap, extra: list[str] | Non
 
 
 def _plain_row(row: StateRow, tiles: TileMap) -> dict[str, object]:
-    data = row.model_dump(mode="json")
+    data = row.to_json()
     tile_row, tile_col = tiles.position(row.state)
     data.update(tile_row=tile_row, tile_col=tile_col, tile_label=tile_label(row))
     return data

@@ -211,7 +211,7 @@ def _gaps(result: Assessment, notes: _Notes) -> str:
         ways = []
         for way in gap.get("how_to_close") or []:
             if isinstance(way, dict):
-                refs = [SourceRef.model_validate(s) for s in way.get("sources") or []]
+                refs = [SourceRef.from_json(s) for s in way.get("sources") or []]
                 kind = str(way.get("kind", "")).replace("_", " ")
                 ways.append(f"<li>{_e(kind)}: {_e(way.get('text'))}{notes.cite(refs)}</li>")
         items.append(

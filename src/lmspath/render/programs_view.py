@@ -204,11 +204,11 @@ def row(entry: Listed, state: str | None) -> dict[str, object]:
 
 def record(item: ProgramFile, program: Program, scope: str | None = None) -> dict[str, object]:
     """One program in full for JSON: every field, its cost worked out, its sources spelt out."""
-    data = program.model_dump(mode="json")
+    data = program.to_json()
     cost = cost_of(program)
     data["cost_usd"] = [cost.low, cost.high] if cost else None
     data["cost_basis"] = cost.basis if cost else None
-    data["sources"] = [item.source(s).model_dump(mode="json") for s in program.sources]
+    data["sources"] = [item.source(s).to_json() for s in program.sources]
     if scope is not None:
         data = {"listed_as": scope, **data}
     return data

@@ -570,7 +570,7 @@ class ForExam:
         measurable)."""
         if rank == position + 1:
             return self.gaps[position]
-        return self.gaps[position].model_copy(update={"rank": rank})
+        return self.gaps[position].replace(**{"rank": rank})
 
 
 def _gap(taxonomy: Taxonomy, ready: Prepared, rank: int, row: Ranked) -> GapItem:
@@ -894,7 +894,7 @@ def ranking_rule(taxonomy: Taxonomy, exam: Exam | None) -> RankingRule:
         else "no exam weight (no exam content categories to weigh by)"
     )
     return RankingRule(
-        importance_points=dict(ranking.importance_points),
+        importance_points={str(k): v for k, v in ranking.importance_points.items()},
         exam_points_per_percent=ranking.exam_points_per_percent,
         kind_order=list(ranking.kind_order),
         explanation=(

@@ -23,7 +23,7 @@ from lmspath.store.load import ExamIndex
 
 def allowed_values(field: str) -> tuple[str, ...]:
     """The closed set of words a field takes (yes/no, no/in_progress/yes, ...), or ()."""
-    annotation = Profile.model_fields[field].annotation
+    annotation = typing.get_type_hints(Profile)[field]
     found: list[str] = []
 
     def walk(tp: object) -> None:

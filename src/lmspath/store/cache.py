@@ -3,8 +3,9 @@
 The cache holds only the public rules data (never a profile). It lives in ``$LMSPATH_CACHE_DIR``,
 else ``$XDG_CACHE_HOME/lmspath``, else ``~/.cache/lmspath``; ``LMSPATH_NO_CACHE=1`` turns it off.
 
-Nothing in it can run code: an entry is the model's JSON, validated again by pydantic when it is
-read, and authenticated with an HMAC whose key (``key`` in the folder, mode 0600) never leaves
+Nothing in it can run code: an entry is the JSON value of data the schema validated when the
+entry was written (read back into the plain classes of ``lmspath.model``, no pydantic on the
+way), authenticated with an HMAC whose key (``key`` in the folder, mode 0600) never leaves
 this user. The folder is created 0700 (closed to 0700 when it is ours but others may write to
 it) and is not used at all when it belongs to someone else; an entry that is not a regular file
 of ours, or whose MAC, key, model or data do not match, is rebuilt from the shipped data. Any
@@ -18,6 +19,7 @@ import contextlib
 import functools
 import hashlib
 import hmac
+import json
 import os
 import secrets
 import stat
@@ -27,15 +29,14 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
-from pydantic import BaseModel
-
 from lmspath import __version__
 from lmspath.files import sweep_stale
+from lmspath.model.frozen import Frozen
 
-T = TypeVar("T", bound=BaseModel)
+T = TypeVar("T", bound=Frozen)
 
 #: First word of every entry; a file that does not start with it is not ours.
-FORMAT = b"lmspath-cache-2"
+FORMAT = b"lmspath-cache-3"
 #: Name of the per-user key file inside the cache folder.
 KEY_FILE = "key"
 _KEY_BYTES = 32
@@ -44,8 +45,11 @@ MAX_ENTRY_BYTES = 16_000_000
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
+#: The plain classes entries are read into, and the schemas that validated them.
 _MODEL_SOURCES = tuple(
-    Path(__file__).resolve().parents[1] / "model" / name for name in ("rules.py", "skills.py")
+    Path(__file__).resolve().parents[1] / folder / f"{name}.py"
+    for folder in ("model", "schema")
+    for name in ("rules", "skills", "programs", "market", "results")
 )
 
 
@@ -76,10 +80,8 @@ def _digest_files(paths: tuple[Path, ...]) -> str:
 
 
 def _key(kind: str, paths: Iterable[Path]) -> str:
-    import pydantic
-
     digest = hashlib.sha256()
-    digest.update(f"{kind}|{__version__}|{pydantic.VERSION}|{sys.version_info[:2]}".encode())
+    digest.update(f"{kind}|{__version__}|{sys.version_info[:2]}".encode())
     digest.update(_models_digest().encode())
     for path in paths:
         digest.update(path.name.encode())
@@ -174,7 +176,7 @@ def folder_key(folder: Path) -> bytes | None:
     return None
 
 
-def _header(kind: str, key: str, model: type[BaseModel]) -> bytes:
+def _header(kind: str, key: str, model: type[Frozen]) -> bytes:
     return b" ".join((FORMAT, kind.encode(), key.encode(), model.__name__.encode()))
 
 
@@ -198,14 +200,14 @@ def read_entry(path: Path, secret: bytes, header: bytes, expect: type[T]) -> T |
     if found != header or not hmac.compare_digest(mac, _mac(secret, header, body)):
         return None
     try:
-        return expect.model_validate_json(body)
-    except ValueError:  # pydantic's ValidationError included
+        return expect.from_json(json.loads(body))
+    except Exception:
         return None
 
 
-def write_entry(folder: Path, path: Path, secret: bytes, header: bytes, value: BaseModel) -> None:
+def write_entry(folder: Path, path: Path, secret: bytes, header: bytes, value: Frozen) -> None:
     """Write an entry under a private temporary name and rename it into place."""
-    body = value.model_dump_json().encode()
+    body = json.dumps(value.to_json(), ensure_ascii=False, separators=(",", ":")).encode()
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:

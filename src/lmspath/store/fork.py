@@ -43,7 +43,7 @@ def check_folder(base: Path, today: dt.date) -> FolderCheck:
 
 def _check_extras(base: Path) -> list[str]:
     """The mobility agreements and the tile map, when the folder has them."""
-    from lmspath.store.load import load_model
+    from lmspath.store.load import load_schema
     from lmspath.store.mobility import MobilityData
     from lmspath.store.tiles import TileMap
 
@@ -53,7 +53,7 @@ def _check_extras(base: Path) -> list[str]:
         if not path.exists():
             continue
         try:
-            load_model(path, model)
+            load_schema(path, model)
         except DataError as exc:
             problems += exc.details or [exc.message]
     return problems

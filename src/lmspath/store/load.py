@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import difflib
 import functools
+import importlib
 import re
 from pathlib import Path
-from typing import TypeVar
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from lmspath.errors import DataError, InputError
+from lmspath.model.frozen import Frozen
 from lmspath.model.lenient import ExamNames, Noted, note
 from lmspath.model.rules import Estimates, Exam, ExamCatalog, Source, StateRules
 from lmspath.model.states import JURISDICTIONS, resolve_state, unknown_state_message
@@ -18,7 +18,11 @@ from lmspath.store.cache import cached
 from lmspath.store.datadate import data_dir_path
 from lmspath.store.yamlio import YamlProblem, parse_yaml, read_text
 
-M = TypeVar("M", bound=BaseModel)
+if TYPE_CHECKING:
+    from pydantic import BaseModel, ValidationError
+
+M = TypeVar("M", bound=Frozen)
+S = TypeVar("S", bound="BaseModel")
 
 
 def default_data_dir() -> Path:
@@ -57,8 +61,26 @@ def validation_lines(label: str, exc: ValidationError) -> list[str]:
     return lines
 
 
-def load_model(path: Path, model: type[M], label: str | None = None) -> M:
-    """Read one data file into a model; DataError with one line per problem."""
+def schema_of(model: type[Frozen]) -> type[BaseModel]:
+    """The pydantic schema a plain class mirrors (``lmspath.schema.X.Name`` for
+    ``lmspath.model.X.Name``); importing it imports pydantic."""
+    module = importlib.import_module(model.__module__.replace("lmspath.model.", "lmspath.schema."))
+    schema: type[BaseModel] = getattr(module, model.__name__)
+    return schema
+
+
+def validated(path: Path, model: type[Frozen], label: str | None = None) -> dict[str, Any]:
+    """One data file checked against the schema of ``model``, as the JSON value of the
+    validated data; DataError with one line per problem."""
+    data: dict[str, Any] = load_schema(path, schema_of(model), label).model_dump(mode="json")
+    return data
+
+
+def load_schema(path: Path, schema: type[S], label: str | None = None) -> S:
+    """One data file as its pydantic schema reads it (for files that have no plain twin);
+    DataError with one line per problem."""
+    from pydantic import ValidationError
+
     name = label or str(path)
     try:
         raw = parse_yaml(read_text(path))
@@ -67,11 +89,17 @@ def load_model(path: Path, model: type[M], label: str | None = None) -> M:
     if not isinstance(raw, dict):
         raise DataError(f"{name}: should be a mapping of keys to values")
     try:
-        return model.model_validate(raw)
+        return schema.model_validate(raw)
     except ValidationError as exc:
         lines = validation_lines(name, exc)
         more = f" (and {len(lines) - 1} more)" if len(lines) > 1 else ""
         raise DataError(lines[0] + more, details=lines) from None
+
+
+def load_model(path: Path, model: type[M], label: str | None = None) -> M:
+    """Read one data file, check it against its schema and return it as plain objects;
+    DataError with one line per problem."""
+    return model.from_json(validated(path, model, label))
 
 
 def _label(data_dir: Path, path: Path) -> str:

@@ -18,8 +18,9 @@ from lmspath.model.results import (
     PathwayResult,
     source_ref,
 )
-from lmspath.model.rules import Confidence, Source, StateRules, StrictModel, ensure_unique_ids
+from lmspath.model.rules import Confidence, StateRules, ensure_unique_ids
 from lmspath.model.states import JURISDICTIONS
+from lmspath.schema.rules import Source, StrictModel
 
 
 class Member(StrictModel):
@@ -141,12 +142,12 @@ class MobilityData(StrictModel):
 @functools.lru_cache(maxsize=4)
 def load_mobility(data_dir: Path | None = None) -> MobilityData:
     """``data/mobility.yaml`` (or a fork's); DataError when invalid."""
-    from lmspath.store.load import default_data_dir, load_model
+    from lmspath.store.load import default_data_dir, load_schema
 
     base = data_dir or default_data_dir()
     path = base / "mobility.yaml"
     label = "data/mobility.yaml" if base == default_data_dir() else str(path)
-    return load_model(path, MobilityData, label)
+    return load_schema(path, MobilityData, label)
 
 
 def _agreement_note(

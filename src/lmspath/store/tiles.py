@@ -8,8 +8,8 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from lmspath.model.rules import Source, StrictModel
 from lmspath.model.states import JURISDICTIONS
+from lmspath.schema.rules import Source, StrictModel
 
 
 class Tile(StrictModel):
@@ -68,9 +68,9 @@ class TileMap(StrictModel):
 @functools.lru_cache(maxsize=4)
 def load_tiles(data_dir: Path | None = None) -> TileMap:
     """The tile map shipped in ``data/tiles.yaml`` (or a fork's); DataError when invalid."""
-    from lmspath.store.load import default_data_dir, load_model
+    from lmspath.store.load import default_data_dir, load_schema
 
     base = data_dir or default_data_dir()
     path = base / "tiles.yaml"
     label = "data/tiles.yaml" if base == default_data_dir() else str(path)
-    return load_model(path, TileMap, label)
+    return load_schema(path, TileMap, label)

@@ -1,0 +1,73 @@
+"""The base of the plain model classes: frozen, slotted, compared and hashed by value."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, ClassVar, TypeVar
+
+#: Sets an attribute of a frozen object while it is made.
+_set = object.__setattr__
+#: A date from its ISO text (what the JSON value of a date is).
+_date = dt.date.fromisoformat
+
+F = TypeVar("F", bound="Frozen")
+
+
+class Frozen:
+    """Immutable after ``__init__``; equal when of the same class with equal fields.
+
+    The classes of ``lmspath.model`` derive from it; ``lmspath.schema.generate`` writes them
+    from the pydantic schemas (``_fields`` names their fields in the schema's order). Names
+    starting with ``_`` are private slots the object may set on itself (look-up tables made on
+    first use), never data.
+    """
+
+    __slots__ = ()
+    _fields: ClassVar[tuple[str, ...]] = ()
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name.startswith("_"):
+            _set(self, name, value)
+            return
+        raise AttributeError(f"{type(self).__name__} is frozen: cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} is frozen: cannot delete {name!r}")
+
+    def _values(self) -> tuple[object, ...]:
+        return tuple([getattr(self, name) for name in self._fields])
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, self._values()))
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
+        return f"{type(self).__name__}({inner})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), self._values()))
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON value of this object (each class writes its own)."""
+        raise NotImplementedError
+
+    @classmethod
+    def from_json(cls: type[F], data: dict[str, Any]) -> F:
+        """The object from its JSON value (each class reads its own)."""
+        raise NotImplementedError
+
+    def replace(self: F, **changes: Any) -> F:
+        """A copy with some fields replaced (private look-up tables are not copied)."""
+        values = {name: getattr(self, name) for name in self._fields}
+        values.update(changes)
+        return type(self)(**values)
+
+
+def _rebuild(cls: type[Frozen], values: tuple[object, ...]) -> Frozen:
+    """Unpickles a plain object (worker processes exchange them)."""
+    return cls(**dict(zip(cls._fields, values, strict=True)))

@@ -1,0 +1,97 @@
+"""The plain classes of lmspath.model mirror the pydantic schemas exactly: generated from them,
+read and written as the schemas read and write, frozen, and free of pydantic."""
+
+from __future__ import annotations
+
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lmspath.model.frozen import Frozen
+from lmspath.model.market import MarketFile
+from lmspath.model.programs import ProgramFile
+from lmspath.model.rules import Estimates, ExamCatalog, Source, StateRules
+from lmspath.model.skills import Taxonomy
+from lmspath.schema import generate
+from lmspath.store.load import available_states, load_state, schema_of, validated
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+
+
+def test_generated_classes_are_up_to_date() -> None:
+    """Each plain module is what the generator writes from its schema today."""
+    assert generate.main(["--check"]) == 0
+
+
+def _files() -> list[tuple[Path, type[Frozen]]]:
+    found: list[tuple[Path, type[Frozen]]] = [
+        (DATA / "requirements" / f"{code}.yaml", StateRules) for code in available_states()
+    ]
+    found += [(path, ExamCatalog) for path in sorted((DATA / "exams").glob("*.yaml"))]
+    found += [(path, ProgramFile) for path in sorted((DATA / "programs").glob("*.yaml"))]
+    found += [
+        (DATA / "estimates.yaml", Estimates),
+        (DATA / "skills.yaml", Taxonomy),
+        (DATA / "market.yaml", MarketFile),
+    ]
+    return found
+
+
+@pytest.mark.parametrize(("path", "model"), _files(), ids=lambda v: getattr(v, "name", ""))
+def test_every_data_file_reads_and_writes_as_its_schema(path: Path, model: type[Frozen]) -> None:
+    """The schema's JSON of a file, read into plain objects and written back, is unchanged, and
+    the schema accepts what the plain objects write: nothing is lost or added either way."""
+    data = validated(path, model)
+    plain = model.from_json(data)
+    assert plain.to_json() == data
+    assert schema_of(model).model_validate(plain.to_json()).model_dump(mode="json") == data
+    assert model.from_json(plain.to_json()) == plain
+
+
+def test_plain_objects_are_frozen_hashable_and_pickle() -> None:
+    rules = load_state("TX")
+    with pytest.raises(AttributeError, match="frozen"):
+        rules.code = "OK"
+    with pytest.raises(AttributeError, match="frozen"):
+        del rules.name
+    src = rules.sources[0]
+    assert isinstance(src, Source)
+    assert hash(src) == hash(src.replace())
+    assert src.replace(title="x") != src
+    assert src.replace(title="x").title == "x"
+    assert pickle.loads(pickle.dumps(rules)) == rules
+
+
+def test_floats_are_stored_as_floats_as_the_schema_stores_them() -> None:
+    """An int given for a float field is kept as a float, so the JSON report writes 12.0 as the
+    schema did, not 12."""
+    from lmspath.model.results import Plan
+
+    plan = Plan(
+        pathway="p",
+        steps=[],
+        months=(12, 24),
+        cost_usd=None,
+        unestimated=[],
+        total_note="",
+        complete=True,
+    )
+    assert plan.months == (12.0, 24.0)
+    assert all(type(v) is float for v in plan.months or ())
+
+
+def test_the_plain_model_never_imports_pydantic() -> None:
+    probe = (
+        "import sys\nimport lmspath.model.rules, lmspath.model.results, lmspath.model.skills\n"
+        "import lmspath.model.profile, lmspath.model.report, lmspath.model.market\n"
+        "import lmspath.model.programs, lmspath.model.compare, lmspath.engine.assess\n"
+        "print(sorted(m for m in sys.modules if m.startswith('pydantic')))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert out.stdout.strip() == "[]"
