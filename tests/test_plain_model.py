@@ -95,3 +95,26 @@ def test_the_plain_model_never_imports_pydantic() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_replace_converts_what_init_converts_and_refuses_unknown_fields() -> None:
+    from lmspath.model.results import Plan
+
+    plan = Plan(pathway="p", steps=[], months=None, cost_usd=None, unestimated=[], total_note="")
+    later = plan.replace(months=(3, 6))
+    assert later.months == (3.0, 6.0) and all(type(v) is float for v in later.months or ())
+    renamed = plan.replace(pathway="q")
+    assert renamed.pathway == "q" and renamed.unestimated == [] and renamed.complete
+    assert plan.pathway == "p"
+    with pytest.raises(TypeError, match="no field 'pathways'"):
+        plan.replace(pathways="q")
+
+
+def test_a_taxonomy_copy_does_not_carry_the_original_look_up_tables() -> None:
+    from lmspath.store.taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy().replace()  # a copy of its own: the loaded one is shared
+    taxonomy.keep_prepared(object())
+    assert taxonomy.prepared is not None
+    copy = taxonomy.replace(groups=list(taxonomy.groups))
+    assert copy == taxonomy and copy.prepared is None

@@ -49,6 +49,7 @@ class CareerFact(Frozen):
         "confidence",
         "note",
     )
+    _through_init: ClassVar[frozenset[str]] = frozenset({"value"})
 
     key: str
     label: str
@@ -348,6 +349,9 @@ class CareerSummary(Frozen):
         "lines",
         "command",
         "sources",
+    )
+    _through_init: ClassVar[frozenset[str]] = frozenset(
+        {"annual_openings", "median_pay_usd", "school_median_pay_usd", "sources"}
     )
 
     state: str

@@ -63,6 +63,7 @@ class StateRow(Frozen):
         "median_wage_usd",
         "median_wage_period",
     )
+    _through_init: ClassVar[frozenset[str]] = frozenset({"cost_usd", "median_wage_usd", "months"})
 
     rank: int
     state: str

@@ -24,6 +24,9 @@ class Frozen:
 
     __slots__ = ()
     _fields: ClassVar[tuple[str, ...]] = ()
+    #: fields ``__init__`` converts or fills, and private slots: ``replace`` goes through
+    #: ``__init__`` when it changes one of them or the class has private slots
+    _through_init: ClassVar[frozenset[str]] = frozenset()
 
     def __setattr__(self, name: str, value: object) -> None:
         if name.startswith("_"):
@@ -63,9 +66,19 @@ class Frozen:
 
     def replace(self: F, **changes: Any) -> F:
         """A copy with some fields replaced (private look-up tables are not copied)."""
-        values = {name: getattr(self, name) for name in self._fields}
-        values.update(changes)
-        return type(self)(**values)
+        cls = type(self)
+        if not changes.keys() <= set(self._fields):
+            unknown = sorted(changes.keys() - set(self._fields))
+            raise TypeError(f"{cls.__name__} has no field {unknown[0]!r}")
+        special = self._through_init
+        if special and (not special.isdisjoint(changes) or any(n[0] == "_" for n in special)):
+            values = {name: getattr(self, name) for name in self._fields}
+            values.update(changes)
+            return cls(**values)
+        new = object.__new__(cls)
+        for name in self._fields:
+            _set(new, name, changes[name] if name in changes else getattr(self, name))
+        return new
 
 
 def _rebuild(cls: type[Frozen], values: tuple[object, ...]) -> Frozen:

@@ -40,6 +40,7 @@ class Figure(Frozen):
         "confidence",
         "note",
     )
+    _through_init: ClassVar[frozenset[str]] = frozenset({"value"})
 
     value: float | None
     unit: Literal["usd_per_year", "jobs", "percent", "openings_per_year", "people", "schools"]
@@ -286,6 +287,7 @@ class National(Frozen):
         "school_librarians",
         "schools_with_library",
     )
+    _through_init: ClassVar[frozenset[str]] = frozenset({"industries"})
 
     soc: str
     title: str
@@ -589,6 +591,7 @@ class LadderStep(Frozen):
         "confidence",
         "note",
     )
+    _through_init: ClassVar[frozenset[str]] = frozenset({"sources"})
 
     id: str
     title: str
@@ -670,6 +673,7 @@ class MarketFile(Frozen):
         "states",
         "ladder",
     )
+    _through_init: ClassVar[frozenset[str]] = frozenset({"ladder", "states"})
 
     schema_version: Literal[1]
     sources: list[Source]

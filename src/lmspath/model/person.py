@@ -72,6 +72,7 @@ class ExamResult(Frozen):
         "exam",
         "score",
     )
+    _through_init: ClassVar[frozenset[str]] = frozenset({"score"})
 
     exam: str
     score: float | None
@@ -164,6 +165,15 @@ class Profile(Frozen):
         "library_certificate_state",
         "library_certificate_kind",
         "library_certificate_years",
+    )
+    _through_init: ClassVar[frozenset[str]] = frozenset(
+        {
+            "library_certificate_years",
+            "library_credit_hours",
+            "practicum_hours",
+            "school_library_years",
+            "teaching_years",
+        }
     )
 
     client_id: str | None

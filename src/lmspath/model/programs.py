@@ -285,6 +285,7 @@ class ProgramFile(Frozen):
         "sources",
         "programs",
     )
+    _through_init: ClassVar[frozenset[str]] = frozenset({"programs", "sources"})
 
     schema_version: Literal[1]
     state: str
@@ -345,6 +346,7 @@ class ProgramCatalog(Frozen):
 
     __slots__ = ("files",)
     _fields: ClassVar[tuple[str, ...]] = ("files",)
+    _through_init: ClassVar[frozenset[str]] = frozenset({"files"})
 
     files: list[ProgramFile]
 

@@ -37,6 +37,7 @@ class PlanTotal(Frozen):
         "unestimated_major",
         "headline",
     )
+    _through_init: ClassVar[frozenset[str]] = frozenset({"cost_usd", "months"})
 
     pathway: str
     months: tuple[float, float] | None

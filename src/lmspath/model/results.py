@@ -237,6 +237,7 @@ class RequirementResult(Frozen):
         "conflict",
         "options",
     )
+    _through_init: ClassVar[frozenset[str]] = frozenset({"options"})
 
     id: str
     kind: str
@@ -433,6 +434,7 @@ class ProgramPick(Frozen):
         "license_required_to_enrol",
         "url",
     )
+    _through_init: ClassVar[frozenset[str]] = frozenset({"cost_usd"})
 
     id: str
     institution: str
@@ -527,6 +529,7 @@ class PastCut(Frozen):
         "as_of",
         "source",
     )
+    _through_init: ClassVar[frozenset[str]] = frozenset({"score"})
 
     score: float
     test: str
@@ -600,6 +603,7 @@ class ExamFacts(Frozen):
         "scale",
         "last_known_cut",
     )
+    _through_init: ClassVar[frozenset[str]] = frozenset({"cut_score", "fee_usd", "scale"})
 
     exam: str
     vendor: str
@@ -731,6 +735,7 @@ class PlanStep(Frozen):
         "programs",
         "exam",
     )
+    _through_init: ClassVar[frozenset[str]] = frozenset({"cost_usd", "months", "programs"})
 
     order: int
     kind: Literal[
@@ -887,6 +892,7 @@ class Plan(Frozen):
         "complete",
         "unestimated_major",
     )
+    _through_init: ClassVar[frozenset[str]] = frozenset({"cost_usd", "months", "unestimated_major"})
 
     pathway: str
     steps: list[PlanStep]
@@ -1190,6 +1196,9 @@ class WhatIf(Frozen):
         "cost_after",
         "cost_saved",
     )
+    _through_init: ClassVar[frozenset[str]] = frozenset(
+        {"cost_after", "cost_before", "cost_saved", "months_after", "months_before", "months_saved"}
+    )
 
     assumed: list[str]
     verdict_before: Literal["eligible", "not_yet", "cannot_tell"]
@@ -1462,6 +1471,7 @@ class MovingSpouse(Frozen):
         "confidence",
         "sources",
     )
+    _through_init: ClassVar[frozenset[str]] = frozenset({"gives", "sources"})
 
     state: str
     on_record: bool
@@ -1581,6 +1591,7 @@ class MovingNote(Frozen):
         "agency",
         "military_spouse",
     )
+    _through_init: ClassVar[frozenset[str]] = frozenset({"certificate_years"})
 
     from_state: str
     to_state: str

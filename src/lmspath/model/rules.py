@@ -635,6 +635,7 @@ class CreditHoursRequirement(_RequirementBase):
         "kind",
         "min_hours",
     )
+    _through_init: ClassVar[frozenset[str]] = frozenset({"min_hours"})
 
     kind: Literal["credit_hours"]
     min_hours: float | None
@@ -796,6 +797,7 @@ class TeachingYearsRequirement(_RequirementBase):
         "kind",
         "min_years",
     )
+    _through_init: ClassVar[frozenset[str]] = frozenset({"min_years"})
 
     kind: Literal["teaching_years"]
     min_years: float | None
@@ -873,6 +875,7 @@ class LibraryYearsRequirement(_RequirementBase):
         "kind",
         "min_years",
     )
+    _through_init: ClassVar[frozenset[str]] = frozenset({"min_years"})
 
     kind: Literal["school_library_years"]
     min_years: float | None
@@ -950,6 +953,7 @@ class LastKnownCut(Frozen):
         "source",
         "note",
     )
+    _through_init: ClassVar[frozenset[str]] = frozenset({"score"})
 
     score: float
     test: str
@@ -1022,6 +1026,7 @@ class ExamRequirement(_RequirementBase):
         "any_time",
         "last_known_cut",
     )
+    _through_init: ClassVar[frozenset[str]] = frozenset({"cut_score", "previous"})
 
     kind: Literal["exam"]
     exam: str
@@ -1132,6 +1137,7 @@ class PracticumRequirement(_RequirementBase):
         "kind",
         "min_hours",
     )
+    _through_init: ClassVar[frozenset[str]] = frozenset({"min_hours"})
 
     kind: Literal["practicum"]
     min_hours: float | None
@@ -1694,6 +1700,7 @@ class Fee(Cited):
         "procedure",
         "processing_time",
     )
+    _through_init: ClassVar[frozenset[str]] = frozenset({"amount_usd"})
 
     item: str
     amount_usd: float | None
@@ -1900,6 +1907,7 @@ class StateRules(Frozen):
         "reciprocity",
         "notes",
     )
+    _through_init: ClassVar[frozenset[str]] = frozenset({"fees", "notes"})
 
     schema_version: Literal[1]
     code: str
@@ -2015,6 +2023,7 @@ class ExamScale(Frozen):
         "min",
         "max",
     )
+    _through_init: ClassVar[frozenset[str]] = frozenset({"max", "min"})
 
     min: float
     max: float
@@ -2057,6 +2066,7 @@ class ExamCategory(Frozen):
         "name",
         "percent",
     )
+    _through_init: ClassVar[frozenset[str]] = frozenset({"percent"})
 
     id: str
     name: str
@@ -2127,6 +2137,7 @@ class Exam(Cited):
         "length",
         "testing_window",
     )
+    _through_init: ClassVar[frozenset[str]] = frozenset({"aliases", "categories", "fee_usd"})
 
     id: str
     vendor: str
@@ -2306,6 +2317,9 @@ class Estimate(Cited):
         "per_credit_usd",
         "credits_per_month",
         "summary",
+    )
+    _through_init: ClassVar[frozenset[str]] = frozenset(
+        {"cost_usd", "credits", "credits_per_month", "hours", "months", "per_credit_usd"}
     )
 
     id: str

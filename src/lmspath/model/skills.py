@@ -47,6 +47,7 @@ class Ranking(Frozen):
         "artifacts_per_standard",
         "checklist_framework",
     )
+    _through_init: ClassVar[frozenset[str]] = frozenset({"exam_points_per_percent"})
 
     importance_points: dict[Literal["essential", "important", "useful"], float]
     exam_points_per_percent: float
@@ -208,6 +209,7 @@ class Framework(Cited):
         "groups",
         "items",
     )
+    _through_init: ClassVar[frozenset[str]] = frozenset({"groups"})
 
     id: str
     name: str
@@ -481,6 +483,9 @@ class SkillItem(Cited):
         "exams",
         "how_to_close",
     )
+    _through_init: ClassVar[frozenset[str]] = frozenset(
+        {"aliases", "ambiguous_aliases", "exams", "frameworks", "not_alone", "unverified_aliases"}
+    )
 
     id: str
     name: str
@@ -614,6 +619,7 @@ class Taxonomy(Frozen):
         "groups",
         "items",
     )
+    _through_init: ClassVar[frozenset[str]] = frozenset({"_prepared", "groups"})
 
     schema_version: Literal[1]
     ranking: Ranking
@@ -987,6 +993,9 @@ class ScoreParts(Frozen):
         "exam_category",
         "exam_percent",
     )
+    _through_init: ClassVar[frozenset[str]] = frozenset(
+        {"exam_percent", "exam_points", "importance_points"}
+    )
 
     importance_points: float
     exam_points: float
@@ -1065,6 +1074,7 @@ class GapItem(Frozen):
         "how_to_close",
         "sources",
     )
+    _through_init: ClassVar[frozenset[str]] = frozenset({"score"})
 
     rank: int
     id: str
@@ -1257,6 +1267,9 @@ class CategoryReadiness(Frozen):
         "have",
         "missing",
     )
+    _through_init: ClassVar[frozenset[str]] = frozenset(
+        {"percent", "points_have", "points_total", "readiness"}
+    )
 
     id: str
     name: str
@@ -1343,6 +1356,7 @@ class ExamReadiness(Frozen):
         "overall",
         "categories",
     )
+    _through_init: ClassVar[frozenset[str]] = frozenset({"overall"})
 
     exam: str
     exam_name: str
@@ -1563,6 +1577,7 @@ class RankingRule(Frozen):
         "kind_order",
         "explanation",
     )
+    _through_init: ClassVar[frozenset[str]] = frozenset({"exam_points_per_percent"})
 
     importance_points: dict[str, float]
     exam_points_per_percent: float

@@ -296,6 +296,15 @@ def class_source(cls: type[BaseModel], unions: _Unions) -> str:
     lines.append(f"    __slots__ = ({''.join(repr(s) + ', ' for s in slots).rstrip()})")
     names = "".join(repr(s) + ", " for s in fields).rstrip()
     lines.append(f"    _fields: ClassVar[tuple[str, ...]] = ({names})")
+    # fields __init__ converts (floats) or fills (factories), and private slots: replace()
+    # copies an object field by field only when it touches none of them
+    special = sorted(
+        [n for n, i in fields.items() if coerce(i.annotation, n) != n or _default(i) == "_FACTORY"]
+        + [*getattr(cls, "__private_attributes__", {})]
+    )
+    if special:
+        inner = "".join(repr(s) + ", " for s in special).rstrip(", ")
+        lines.append(f"    _through_init: ClassVar[frozenset[str]] = frozenset({{{inner}}})")
     lines.append("")
     for name in own:
         lines.append(f"    {name}: {render(fields[name].annotation)}")
