@@ -6,7 +6,6 @@ import difflib
 import math
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -166,12 +165,34 @@ class Profile(BaseModel):
         return out
 
 
-@dataclass(frozen=True)
+_set = object.__setattr__
+
+
 class FieldProblem:
     """One thing wrong with one field."""
 
+    __slots__ = ("field", "problem")
+
     field: str
     problem: str
+
+    def __init__(self, field: str, problem: str) -> None:
+        _set(self, "field", field)
+        _set(self, "problem", problem)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}")
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not FieldProblem:
+            return NotImplemented
+        return self.field == other.field and self.problem == other.problem
+
+    def __hash__(self) -> int:
+        return hash((self.field, self.problem))
 
     def __str__(self) -> str:
         return f"{self.field}: {self.problem}"
@@ -179,7 +200,6 @@ class FieldProblem:
 
 #: Every profile field at its default (unset): the starting point of ``parsed_profile``.
 _UNSET: dict[str, object] = {name: f.default for name, f in Profile.model_fields.items()}
-_set = object.__setattr__
 
 
 def parsed_profile(values: dict[str, object]) -> Profile:
