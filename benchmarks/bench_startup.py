@@ -8,6 +8,12 @@ command the table gives the median wall and CPU (user + system, from the operati
 accounting of the finished child) and the median of the per-round ratios to bare Python.
 `--lmspath` picks the console script to time (default: the one next to this interpreter), so
 two installs can be compared; `LMSPATH_NO_FAST_PATH=1` in the environment times the typer path.
+
+Compiled bytecode is used as an installed lmspath uses it (pip compiles it at install; an
+editable install writes it on first run): `PYTHONDONTWRITEBYTECODE` and `PYTHONPYCACHEPREFIX`
+are removed from the children's environment and the warm-up run writes the `.pyc` files.
+Without that, every run would compile the package's sources again (about 90 ms of the
+assess command on this machine) and the ratios would measure the compiler.
 """
 
 from __future__ import annotations
@@ -41,6 +47,8 @@ COMMANDS: dict[str, list[str]] = {
 def _once(command: list[str]) -> tuple[float, float]:
     """Wall and CPU seconds of one run of ``command`` in a fresh process."""
     env = dict(os.environ, NO_COLOR="1")
+    for name in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX"):
+        env.pop(name, None)
     with open(os.devnull, "wb") as sink:
         start = time.perf_counter()
         proc = subprocess.Popen(command, stdout=sink, stderr=sink, env=env)

@@ -102,9 +102,12 @@ def test_replace_converts_what_init_converts_and_refuses_unknown_fields() -> Non
 
     plan = Plan(pathway="p", steps=[], months=None, cost_usd=None, unestimated=[], total_note="")
     later = plan.replace(months=(3, 6))
-    assert later.months == (3.0, 6.0) and all(type(v) is float for v in later.months or ())
+    assert later.months == (3.0, 6.0)
+    assert all(type(v) is float for v in later.months or ())
     renamed = plan.replace(pathway="q")
-    assert renamed.pathway == "q" and renamed.unestimated == [] and renamed.complete
+    assert renamed.pathway == "q"
+    assert renamed.unestimated == []
+    assert renamed.complete
     assert plan.pathway == "p"
     with pytest.raises(TypeError, match="no field 'pathways'"):
         plan.replace(pathways="q")
@@ -117,4 +120,5 @@ def test_a_taxonomy_copy_does_not_carry_the_original_look_up_tables() -> None:
     taxonomy.keep_prepared(object())
     assert taxonomy.prepared is not None
     copy = taxonomy.replace(groups=list(taxonomy.groups))
-    assert copy == taxonomy and copy.prepared is None
+    assert copy == taxonomy
+    assert copy.prepared is None

@@ -30,8 +30,7 @@ from lmspath.engine.programs import (
     select,
 )
 from lmspath.errors import DataError, InputError
-from lmspath.model.programs import ROUTES, Program
-from lmspath.model.programs import ProgramFile as PlainFile
+from lmspath.model.programs import ROUTES, Program, ProgramFile as PlainFile
 from lmspath.render.programs_view import COLUMNS
 from lmspath.schema.programs import ProgramFile
 from lmspath.store import programs as programs_data

@@ -25,8 +25,7 @@ from lmspath.batch.spreadsheet import csv_field, neutralise
 from lmspath.files import per_file_error
 from lmspath.model.profile import FIELDS, Profile
 from lmspath.process import quiet_when_orphaned
-from lmspath.store.assume import Assumption
-from lmspath.store.assume import apply as apply_assumptions
+from lmspath.store.assume import Assumption, apply as apply_assumptions
 
 if TYPE_CHECKING:
     from multiprocessing.pool import Pool

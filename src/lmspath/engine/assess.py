@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from lmspath.engine.checks import evaluate, evaluate_requirement, sources_disagree
@@ -93,9 +92,23 @@ def verdict_of(
     return "not_yet", None
 
 
-@dataclass(frozen=True, slots=True)
+_set = object.__setattr__
+
+
 class Decision:
     """What the engine decides for a profile, before any wording: enough for a batch row."""
+
+    __slots__ = (
+        "because",
+        "codes",
+        "order",
+        "reach",
+        "sketches",
+        "standings",
+        "table",
+        "top",
+        "verdict",
+    )
 
     codes: tuple[Codes, ...]  # each pathway's outcomes as codes (``outcomes.decode``)
     standings: tuple[Standing, ...]
@@ -106,6 +119,55 @@ class Decision:
     top: tuple[int, ...]  # the best class: its order depends on the person's numbers
     reach: tuple[bool, ...]  # per pathway: its entry conditions are open to the person
     table: OutcomeTable  # what the codes stand for
+
+    def __init__(
+        self,
+        codes: tuple[Codes, ...],
+        standings: tuple[Standing, ...],
+        order: tuple[int, ...],
+        verdict: Verdict,
+        because: int | None,
+        sketches: dict[int, Sketch],
+        top: tuple[int, ...],
+        reach: tuple[bool, ...],
+        table: OutcomeTable,
+    ) -> None:
+        _set(self, "codes", codes)
+        _set(self, "standings", standings)
+        _set(self, "order", order)
+        _set(self, "verdict", verdict)
+        _set(self, "because", because)
+        _set(self, "sketches", sketches)
+        _set(self, "top", top)
+        _set(self, "reach", reach)
+        _set(self, "table", table)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}")
+
+    def _key(self) -> tuple[object, ...]:
+        return (
+            self.codes,
+            self.standings,
+            self.order,
+            self.verdict,
+            self.because,
+            self.sketches,
+            self.top,
+            self.reach,
+            self.table,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Decision:
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
 
     @property
     def best(self) -> int:

@@ -6,8 +6,6 @@ one entry point.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from lmspath.model.profile import Profile
 from lmspath.model.results import Status
 from lmspath.model.rules import (
@@ -27,14 +25,36 @@ from lmspath.model.rules import (
     TeachingYearsRequirement,
 )
 
+_set = object.__setattr__
 
-@dataclass(frozen=True)
+
 class Check:
     """The outcome of one rule against the profile, before sources are attached."""
+
+    __slots__ = ("have", "need", "status")
 
     status: Status
     have: str
     need: str
+
+    def __init__(self, status: Status, have: str, need: str) -> None:
+        _set(self, "status", status)
+        _set(self, "have", have)
+        _set(self, "need", need)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}")
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Check:
+            return NotImplemented
+        return (self.status, self.have, self.need) == (other.status, other.have, other.need)
+
+    def __hash__(self) -> int:
+        return hash((self.status, self.have, self.need))
 
 
 def _num(value: float) -> str:

@@ -7,11 +7,9 @@ Adding a kind of requirement is one entry here plus its model in ``model/rules.p
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
-from lmspath.engine import kind_checks as checks
-from lmspath.engine import steps
+from lmspath.engine import kind_checks as checks, steps
 from lmspath.engine.kind_checks import Check
 from lmspath.model.profile import Profile
 from lmspath.model.results import RequirementResult, StepKind
@@ -39,9 +37,13 @@ CheckFn = Callable[[Any, Profile, str, ExamCatalog | None], Check]
 StepFn = Callable[[steps._Draft, Requirement | None, RequirementResult, steps.StepContext], None]
 
 
-@dataclass(frozen=True)
+_set = object.__setattr__
+
+
 class Kind:
     """One kind of requirement, in one place."""
+
+    __slots__ = ("check", "fields", "fill", "long", "minimum", "model", "step")
 
     model: type[Requirement]
     #: the profile fields its check reads (an any-of group's options and a conflict's readings
@@ -52,9 +54,44 @@ class Kind:
     step: StepKind
     fill: StepFn
     #: its step takes months or years (an any-of group plans a short option before one)
-    long: bool = False
+    long: bool
     #: for a rule that states a minimum: the profile field compared and the rule's attribute
-    minimum: tuple[str, str] | None = None
+    minimum: tuple[str, str] | None
+
+    def __init__(
+        self,
+        model: type[Requirement],
+        fields: tuple[str, ...],
+        check: CheckFn,
+        step: StepKind,
+        fill: StepFn,
+        long: bool = False,
+        minimum: tuple[str, str] | None = None,
+    ) -> None:
+        _set(self, "model", model)
+        _set(self, "fields", fields)
+        _set(self, "check", check)
+        _set(self, "step", step)
+        _set(self, "fill", fill)
+        _set(self, "long", long)
+        _set(self, "minimum", minimum)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}")
+
+    def _key(self) -> tuple[object, ...]:
+        return (self.model, self.fields, self.check, self.step, self.fill, self.long, self.minimum)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Kind:
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
 
     def thresholds(self, req: Any) -> tuple[tuple[str, float], ...]:
         """The (profile field, number) pairs the rule compares against; an exam's cut score

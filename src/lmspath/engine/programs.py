@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import math
-from dataclasses import dataclass, field
 from typing import Literal
 
 from lmspath.errors import InputError
@@ -22,14 +21,47 @@ ROUTE_WORDS = {
 }
 
 
-@dataclass(frozen=True)
+_set = object.__setattr__
+
+
 class Cost:
     """What a program costs: its stated total, or tuition per credit times its credit hours."""
+
+    __slots__ = ("basis", "high", "low", "year")
 
     low: float
     high: float
     basis: Literal["total", "per_credit"]
     year: str | None
+
+    def __init__(
+        self,
+        low: float,
+        high: float,
+        basis: Literal["total", "per_credit"],
+        year: str | None,
+    ) -> None:
+        _set(self, "low", low)
+        _set(self, "high", high)
+        _set(self, "basis", basis)
+        _set(self, "year", year)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}")
+
+    def _key(self) -> tuple[object, ...]:
+        return (self.low, self.high, self.basis, self.year)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Cost:
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
 
 
 def cost_of(program: Program) -> Cost | None:
@@ -47,14 +79,44 @@ def cost_of(program: Program) -> Cost | None:
     return Cost(rate * credits[0], rate * credits[1], "per_credit", program.tuition_year)
 
 
-@dataclass(frozen=True)
 class Filters:
     """The narrowing a person asked for; the defaults keep every program."""
 
-    online: bool = False
-    max_cost: float | None = None
-    no_license_needed: bool = False
-    routes: tuple[str, ...] = ()
+    __slots__ = ("max_cost", "no_license_needed", "online", "routes")
+
+    online: bool
+    max_cost: float | None
+    no_license_needed: bool
+    routes: tuple[str, ...]
+
+    def __init__(
+        self,
+        online: bool = False,
+        max_cost: float | None = None,
+        no_license_needed: bool = False,
+        routes: tuple[str, ...] = (),
+    ) -> None:
+        _set(self, "online", online)
+        _set(self, "max_cost", max_cost)
+        _set(self, "no_license_needed", no_license_needed)
+        _set(self, "routes", routes)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}")
+
+    def _key(self) -> tuple[object, ...]:
+        return (self.online, self.max_cost, self.no_license_needed, self.routes)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Filters:
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
 
     def as_dict(self) -> dict[str, object]:
         """The filters as plain values (for JSON output)."""
@@ -66,19 +128,60 @@ class Filters:
         }
 
 
-@dataclass(frozen=True)
 class Listed:
     """One program in a listing: where it comes from, why it is listed, and its cost."""
+
+    __slots__ = ("cost", "file", "program", "scope")
 
     file: ProgramFile
     program: Program
     scope: Scope
     cost: Cost | None
 
+    def __init__(
+        self,
+        file: ProgramFile,
+        program: Program,
+        scope: Scope,
+        cost: Cost | None,
+    ) -> None:
+        _set(self, "file", file)
+        _set(self, "program", program)
+        _set(self, "scope", scope)
+        _set(self, "cost", cost)
 
-@dataclass(frozen=True)
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}")
+
+    def _key(self) -> tuple[object, ...]:
+        return (self.file, self.program, self.scope, self.cost)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Listed:
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+
 class Selection:
     """The programs listed for a state (or for every state) after the filters."""
+
+    __slots__ = (
+        "disclosing_recorded",
+        "filtered_out",
+        "filters",
+        "hidden",
+        "in_state_programs",
+        "in_state_recorded",
+        "listed",
+        "state",
+        "state_note",
+    )
 
     state: str | None
     filters: Filters
@@ -91,9 +194,58 @@ class Selection:
     #: Programs approved elsewhere that say they meet this state's requirements, before filters.
     disclosing_recorded: int
     #: Programs left out only because a filter needs a value the record does not give.
-    hidden: dict[Unknown, int] = field(default_factory=dict)
+    hidden: dict[Unknown, int]
     #: Programs left out because their known values do not pass a filter.
-    filtered_out: int = 0
+    filtered_out: int
+
+    def __init__(
+        self,
+        state: str | None,
+        filters: Filters,
+        listed: list[Listed],
+        in_state_programs: bool | None,
+        state_note: str | None,
+        in_state_recorded: int,
+        disclosing_recorded: int,
+        hidden: dict[Unknown, int] | None = None,
+        filtered_out: int = 0,
+    ) -> None:
+        _set(self, "state", state)
+        _set(self, "filters", filters)
+        _set(self, "listed", listed)
+        _set(self, "in_state_programs", in_state_programs)
+        _set(self, "state_note", state_note)
+        _set(self, "in_state_recorded", in_state_recorded)
+        _set(self, "disclosing_recorded", disclosing_recorded)
+        _set(self, "hidden", {} if hidden is None else hidden)
+        _set(self, "filtered_out", filtered_out)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}")
+
+    def _key(self) -> tuple[object, ...]:
+        return (
+            self.state,
+            self.filters,
+            self.listed,
+            self.in_state_programs,
+            self.state_note,
+            self.in_state_recorded,
+            self.disclosing_recorded,
+            self.hidden,
+            self.filtered_out,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Selection:
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
 
 
 def _verdict(program: Program, cost: Cost | None, filters: Filters) -> bool | Unknown:
@@ -210,9 +362,17 @@ def parse_amount(text: str, option: str = "--max-cost") -> float:
     return value
 
 
-@dataclass(frozen=True)
 class StateCoverage:
     """How many programs the data records for one jurisdiction."""
+
+    __slots__ = (
+        "code",
+        "disclosing",
+        "has_file",
+        "in_state",
+        "in_state_programs",
+        "online_in_state",
+    )
 
     code: str
     #: The state's own file: is there an in-state program? (None: unknown or no file)
@@ -222,6 +382,46 @@ class StateCoverage:
     online_in_state: int
     #: Programs approved elsewhere whose licensure disclosure names this state.
     disclosing: int
+
+    def __init__(
+        self,
+        code: str,
+        in_state_programs: bool | None,
+        has_file: bool,
+        in_state: int,
+        online_in_state: int,
+        disclosing: int,
+    ) -> None:
+        _set(self, "code", code)
+        _set(self, "in_state_programs", in_state_programs)
+        _set(self, "has_file", has_file)
+        _set(self, "in_state", in_state)
+        _set(self, "online_in_state", online_in_state)
+        _set(self, "disclosing", disclosing)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}")
+
+    def _key(self) -> tuple[object, ...]:
+        return (
+            self.code,
+            self.in_state_programs,
+            self.has_file,
+            self.in_state,
+            self.online_in_state,
+            self.disclosing,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not StateCoverage:
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
 
 
 def coverage(catalog: ProgramCatalog, codes: list[str]) -> list[StateCoverage]:

@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field, fields
 from typing import NamedTuple
 
 from lmspath.engine.exam_facts import exam_facts, facts_sources
@@ -29,40 +28,112 @@ Range = tuple[float, float]
 Flags = tuple[bool, bool, bool, bool]
 
 
-@dataclass(slots=True)
 class _Draft:
+    __slots__ = (
+        "after",
+        "any_time",
+        "cost",
+        "detail",
+        "during",
+        "estimate_note",
+        "exam",
+        "kind",
+        "library_study",
+        "link",
+        "months",
+        "note",
+        "numbers",
+        "order",
+        "rate",
+        "requirement_ids",
+        "retake",
+        "review",
+        "sources",
+        "status",
+        "title",
+        "with_program",
+    )
+
     kind: StepKind
     title: str
     detail: str
     requirement_ids: list[str]
-    status: str = "missing"
-    note: str | None = None
-    months: Range | None = None
-    cost: Range | None = None
-    estimate_note: str | None = None
-    link: str | None = None
-    sources: list[SourceRef] = field(default_factory=list)
-    order: int = 0
-    after: list[int] = field(default_factory=list)
-    during: int | None = None
+    status: str
+    note: str | None
+    months: Range | None
+    cost: Range | None
+    estimate_note: str | None
+    link: str | None
+    sources: list[SourceRef]
+    order: int
+    after: list[int]
+    during: int | None
     #: For a step whose title (and, for years, time) follows from a number in the profile:
     #: the profile field, the amount the rule asks for, and what it counts ("coursework",
     #: "practicum" or "years"); ``_numbered`` fills them in.
-    numbers: tuple[str, float, str] | None = None
+    numbers: tuple[str, float, str] | None
     #: For coursework priced and paced per credit: (credits per month, USD per credit).
-    rate: tuple[Range, Range] | None = None
+    rate: tuple[Range, Range] | None
     #: an exam the rule ties to no program or degree: it can be taken now
-    any_time: bool = False
+    any_time: bool
     #: a library master's or a school library program: library credit hours are earned in it
-    library_study: bool = False
+    library_study: bool
     #: a license held elsewhere, reviewed by this state: paperwork, not preparation
-    review: bool = False
+    review: bool
     #: a master's step that takes the school library program inside it
-    with_program: bool = False
+    with_program: bool
     #: an exam step's (exam id, cut score): a person who scored below the cut retakes it
-    retake: tuple[str, float] | None = None
+    retake: tuple[str, float] | None
     #: an exam step's vendor, registration page, fee, length and cut score
-    exam: ExamFacts | None = None
+    exam: ExamFacts | None
+
+    def __init__(
+        self,
+        kind: StepKind,
+        title: str,
+        detail: str,
+        requirement_ids: list[str],
+        status: str = "missing",
+        note: str | None = None,
+        months: Range | None = None,
+        cost: Range | None = None,
+        estimate_note: str | None = None,
+        link: str | None = None,
+        sources: list[SourceRef] | None = None,
+        order: int = 0,
+        after: list[int] | None = None,
+        during: int | None = None,
+        numbers: tuple[str, float, str] | None = None,
+        rate: tuple[Range, Range] | None = None,
+        any_time: bool = False,
+        library_study: bool = False,
+        review: bool = False,
+        with_program: bool = False,
+        retake: tuple[str, float] | None = None,
+        exam: ExamFacts | None = None,
+    ) -> None:
+        self.kind = kind
+        self.title = title
+        self.detail = detail
+        self.requirement_ids = requirement_ids
+        self.status = status
+        self.note = note
+        self.months = months
+        self.cost = cost
+        self.estimate_note = estimate_note
+        self.link = link
+        self.sources = [] if sources is None else sources
+        self.order = order
+        self.after = [] if after is None else after
+        self.during = during
+        self.numbers = numbers
+        self.rate = rate
+        self.any_time = any_time
+        self.library_study = library_study
+        self.review = review
+        self.with_program = with_program
+        self.retake = retake
+        self.exam = exam
 
     def copy(self) -> _Draft:
         """A copy to order and link in one sketch (a step template is shared by many).
@@ -76,7 +147,7 @@ class _Draft:
         return twin
 
 
-_DRAFT_SLOTS = tuple(f.name for f in fields(_Draft))
+_DRAFT_SLOTS = _Draft.__slots__
 
 
 def _estimate_refs(estimates: Estimates, est: Estimate) -> list[SourceRef]:

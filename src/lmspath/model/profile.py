@@ -6,7 +6,6 @@ import difflib
 import math
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 
 from lmspath.errors import ECHO_LIMIT, shown
 from lmspath.model.lenient import (
@@ -17,34 +16,16 @@ from lmspath.model.lenient import (
     state_code,
     yes_no_word,
 )
-from lmspath.model.person import (
+from lmspath.model.person import (  # re-exported: the profile's types live there
     FIELDS as FIELDS,
-)
-from lmspath.model.person import (
     CertificateKind as CertificateKind,
-)
-from lmspath.model.person import (
     ExamResult as ExamResult,
-)
-from lmspath.model.person import (
     LicenseStatus as LicenseStatus,
-)
-from lmspath.model.person import (
     MasterField as MasterField,
-)
-from lmspath.model.person import (
     PortfolioStatus as PortfolioStatus,
-)
-from lmspath.model.person import (
     Profile as Profile,
-)
-from lmspath.model.person import (
     ProgramKind as ProgramKind,
-)
-from lmspath.model.person import (
     Progress as Progress,
-)
-from lmspath.model.person import (
     YesNo as YesNo,
 )
 from lmspath.model.states import resolve_state, unknown_state_message
@@ -81,12 +62,34 @@ ExamSuggester = Callable[[str], "str | None"]
 ScoreRange = Callable[[str], "tuple[float, float] | None"]
 
 
-@dataclass(frozen=True)
+_set = object.__setattr__
+
+
 class FieldProblem:
     """One thing wrong with one field."""
 
+    __slots__ = ("field", "problem")
+
     field: str
     problem: str
+
+    def __init__(self, field: str, problem: str) -> None:
+        _set(self, "field", field)
+        _set(self, "problem", problem)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}")
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not FieldProblem:
+            return NotImplemented
+        return self.field == other.field and self.problem == other.problem
+
+    def __hash__(self) -> int:
+        return hash((self.field, self.problem))
 
     def __str__(self) -> str:
         return f"{self.field}: {self.problem}"

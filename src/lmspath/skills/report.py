@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Sequence
-from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence, Set as AbstractSet
 from typing import NamedTuple
 
 from lmspath.model.profile import Profile
@@ -60,33 +58,107 @@ def id_key(text: str) -> str:
     return text.strip().casefold().replace("_", "-")
 
 
-@dataclass(frozen=True)
+_set = object.__setattr__
+
+
 class AliasHit:
     """One alias (or id) that names an item, and how it may match."""
+
+    __slots__ = ("alias", "item_id", "via")
 
     item_id: str
     alias: str
     via: MatchVia
 
+    def __init__(
+        self,
+        item_id: str,
+        alias: str,
+        via: MatchVia,
+    ) -> None:
+        _set(self, "item_id", item_id)
+        _set(self, "alias", alias)
+        _set(self, "via", via)
 
-@dataclass(frozen=True)
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}")
+
+    def _key(self) -> tuple[object, ...]:
+        return (self.item_id, self.alias, self.via)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not AliasHit:
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+
 class NotAloneWord:
     """A word that never matches alone, the item it hints at, and the hint."""
+
+    __slots__ = ("hint", "item_id", "word")
 
     item_id: str
     word: str
     hint: str
 
+    def __init__(
+        self,
+        item_id: str,
+        word: str,
+        hint: str,
+    ) -> None:
+        _set(self, "item_id", item_id)
+        _set(self, "word", word)
+        _set(self, "hint", hint)
 
-@dataclass
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}")
+
+    def _key(self) -> tuple[object, ...]:
+        return (self.item_id, self.word, self.hint)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not NotAloneWord:
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+
 class AliasIndex:
     """Every way a text can name an item, built once from a taxonomy."""
 
-    safe: dict[Phrase, AliasHit] = field(default_factory=dict)
-    tools_only: dict[Phrase, AliasHit] = field(default_factory=dict)
-    not_alone: dict[Phrase, NotAloneWord] = field(default_factory=dict)
-    ids: dict[str, str] = field(default_factory=dict)
-    longest: int = 1
+    __slots__ = ("ids", "longest", "not_alone", "safe", "tools_only")
+
+    safe: dict[Phrase, AliasHit]
+    tools_only: dict[Phrase, AliasHit]
+    not_alone: dict[Phrase, NotAloneWord]
+    ids: dict[str, str]
+    longest: int
+
+    def __init__(
+        self,
+        safe: dict[Phrase, AliasHit] | None = None,
+        tools_only: dict[Phrase, AliasHit] | None = None,
+        not_alone: dict[Phrase, NotAloneWord] | None = None,
+        ids: dict[str, str] | None = None,
+        longest: int = 1,
+    ) -> None:
+        self.safe = {} if safe is None else safe
+        self.tools_only = {} if tools_only is None else tools_only
+        self.not_alone = {} if not_alone is None else not_alone
+        self.ids = {} if ids is None else ids
+        self.longest = longest
 
     def table(self, source: InputField) -> dict[Phrase, AliasHit]:
         """The aliases that may match text from this profile field."""
@@ -130,22 +202,78 @@ def build_index(taxonomy: Taxonomy) -> AliasIndex:
     return index
 
 
-@dataclass(frozen=True)
 class Match:
     """An item found in what the person wrote."""
+
+    __slots__ = ("field", "hit", "item_id", "text")
 
     item_id: str
     text: str
     field: InputField
     hit: AliasHit
 
+    def __init__(
+        self,
+        item_id: str,
+        text: str,
+        field: InputField,
+        hit: AliasHit,
+    ) -> None:
+        _set(self, "item_id", item_id)
+        _set(self, "text", text)
+        _set(self, "field", field)
+        _set(self, "hit", hit)
 
-@dataclass(frozen=True)
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}")
+
+    def _key(self) -> tuple[object, ...]:
+        return (self.item_id, self.text, self.field, self.hit)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Match:
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+
 class MatchResult:
     """Every item found, and every entry that matched nothing (never dropped)."""
 
+    __slots__ = ("matches", "unrecognised")
+
     matches: tuple[Match, ...]
     unrecognised: tuple[Unrecognised, ...]
+
+    def __init__(
+        self,
+        matches: tuple[Match, ...],
+        unrecognised: tuple[Unrecognised, ...],
+    ) -> None:
+        _set(self, "matches", matches)
+        _set(self, "unrecognised", unrecognised)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}")
+
+    def _key(self) -> tuple[object, ...]:
+        return (self.matches, self.unrecognised)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not MatchResult:
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
 
     def item_ids(self) -> list[str]:
         """The distinct matched item ids, in order of first appearance."""
@@ -343,9 +471,24 @@ def match(
 # --- Building the report -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
 class Prepared:
     """What every report on one taxonomy reuses: the alias index, units and resolved sources."""
+
+    __slots__ = (
+        "candidates",
+        "components",
+        "entry_hits",
+        "entry_ids",
+        "index",
+        "item_refs",
+        "item_sources",
+        "owner",
+        "ranked",
+        "source_refs",
+        "suggestions",
+        "units",
+        "ways",
+    )
 
     #: the taxonomy these were made from
     owner: Taxonomy
@@ -359,13 +502,74 @@ class Prepared:
     item_sources: dict[str, tuple[SourceRef, ...]]
     #: the checklist framework's components with what does not depend on the person
     components: tuple[Component, ...]
-    suggestions: dict[tuple[str, str], tuple[str, str] | None] = field(default_factory=dict)
+    suggestions: dict[tuple[str, str], tuple[str, str] | None]
     #: item ids each (field, entry) matches, remembered (cleared when full)
-    entry_ids: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    entry_ids: dict[tuple[str, str], frozenset[str]]
     #: what each (field, entry) names, for ``match`` (cleared when full)
-    entry_hits: dict[tuple[str, str], tuple[AliasHit, ...]] = field(default_factory=dict)
+    entry_hits: dict[tuple[str, str], tuple[AliasHit, ...]]
     #: every unit scored and in gap order, per exam id (holding the exam it was made for)
-    ranked: dict[str | None, tuple[Exam | None, ForExam]] = field(default_factory=dict)
+    ranked: dict[str | None, tuple[Exam | None, ForExam]]
+
+    def __init__(
+        self,
+        owner: Taxonomy,
+        index: AliasIndex,
+        candidates: dict[str, tuple[str, str, bool]],
+        units: tuple[Unit, ...],
+        source_refs: dict[str, SourceRef],
+        ways: dict[str, tuple[WayOut, ...]],
+        item_refs: dict[str, ItemRef],
+        item_sources: dict[str, tuple[SourceRef, ...]],
+        components: tuple[Component, ...],
+        suggestions: dict[tuple[str, str], tuple[str, str] | None] | None = None,
+        entry_ids: dict[tuple[str, str], frozenset[str]] | None = None,
+        entry_hits: dict[tuple[str, str], tuple[AliasHit, ...]] | None = None,
+        ranked: dict[str | None, tuple[Exam | None, ForExam]] | None = None,
+    ) -> None:
+        _set(self, "owner", owner)
+        _set(self, "index", index)
+        _set(self, "candidates", candidates)
+        _set(self, "units", units)
+        _set(self, "source_refs", source_refs)
+        _set(self, "ways", ways)
+        _set(self, "item_refs", item_refs)
+        _set(self, "item_sources", item_sources)
+        _set(self, "components", components)
+        _set(self, "suggestions", {} if suggestions is None else suggestions)
+        _set(self, "entry_ids", {} if entry_ids is None else entry_ids)
+        _set(self, "entry_hits", {} if entry_hits is None else entry_hits)
+        _set(self, "ranked", {} if ranked is None else ranked)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}")
+
+    def _key(self) -> tuple[object, ...]:
+        return (
+            self.owner,
+            self.index,
+            self.candidates,
+            self.units,
+            self.source_refs,
+            self.ways,
+            self.item_refs,
+            self.item_sources,
+            self.components,
+            self.suggestions,
+            self.entry_ids,
+            self.entry_hits,
+            self.ranked,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Prepared:
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
 
 
 def prepared(taxonomy: Taxonomy) -> Prepared:
@@ -426,15 +630,47 @@ def way_out(taxonomy: Taxonomy, way: Way) -> WayOut:
     )
 
 
-@dataclass(frozen=True)
 class Unit:
     """What counts once for gaps and readiness: an ungrouped item, or a whole tool group."""
+
+    __slots__ = ("exams", "group", "ids", "lead", "members")
 
     lead: SkillItem
     group: ToolGroup | None
     members: tuple[SkillItem, ...]
-    exams: tuple[str, ...] = ()
-    ids: frozenset[str] = frozenset()
+    exams: tuple[str, ...]
+    ids: frozenset[str]
+
+    def __init__(
+        self,
+        lead: SkillItem,
+        group: ToolGroup | None,
+        members: tuple[SkillItem, ...],
+        exams: tuple[str, ...] = (),
+        ids: frozenset[str] = frozenset(),
+    ) -> None:
+        _set(self, "lead", lead)
+        _set(self, "group", group)
+        _set(self, "members", members)
+        _set(self, "exams", exams)
+        _set(self, "ids", ids)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}")
+
+    def _key(self) -> tuple[object, ...]:
+        return (self.lead, self.group, self.members, self.exams, self.ids)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Unit:
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
 
     @classmethod
     def of(cls, lead: SkillItem, group: ToolGroup | None, members: Sequence[SkillItem]) -> Unit:
@@ -552,10 +788,11 @@ def _category_units(
     return CategoryUnits(category, weighed, total, ids, bare)
 
 
-@dataclass(frozen=True)
 class ForExam:
     """What every report for one exam (or none) shares: the units in gap order with each one's
     gap, the units of each exam category, and the ranking rule."""
+
+    __slots__ = ("categories", "gaps", "ranked", "rule")
 
     ranked: tuple[Ranked, ...]
     #: the gap of each ranked unit, as listed when nothing before it is had (rank = position)
@@ -563,6 +800,35 @@ class ForExam:
     #: each exam category with the units that map to it
     categories: tuple[CategoryUnits, ...]
     rule: RankingRule
+
+    def __init__(
+        self,
+        ranked: tuple[Ranked, ...],
+        gaps: tuple[GapItem, ...],
+        categories: tuple[CategoryUnits, ...],
+        rule: RankingRule,
+    ) -> None:
+        _set(self, "ranked", ranked)
+        _set(self, "gaps", gaps)
+        _set(self, "categories", categories)
+        _set(self, "rule", rule)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}")
+
+    def _key(self) -> tuple[object, ...]:
+        return (self.ranked, self.gaps, self.categories, self.rule)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not ForExam:
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
 
     def gap(self, position: int, rank: int) -> GapItem:
         """The gap of the unit at ``position`` in gap order, listed at ``rank`` (a copy when
@@ -780,9 +1046,10 @@ def exam_readiness(
     )
 
 
-@dataclass(frozen=True)
 class Component:
     """One component of the checklist framework, with what does not depend on the person."""
+
+    __slots__ = ("bare", "id", "ideas", "ids", "mapped", "name", "standard_id", "standard_name")
 
     id: str
     name: str
@@ -795,6 +1062,52 @@ class Component:
     #: the entry of a person who has none of the mapped items (most people, most components)
     bare: PortfolioEntry
     ids: frozenset[str]
+
+    def __init__(
+        self,
+        id: str,
+        name: str,
+        standard_id: str | None,
+        standard_name: str | None,
+        mapped: tuple[tuple[str, ItemRef], ...],
+        ideas: tuple[tuple[str, ArtifactIdea, ArtifactIdea], ...],
+        bare: PortfolioEntry,
+        ids: frozenset[str],
+    ) -> None:
+        _set(self, "id", id)
+        _set(self, "name", name)
+        _set(self, "standard_id", standard_id)
+        _set(self, "standard_name", standard_name)
+        _set(self, "mapped", mapped)
+        _set(self, "ideas", ideas)
+        _set(self, "bare", bare)
+        _set(self, "ids", ids)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}")
+
+    def _key(self) -> tuple[object, ...]:
+        return (
+            self.id,
+            self.name,
+            self.standard_id,
+            self.standard_name,
+            self.mapped,
+            self.ideas,
+            self.bare,
+            self.ids,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Component:
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
 
 
 def _components(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from lmspath.errors import DataError
@@ -112,14 +111,27 @@ def load_programs(data_dir: Path | None = None) -> ProgramCatalog:
     return cached("programs", [*paths, _MODEL_FILE], build, ProgramCatalog)
 
 
-@dataclass
 class ProgramCheck:
     """What ``lmspath data check`` found in data/programs/: problems fail it, warnings do not."""
 
-    problems: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    files: int = 0
-    programs: int = 0
+    __slots__ = ("files", "problems", "programs", "warnings")
+
+    problems: list[str]
+    warnings: list[str]
+    files: int
+    programs: int
+
+    def __init__(
+        self,
+        problems: list[str] | None = None,
+        warnings: list[str] | None = None,
+        files: int = 0,
+        programs: int = 0,
+    ) -> None:
+        self.problems = [] if problems is None else problems
+        self.warnings = [] if warnings is None else warnings
+        self.files = files
+        self.programs = programs
 
 
 def one_year_before(day: dt.date) -> dt.date:
