@@ -157,8 +157,7 @@ class _Unions:
 
     def table(self, members: list[Any], disc: str) -> str:
         names = [m.__name__ for m in members]
-        name = "_BY_" + disc.upper() + "_" + str(abs(hash(tuple(names))) % 10_000)
-        # a stable name: the first member's name
+        # a stable name: the first member's, and the key
         name = f"_{names[0].upper()}_ETC_BY_{disc.upper()}"
         rows = []
         for m in members:
