@@ -151,7 +151,19 @@ class _Buckets:
             state = self.state
             return lambda p: _where(getattr(p, name), state)
         if name == "master_fields":
-            return lambda p: None if p.master_fields is None else frozenset(p.master_fields)
+            # one set per distinct answer, shared by every key that holds it
+            shared: dict[tuple[str, ...], frozenset[str]] = {}
+
+            def read(p: Profile) -> object:
+                given = p.master_fields
+                if given is None:
+                    return None
+                found = shared.get(given)
+                if found is None:
+                    found = shared[given] = frozenset(given)
+                return found
+
+            return read
         if name == "exams":
             scales = tuple(self.cuts.items())
             return lambda p: _exam_buckets(p, scales)
@@ -267,6 +279,8 @@ class CompiledState:
             for p in rules.pathways
         )
         self._rows: list[Generations[object, Codes]] = [Generations() for _ in rules.pathways]
+        #: each distinct row of codes once: many bucket keys share a row (bounded by the rules)
+        self._shared_rows: dict[Codes, Codes] = {}
         #: per pathway: plan sketches by outcome codes and plan flags (a shortcut past
         #: ``plan.sketch``'s own key, which is built from the unmet codes)
         self.sketches: list[Generations[tuple[Codes, tuple[bool, ...]], Sketch]] = [
@@ -303,7 +317,8 @@ class CompiledState:
             if code is None:
                 code = node.outcomes[key] = table.code(outcome_of(node.req, p, state))
             row.append(code)
-        return tuple(row)
+        codes = tuple(row)
+        return self._shared_rows.setdefault(codes, codes)
 
     def age_codes(self) -> None:
         """Age the outcome codes per pathway and the standings (``Generations``): small

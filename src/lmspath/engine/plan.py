@@ -16,6 +16,7 @@ from lmspath.engine.steps import (
     StepContext,
     _Draft,
     _fee,
+    draft_value,
     fee_words,
     find_requirement,
     intern_draft,
@@ -519,10 +520,18 @@ def _application(rules: StateRules) -> _Draft:
 
 
 def _build_sketch(
-    pathway_id: str, drafts: list[_Draft], rules: StateRules, application: _Draft
+    pathway_id: str,
+    drafts: list[_Draft],
+    rules: StateRules,
+    application: _Draft,
+    shared: dict[tuple[object, ...], _Draft],
 ) -> Sketch:
-    """The sketch from the unmet requirements' steps, in requirement order (drafts it owns);
-    ``application`` is the state's application step (a template, copied here)."""
+    """The sketch from the unmet requirements' steps, in requirement order; ``application``
+    is the state's application step (a template, copied here).
+
+    A finished step is never changed again, and thousands of sketches hold equal ones (26,100
+    steps built for 30,000 clients held 2,187 distinct): ``shared`` keeps one of each, so a
+    sketch holds the shared step equal to its own."""
     drafts = _merge_study(drafts)
     drafts.sort(key=lambda d: _RANK[d.kind])
     pathway = next(p for p in rules.pathways if p.id == pathway_id)
@@ -535,21 +544,31 @@ def _build_sketch(
         draft.order = index
     has_license_rule = any(r.kind == "teaching_license" for r in pathway.requirements)
     _link(drafts, has_license_rule)
+    kept: list[_Draft] = []
     for draft in drafts:
         intern_draft(draft)
-    return Sketch(pathway_id, drafts)
+        kept.append(shared.setdefault(draft_value(draft), draft))
+    return Sketch(pathway_id, kept)
+
+
+#: The 16 possible flag tuples, by their bits: every profile's flags are one of these objects,
+#: so the tables keyed by flags hold no copies (a constant, not a memo).
+_ALL_FLAGS: tuple[Flags, ...] = tuple(
+    (bool(i & 8), bool(i & 4), bool(i & 2), bool(i & 1)) for i in range(16)
+)
 
 
 def plan_flags(p: Profile, state: str) -> Flags:
     """The only facts of the profile besides outcomes and numbers that a plan's wording reads
     (``state``: the target state)."""
     where = p.teaching_license_state
-    return (
-        p.master == "in_progress",
-        p.school_library_program == "in_progress",
-        p.teaching_license_status == "expired",
-        p.teaching_license_status == "active" and where not in {None, "none", state},
-    )
+    status = p.teaching_license_status
+    return _ALL_FLAGS[
+        (p.master == "in_progress") << 3
+        | (p.school_library_program == "in_progress") << 2
+        | (status == "expired") << 1
+        | (status == "active" and where not in {None, "none", state})
+    ]
 
 
 #: The kind of rule whose step reads each of the ``plan_flags``.
@@ -580,7 +599,7 @@ class PlanTables:
     use), each pathway's sketch per situation, the application step, and which flags each
     requirement's step reads. Their sizes are bounded by the rules' outcomes, not by the data."""
 
-    __slots__ = ("_application", "flag_use", "sketches", "steps")
+    __slots__ = ("_application", "drafts", "flag_use", "sketches", "steps")
 
     def __init__(self) -> None:
         self.sketches: Generations[tuple[str, Codes, tuple[bool | None, ...]], Sketch] = (
@@ -588,6 +607,8 @@ class PlanTables:
         )
         self.steps: dict[tuple[str, int, int, tuple[bool | None, ...]], _Draft] = {}
         self.flag_use: dict[str, tuple[frozenset[int], ...]] = {}
+        #: one finished step per distinct value, shared by the sketches that hold it
+        self.drafts: dict[tuple[object, ...], _Draft] = {}
         self._application: _Draft | None = None
 
     def application(self, rules: StateRules) -> _Draft:
@@ -650,7 +671,7 @@ def sketch(
         drafts.append(step.copy())
     assert len(unmet) == len(pathway.requirements)
     return tables.sketches.put(
-        key, _build_sketch(pathway_id, drafts, rules, tables.application(rules))
+        key, _build_sketch(pathway_id, drafts, rules, tables.application(rules), tables.drafts)
     )
 
 

@@ -469,3 +469,13 @@ def intern_draft(draft: _Draft) -> None:
         draft.note = sys.intern(draft.note)
     if draft.estimate_note is not None:
         draft.estimate_note = sys.intern(draft.estimate_note)
+
+
+def draft_value(draft: _Draft) -> tuple[object, ...]:
+    """Everything a finished step holds, as one hashable value (lists as tuples)."""
+    return tuple(
+        [
+            tuple(value) if type(value) is list else value
+            for value in [getattr(draft, name) for name in _DRAFT_SLOTS]
+        ]
+    )
