@@ -58,3 +58,18 @@ def test_plan_sketches_share_equal_steps() -> None:
     for draft in drafts:
         assert by_value.setdefault(draft_value(draft), draft) is draft, "one step per value"
     assert len(by_value) < len(drafts) // 5
+
+
+def test_decisions_of_one_shape_share_its_standings_and_reach() -> None:
+    from lmspath.engine.assess import decide
+
+    compiled = CompiledState(load_state("TX"), load_estimates(), load_exams())
+    first: dict[object, tuple[object, object]] = {}
+    decisions = [decide(p.replace(state="TX"), compiled) for _, p in _profiles(800, seed=9)]
+    for decision in decisions:
+        standings, reach = first.setdefault(
+            (decision.standings, decision.reach), (decision.standings, decision.reach)
+        )
+        assert decision.standings is standings
+        assert decision.reach is reach
+    assert len(first) < len(decisions)

@@ -267,8 +267,9 @@ def decide(
     if shape is None:
         top, rest = tiers(standings, reach)
         shape = compiled.shapes[(standings, reach)] = Shape(
-            top, rest, *verdict_of(standings, reach)
+            top, rest, *verdict_of(standings, reach), standings, reach
         )
+    standings, reach = shape.standings, shape.reach
     sketches: dict[int, Sketch] = {}
     flags = plan_flags(profile, rules.code)
     for i in range(len(codes)) if rank_rest else shape.top:

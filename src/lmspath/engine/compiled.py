@@ -58,6 +58,10 @@ class Shape(NamedTuple):
     rest: tuple[int, ...]
     verdict: Verdict
     because: int | None
+    #: the standings and reach the shape was made for: one copy, which every decision of this
+    #: shape holds (not one per client)
+    standings: tuple[Standing, ...]
+    reach: tuple[bool, ...]
 
 
 class Threshold(NamedTuple):

@@ -298,6 +298,11 @@ def _cost(drafts: Sequence[_Draft], costs: Sequence[Range | None]) -> Range | No
     return (sum(c[0] for c in known), sum(c[1] for c in known))
 
 
+def _no_numbers(p: Profile) -> None:
+    """The numbers a sketch whose steps read none reads of a profile: none."""
+    return None
+
+
 class Sketch:
     """A plan's structure for one situation: its steps, their order, links and estimates.
 
@@ -338,9 +343,10 @@ class Sketch:
             | ({"exams"} if any(d.retake for d in drafts) else set())
         )
         self._numbers: Callable[[Profile], object] = (
-            operator.attrgetter(*numbers) if numbers else (lambda p: None)
+            operator.attrgetter(*numbers) if numbers else _no_numbers
         )
-        self._plans: dict[object, Plan] = {}
+        # made on the first full plan: results rows never need one
+        self._plans: dict[object, Plan] | None = None
         self._months = _total(self.drafts, [d.months for d in self.drafts]) if not years else None
         self._cost = _cost(self.drafts, [d.cost for d in self.drafts]) if not years else None
         first = self.drafts[0]
@@ -400,11 +406,14 @@ class Sketch:
     def plan(self, p: Profile) -> Plan:
         """The full plan for this profile."""
         key = self._numbers(p)
-        known = self._plans.get(key)
+        plans = self._plans
+        if plans is None:
+            plans = self._plans = {}
+        known = plans.get(key)
         if known is None:
-            if len(self._plans) >= self.LIMIT:
-                self._plans.clear()
-            known = self._plans[key] = self._plan(p)
+            if len(plans) >= self.LIMIT:
+                plans.clear()
+            known = plans[key] = self._plan(p)
         return known
 
     def _plan(self, p: Profile) -> Plan:
