@@ -6,12 +6,12 @@ import datetime as dt
 from typing import Any, TypeVar
 
 from lmspath.engine.assess import assess
-from lmspath.model.frozen import Frozen
+from lmspath.model.frozen import Plain
 from lmspath.model.profile import Profile, build_profile
 from lmspath.model.results import Assessment, PathwayResult, RequirementResult
 from lmspath.store.load import exam_index, load_estimates, load_exams, load_state
 
-F = TypeVar("F", bound=Frozen)
+F = TypeVar("F", bound=Plain)
 
 #: A person with a bachelor's degree and, explicitly, nothing else (every other answer "no" or 0).
 ONLY_BACHELOR: dict[str, object] = {

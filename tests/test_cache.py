@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from lmspath.model.frozen import Frozen
+from lmspath.model.frozen import Plain
 from lmspath.model.rules import Estimates, ExamCatalog, StateRules
 from lmspath.model.skills import Taxonomy
 from lmspath.store.cache import KEY_FILE, cache_dir, cached
@@ -72,15 +72,15 @@ def test_hit_equals_fresh_load_and_builds_once(folder: Path, tx_copy: Path) -> N
     ids=lambda v: v if isinstance(v, str) else "",
 )
 def test_every_shipped_file_round_trips_through_the_cache(
-    folder: Path, kind: str, files: list[Path], model: type[Frozen]
+    folder: Path, kind: str, files: list[Path], model: type[Plain]
 ) -> None:
     """A JSON entry read back (and validated) equals the fresh load, so every kind hits."""
     from lmspath.store.load import _merge_exams
 
-    fresh: Frozen = _merge_exams(DATA, files) if kind == "exams" else load_model(files[0], model)
+    fresh: Plain = _merge_exams(DATA, files) if kind == "exams" else load_model(files[0], model)
     calls: list[int] = []
 
-    def build() -> Frozen:
+    def build() -> Plain:
         calls.append(1)
         return fresh
 

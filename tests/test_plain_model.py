@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from lmspath.model.frozen import Frozen
+from lmspath.model.frozen import Plain
 from lmspath.model.market import MarketFile
 from lmspath.model.programs import ProgramFile
 from lmspath.model.rules import Estimates, ExamCatalog, Source, StateRules
@@ -27,8 +27,8 @@ def test_generated_classes_are_up_to_date() -> None:
     assert generate.main(["--check"]) == 0
 
 
-def _files() -> list[tuple[Path, type[Frozen]]]:
-    found: list[tuple[Path, type[Frozen]]] = [
+def _files() -> list[tuple[Path, type[Plain]]]:
+    found: list[tuple[Path, type[Plain]]] = [
         (DATA / "requirements" / f"{code}.yaml", StateRules) for code in available_states()
     ]
     found += [(path, ExamCatalog) for path in sorted((DATA / "exams").glob("*.yaml"))]
@@ -42,7 +42,7 @@ def _files() -> list[tuple[Path, type[Frozen]]]:
 
 
 @pytest.mark.parametrize(("path", "model"), _files(), ids=lambda v: getattr(v, "name", ""))
-def test_every_data_file_reads_and_writes_as_its_schema(path: Path, model: type[Frozen]) -> None:
+def test_every_data_file_reads_and_writes_as_its_schema(path: Path, model: type[Plain]) -> None:
     """The schema's JSON of a file, read into plain objects and written back, is unchanged, and
     the schema accepts what the plain objects write: nothing is lost or added either way."""
     data = validated(path, model)

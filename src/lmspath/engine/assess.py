@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from typing import NamedTuple
+from typing import ClassVar, NamedTuple
 
 from lmspath.engine.checks import evaluate, evaluate_requirement, sources_disagree
 from lmspath.engine.compiled import CompiledState, Shape, Standing
@@ -12,6 +12,7 @@ from lmspath.engine.outcomes import Codes, Outcome, OutcomeTable
 from lmspath.engine.plan import Sketch, plan_flags, sketch
 from lmspath.engine.steps import Flags
 from lmspath.engine.words import money, plan_time
+from lmspath.model.frozen import Frozen
 from lmspath.model.profile import Profile
 from lmspath.model.results import (
     Agency,
@@ -95,7 +96,7 @@ def verdict_of(
 _set = object.__setattr__
 
 
-class Decision:
+class Decision(Frozen):
     """What the engine decides for a profile, before any wording: enough for a batch row."""
 
     __slots__ = (
@@ -108,6 +109,17 @@ class Decision:
         "table",
         "top",
         "verdict",
+    )
+    _fields: ClassVar[tuple[str, ...]] = (
+        "codes",
+        "standings",
+        "order",
+        "verdict",
+        "because",
+        "sketches",
+        "top",
+        "reach",
+        "table",
     )
 
     codes: tuple[Codes, ...]  # each pathway's outcomes as codes (``outcomes.decode``)
@@ -141,33 +153,6 @@ class Decision:
         _set(self, "top", top)
         _set(self, "reach", reach)
         _set(self, "table", table)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"cannot delete field {name!r}")
-
-    def _key(self) -> tuple[object, ...]:
-        return (
-            self.codes,
-            self.standings,
-            self.order,
-            self.verdict,
-            self.because,
-            self.sketches,
-            self.top,
-            self.reach,
-            self.table,
-        )
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not Decision:
-            return NotImplemented
-        return self._key() == other._key()
-
-    def __hash__(self) -> int:
-        return hash(self._key())
 
     @property
     def best(self) -> int:

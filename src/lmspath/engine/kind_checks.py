@@ -6,6 +6,9 @@ one entry point.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from lmspath.model.frozen import Frozen
 from lmspath.model.profile import Profile
 from lmspath.model.results import Status
 from lmspath.model.rules import (
@@ -28,10 +31,11 @@ from lmspath.model.rules import (
 _set = object.__setattr__
 
 
-class Check:
+class Check(Frozen):
     """The outcome of one rule against the profile, before sources are attached."""
 
     __slots__ = ("have", "need", "status")
+    _fields: ClassVar[tuple[str, ...]] = ("status", "have", "need")
 
     status: Status
     have: str
@@ -41,20 +45,6 @@ class Check:
         _set(self, "status", status)
         _set(self, "have", have)
         _set(self, "need", need)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"cannot delete field {name!r}")
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not Check:
-            return NotImplemented
-        return (self.status, self.have, self.need) == (other.status, other.have, other.need)
-
-    def __hash__(self) -> int:
-        return hash((self.status, self.have, self.need))
 
 
 def _num(value: float) -> str:

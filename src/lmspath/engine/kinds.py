@@ -7,10 +7,11 @@ Adding a kind of requirement is one entry here plus its model in ``model/rules.p
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from lmspath.engine import kind_checks as checks, steps
 from lmspath.engine.kind_checks import Check
+from lmspath.model.frozen import Frozen
 from lmspath.model.profile import Profile
 from lmspath.model.results import RequirementResult, StepKind
 from lmspath.model.rules import (
@@ -40,10 +41,19 @@ StepFn = Callable[[steps._Draft, Requirement | None, RequirementResult, steps.St
 _set = object.__setattr__
 
 
-class Kind:
+class Kind(Frozen):
     """One kind of requirement, in one place."""
 
     __slots__ = ("check", "fields", "fill", "long", "minimum", "model", "step")
+    _fields: ClassVar[tuple[str, ...]] = (
+        "model",
+        "fields",
+        "check",
+        "step",
+        "fill",
+        "long",
+        "minimum",
+    )
 
     model: type[Requirement]
     #: the profile fields its check reads (an any-of group's options and a conflict's readings
@@ -75,23 +85,6 @@ class Kind:
         _set(self, "fill", fill)
         _set(self, "long", long)
         _set(self, "minimum", minimum)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"cannot delete field {name!r}")
-
-    def _key(self) -> tuple[object, ...]:
-        return (self.model, self.fields, self.check, self.step, self.fill, self.long, self.minimum)
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not Kind:
-            return NotImplemented
-        return self._key() == other._key()
-
-    def __hash__(self) -> int:
-        return hash(self._key())
 
     def thresholds(self, req: Any) -> tuple[tuple[str, float], ...]:
         """The (profile field, number) pairs the rule compares against; an exam's cut score

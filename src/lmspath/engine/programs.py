@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import difflib
 import math
-from typing import Literal
+from typing import ClassVar, Literal
 
 from lmspath.errors import InputError
+from lmspath.model.frozen import Frozen
 from lmspath.model.programs import ROUTES, Program, ProgramCatalog, ProgramFile, span
 
 Scope = Literal["in_state", "disclosure", "any"]
@@ -24,10 +25,11 @@ ROUTE_WORDS = {
 _set = object.__setattr__
 
 
-class Cost:
+class Cost(Frozen):
     """What a program costs: its stated total, or tuition per credit times its credit hours."""
 
     __slots__ = ("basis", "high", "low", "year")
+    _fields: ClassVar[tuple[str, ...]] = ("low", "high", "basis", "year")
 
     low: float
     high: float
@@ -46,23 +48,6 @@ class Cost:
         _set(self, "basis", basis)
         _set(self, "year", year)
 
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"cannot delete field {name!r}")
-
-    def _key(self) -> tuple[object, ...]:
-        return (self.low, self.high, self.basis, self.year)
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not Cost:
-            return NotImplemented
-        return self._key() == other._key()
-
-    def __hash__(self) -> int:
-        return hash(self._key())
-
 
 def cost_of(program: Program) -> Cost | None:
     """The stated total when there is one, else per-credit tuition x credits; None if unknown.
@@ -79,10 +64,11 @@ def cost_of(program: Program) -> Cost | None:
     return Cost(rate * credits[0], rate * credits[1], "per_credit", program.tuition_year)
 
 
-class Filters:
+class Filters(Frozen):
     """The narrowing a person asked for; the defaults keep every program."""
 
     __slots__ = ("max_cost", "no_license_needed", "online", "routes")
+    _fields: ClassVar[tuple[str, ...]] = ("online", "max_cost", "no_license_needed", "routes")
 
     online: bool
     max_cost: float | None
@@ -101,23 +87,6 @@ class Filters:
         _set(self, "no_license_needed", no_license_needed)
         _set(self, "routes", routes)
 
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"cannot delete field {name!r}")
-
-    def _key(self) -> tuple[object, ...]:
-        return (self.online, self.max_cost, self.no_license_needed, self.routes)
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not Filters:
-            return NotImplemented
-        return self._key() == other._key()
-
-    def __hash__(self) -> int:
-        return hash(self._key())
-
     def as_dict(self) -> dict[str, object]:
         """The filters as plain values (for JSON output)."""
         return {
@@ -128,10 +97,11 @@ class Filters:
         }
 
 
-class Listed:
+class Listed(Frozen):
     """One program in a listing: where it comes from, why it is listed, and its cost."""
 
     __slots__ = ("cost", "file", "program", "scope")
+    _fields: ClassVar[tuple[str, ...]] = ("file", "program", "scope", "cost")
 
     file: ProgramFile
     program: Program
@@ -150,25 +120,8 @@ class Listed:
         _set(self, "scope", scope)
         _set(self, "cost", cost)
 
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"cannot assign to field {name!r}")
 
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"cannot delete field {name!r}")
-
-    def _key(self) -> tuple[object, ...]:
-        return (self.file, self.program, self.scope, self.cost)
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not Listed:
-            return NotImplemented
-        return self._key() == other._key()
-
-    def __hash__(self) -> int:
-        return hash(self._key())
-
-
-class Selection:
+class Selection(Frozen):
     """The programs listed for a state (or for every state) after the filters."""
 
     __slots__ = (
@@ -181,6 +134,17 @@ class Selection:
         "listed",
         "state",
         "state_note",
+    )
+    _fields: ClassVar[tuple[str, ...]] = (
+        "state",
+        "filters",
+        "listed",
+        "in_state_programs",
+        "state_note",
+        "in_state_recorded",
+        "disclosing_recorded",
+        "hidden",
+        "filtered_out",
     )
 
     state: str | None
@@ -219,33 +183,6 @@ class Selection:
         _set(self, "disclosing_recorded", disclosing_recorded)
         _set(self, "hidden", {} if hidden is None else hidden)
         _set(self, "filtered_out", filtered_out)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"cannot delete field {name!r}")
-
-    def _key(self) -> tuple[object, ...]:
-        return (
-            self.state,
-            self.filters,
-            self.listed,
-            self.in_state_programs,
-            self.state_note,
-            self.in_state_recorded,
-            self.disclosing_recorded,
-            self.hidden,
-            self.filtered_out,
-        )
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not Selection:
-            return NotImplemented
-        return self._key() == other._key()
-
-    def __hash__(self) -> int:
-        return hash(self._key())
 
 
 def _verdict(program: Program, cost: Cost | None, filters: Filters) -> bool | Unknown:
@@ -362,7 +299,7 @@ def parse_amount(text: str, option: str = "--max-cost") -> float:
     return value
 
 
-class StateCoverage:
+class StateCoverage(Frozen):
     """How many programs the data records for one jurisdiction."""
 
     __slots__ = (
@@ -372,6 +309,14 @@ class StateCoverage:
         "in_state",
         "in_state_programs",
         "online_in_state",
+    )
+    _fields: ClassVar[tuple[str, ...]] = (
+        "code",
+        "in_state_programs",
+        "has_file",
+        "in_state",
+        "online_in_state",
+        "disclosing",
     )
 
     code: str
@@ -398,30 +343,6 @@ class StateCoverage:
         _set(self, "in_state", in_state)
         _set(self, "online_in_state", online_in_state)
         _set(self, "disclosing", disclosing)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"cannot delete field {name!r}")
-
-    def _key(self) -> tuple[object, ...]:
-        return (
-            self.code,
-            self.in_state_programs,
-            self.has_file,
-            self.in_state,
-            self.online_in_state,
-            self.disclosing,
-        )
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not StateCoverage:
-            return NotImplemented
-        return self._key() == other._key()
-
-    def __hash__(self) -> int:
-        return hash(self._key())
 
 
 def coverage(catalog: ProgramCatalog, codes: list[str]) -> list[StateCoverage]:

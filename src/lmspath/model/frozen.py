@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, Protocol, TypeVar
 
 #: Sets an attribute of a frozen object while it is made.
 _set = object.__setattr__
@@ -11,6 +11,21 @@ _set = object.__setattr__
 _date = dt.date.fromisoformat
 
 F = TypeVar("F", bound="Frozen")
+J = TypeVar("J", bound="Plain")
+
+
+class Plain(Protocol):
+    """A generated model class: it writes its JSON value and reads it back (what the data
+    cache stores and the loaders build)."""
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON value of this object."""
+        ...
+
+    @classmethod
+    def from_json(cls: type[J], data: dict[str, Any]) -> J:
+        """The object from its JSON value."""
+        ...
 
 
 class Frozen:
@@ -54,15 +69,6 @@ class Frozen:
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild, (type(self), self._values()))
-
-    def to_json(self) -> dict[str, Any]:
-        """The JSON value of this object (each class writes its own)."""
-        raise NotImplementedError
-
-    @classmethod
-    def from_json(cls: type[F], data: dict[str, Any]) -> F:
-        """The object from its JSON value (each class reads its own)."""
-        raise NotImplementedError
 
     def replace(self: F, **changes: Any) -> F:
         """A copy with some fields replaced (private look-up tables are not copied)."""

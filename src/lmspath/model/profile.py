@@ -6,8 +6,10 @@ import difflib
 import math
 import re
 from collections.abc import Callable, Mapping
+from typing import ClassVar
 
 from lmspath.errors import ECHO_LIMIT, shown
+from lmspath.model.frozen import Frozen
 from lmspath.model.lenient import (
     Noted,
     note,
@@ -65,10 +67,11 @@ ScoreRange = Callable[[str], "tuple[float, float] | None"]
 _set = object.__setattr__
 
 
-class FieldProblem:
+class FieldProblem(Frozen):
     """One thing wrong with one field."""
 
     __slots__ = ("field", "problem")
+    _fields: ClassVar[tuple[str, ...]] = ("field", "problem")
 
     field: str
     problem: str
@@ -76,20 +79,6 @@ class FieldProblem:
     def __init__(self, field: str, problem: str) -> None:
         _set(self, "field", field)
         _set(self, "problem", problem)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"cannot delete field {name!r}")
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not FieldProblem:
-            return NotImplemented
-        return self.field == other.field and self.problem == other.problem
-
-    def __hash__(self) -> int:
-        return hash((self.field, self.problem))
 
     def __str__(self) -> str:
         return f"{self.field}: {self.problem}"

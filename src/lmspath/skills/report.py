@@ -5,8 +5,9 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Sequence, Set as AbstractSet
-from typing import NamedTuple
+from typing import ClassVar, NamedTuple
 
+from lmspath.model.frozen import Frozen
 from lmspath.model.profile import Profile
 from lmspath.model.results import SourceRef, source_ref
 from lmspath.model.rules import Confidence, Exam, ExamCategory, Source
@@ -61,10 +62,11 @@ def id_key(text: str) -> str:
 _set = object.__setattr__
 
 
-class AliasHit:
+class AliasHit(Frozen):
     """One alias (or id) that names an item, and how it may match."""
 
     __slots__ = ("alias", "item_id", "via")
+    _fields: ClassVar[tuple[str, ...]] = ("item_id", "alias", "via")
 
     item_id: str
     alias: str
@@ -80,28 +82,12 @@ class AliasHit:
         _set(self, "alias", alias)
         _set(self, "via", via)
 
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"cannot assign to field {name!r}")
 
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"cannot delete field {name!r}")
-
-    def _key(self) -> tuple[object, ...]:
-        return (self.item_id, self.alias, self.via)
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not AliasHit:
-            return NotImplemented
-        return self._key() == other._key()
-
-    def __hash__(self) -> int:
-        return hash(self._key())
-
-
-class NotAloneWord:
+class NotAloneWord(Frozen):
     """A word that never matches alone, the item it hints at, and the hint."""
 
     __slots__ = ("hint", "item_id", "word")
+    _fields: ClassVar[tuple[str, ...]] = ("item_id", "word", "hint")
 
     item_id: str
     word: str
@@ -116,23 +102,6 @@ class NotAloneWord:
         _set(self, "item_id", item_id)
         _set(self, "word", word)
         _set(self, "hint", hint)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"cannot delete field {name!r}")
-
-    def _key(self) -> tuple[object, ...]:
-        return (self.item_id, self.word, self.hint)
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not NotAloneWord:
-            return NotImplemented
-        return self._key() == other._key()
-
-    def __hash__(self) -> int:
-        return hash(self._key())
 
 
 class AliasIndex:
@@ -202,10 +171,11 @@ def build_index(taxonomy: Taxonomy) -> AliasIndex:
     return index
 
 
-class Match:
+class Match(Frozen):
     """An item found in what the person wrote."""
 
     __slots__ = ("field", "hit", "item_id", "text")
+    _fields: ClassVar[tuple[str, ...]] = ("item_id", "text", "field", "hit")
 
     item_id: str
     text: str
@@ -224,28 +194,12 @@ class Match:
         _set(self, "field", field)
         _set(self, "hit", hit)
 
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"cannot assign to field {name!r}")
 
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"cannot delete field {name!r}")
-
-    def _key(self) -> tuple[object, ...]:
-        return (self.item_id, self.text, self.field, self.hit)
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not Match:
-            return NotImplemented
-        return self._key() == other._key()
-
-    def __hash__(self) -> int:
-        return hash(self._key())
-
-
-class MatchResult:
+class MatchResult(Frozen):
     """Every item found, and every entry that matched nothing (never dropped)."""
 
     __slots__ = ("matches", "unrecognised")
+    _fields: ClassVar[tuple[str, ...]] = ("matches", "unrecognised")
 
     matches: tuple[Match, ...]
     unrecognised: tuple[Unrecognised, ...]
@@ -257,23 +211,6 @@ class MatchResult:
     ) -> None:
         _set(self, "matches", matches)
         _set(self, "unrecognised", unrecognised)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"cannot delete field {name!r}")
-
-    def _key(self) -> tuple[object, ...]:
-        return (self.matches, self.unrecognised)
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not MatchResult:
-            return NotImplemented
-        return self._key() == other._key()
-
-    def __hash__(self) -> int:
-        return hash(self._key())
 
     def item_ids(self) -> list[str]:
         """The distinct matched item ids, in order of first appearance."""
@@ -471,7 +408,7 @@ def match(
 # --- Building the report -----------------------------------------------------------------------
 
 
-class Prepared:
+class Prepared(Frozen):
     """What every report on one taxonomy reuses: the alias index, units and resolved sources."""
 
     __slots__ = (
@@ -488,6 +425,21 @@ class Prepared:
         "suggestions",
         "units",
         "ways",
+    )
+    _fields: ClassVar[tuple[str, ...]] = (
+        "owner",
+        "index",
+        "candidates",
+        "units",
+        "source_refs",
+        "ways",
+        "item_refs",
+        "item_sources",
+        "components",
+        "suggestions",
+        "entry_ids",
+        "entry_hits",
+        "ranked",
     )
 
     #: the taxonomy these were made from
@@ -539,37 +491,6 @@ class Prepared:
         _set(self, "entry_ids", {} if entry_ids is None else entry_ids)
         _set(self, "entry_hits", {} if entry_hits is None else entry_hits)
         _set(self, "ranked", {} if ranked is None else ranked)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"cannot delete field {name!r}")
-
-    def _key(self) -> tuple[object, ...]:
-        return (
-            self.owner,
-            self.index,
-            self.candidates,
-            self.units,
-            self.source_refs,
-            self.ways,
-            self.item_refs,
-            self.item_sources,
-            self.components,
-            self.suggestions,
-            self.entry_ids,
-            self.entry_hits,
-            self.ranked,
-        )
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not Prepared:
-            return NotImplemented
-        return self._key() == other._key()
-
-    def __hash__(self) -> int:
-        return hash(self._key())
 
 
 def prepared(taxonomy: Taxonomy) -> Prepared:
@@ -630,10 +551,11 @@ def way_out(taxonomy: Taxonomy, way: Way) -> WayOut:
     )
 
 
-class Unit:
+class Unit(Frozen):
     """What counts once for gaps and readiness: an ungrouped item, or a whole tool group."""
 
     __slots__ = ("exams", "group", "ids", "lead", "members")
+    _fields: ClassVar[tuple[str, ...]] = ("lead", "group", "members", "exams", "ids")
 
     lead: SkillItem
     group: ToolGroup | None
@@ -654,23 +576,6 @@ class Unit:
         _set(self, "members", members)
         _set(self, "exams", exams)
         _set(self, "ids", ids)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"cannot delete field {name!r}")
-
-    def _key(self) -> tuple[object, ...]:
-        return (self.lead, self.group, self.members, self.exams, self.ids)
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not Unit:
-            return NotImplemented
-        return self._key() == other._key()
-
-    def __hash__(self) -> int:
-        return hash(self._key())
 
     @classmethod
     def of(cls, lead: SkillItem, group: ToolGroup | None, members: Sequence[SkillItem]) -> Unit:
@@ -788,11 +693,12 @@ def _category_units(
     return CategoryUnits(category, weighed, total, ids, bare)
 
 
-class ForExam:
+class ForExam(Frozen):
     """What every report for one exam (or none) shares: the units in gap order with each one's
     gap, the units of each exam category, and the ranking rule."""
 
     __slots__ = ("categories", "gaps", "ranked", "rule")
+    _fields: ClassVar[tuple[str, ...]] = ("ranked", "gaps", "categories", "rule")
 
     ranked: tuple[Ranked, ...]
     #: the gap of each ranked unit, as listed when nothing before it is had (rank = position)
@@ -812,23 +718,6 @@ class ForExam:
         _set(self, "gaps", gaps)
         _set(self, "categories", categories)
         _set(self, "rule", rule)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"cannot delete field {name!r}")
-
-    def _key(self) -> tuple[object, ...]:
-        return (self.ranked, self.gaps, self.categories, self.rule)
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not ForExam:
-            return NotImplemented
-        return self._key() == other._key()
-
-    def __hash__(self) -> int:
-        return hash(self._key())
 
     def gap(self, position: int, rank: int) -> GapItem:
         """The gap of the unit at ``position`` in gap order, listed at ``rank`` (a copy when
@@ -1046,10 +935,20 @@ def exam_readiness(
     )
 
 
-class Component:
+class Component(Frozen):
     """One component of the checklist framework, with what does not depend on the person."""
 
     __slots__ = ("bare", "id", "ideas", "ids", "mapped", "name", "standard_id", "standard_name")
+    _fields: ClassVar[tuple[str, ...]] = (
+        "id",
+        "name",
+        "standard_id",
+        "standard_name",
+        "mapped",
+        "ideas",
+        "bare",
+        "ids",
+    )
 
     id: str
     name: str
@@ -1082,32 +981,6 @@ class Component:
         _set(self, "ideas", ideas)
         _set(self, "bare", bare)
         _set(self, "ids", ids)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"cannot delete field {name!r}")
-
-    def _key(self) -> tuple[object, ...]:
-        return (
-            self.id,
-            self.name,
-            self.standard_id,
-            self.standard_name,
-            self.mapped,
-            self.ideas,
-            self.bare,
-            self.ids,
-        )
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not Component:
-            return NotImplemented
-        return self._key() == other._key()
-
-    def __hash__(self) -> int:
-        return hash(self._key())
 
 
 def _components(

@@ -31,9 +31,9 @@ from typing import TypeVar
 
 from lmspath import __version__
 from lmspath.files import sweep_stale
-from lmspath.model.frozen import Frozen
+from lmspath.model.frozen import Plain
 
-T = TypeVar("T", bound=Frozen)
+T = TypeVar("T", bound=Plain)
 
 #: First word of every entry; a file that does not start with it is not ours.
 FORMAT = b"lmspath-cache-3"
@@ -176,7 +176,7 @@ def folder_key(folder: Path) -> bytes | None:
     return None
 
 
-def _header(kind: str, key: str, model: type[Frozen]) -> bytes:
+def _header(kind: str, key: str, model: type[Plain]) -> bytes:
     return b" ".join((FORMAT, kind.encode(), key.encode(), model.__name__.encode()))
 
 
@@ -205,7 +205,7 @@ def read_entry(path: Path, secret: bytes, header: bytes, expect: type[T]) -> T |
         return None
 
 
-def write_entry(folder: Path, path: Path, secret: bytes, header: bytes, value: Frozen) -> None:
+def write_entry(folder: Path, path: Path, secret: bytes, header: bytes, value: Plain) -> None:
     """Write an entry under a private temporary name and rename it into place."""
     body = json.dumps(value.to_json(), ensure_ascii=False, separators=(",", ":")).encode()
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp")

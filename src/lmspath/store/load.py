@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from lmspath.errors import DataError, InputError
-from lmspath.model.frozen import Frozen
+from lmspath.model.frozen import Plain
 from lmspath.model.lenient import ExamNames, Noted, note
 from lmspath.model.rules import Estimates, Exam, ExamCatalog, Source, StateRules
 from lmspath.model.states import JURISDICTIONS, resolve_state, unknown_state_message
@@ -21,7 +21,7 @@ from lmspath.store.yamlio import YamlProblem, parse_yaml, read_text
 if TYPE_CHECKING:
     from pydantic import BaseModel, ValidationError
 
-M = TypeVar("M", bound=Frozen)
+M = TypeVar("M", bound=Plain)
 S = TypeVar("S", bound="BaseModel")
 
 
@@ -61,7 +61,7 @@ def validation_lines(label: str, exc: ValidationError) -> list[str]:
     return lines
 
 
-def schema_of(model: type[Frozen]) -> type[BaseModel]:
+def schema_of(model: type[Plain]) -> type[BaseModel]:
     """The pydantic schema a plain class mirrors (``lmspath.schema.X.Name`` for
     ``lmspath.model.X.Name``); importing it imports pydantic."""
     module = importlib.import_module(model.__module__.replace("lmspath.model.", "lmspath.schema."))
@@ -69,7 +69,7 @@ def schema_of(model: type[Frozen]) -> type[BaseModel]:
     return schema
 
 
-def validated(path: Path, model: type[Frozen], label: str | None = None) -> dict[str, Any]:
+def validated(path: Path, model: type[Plain], label: str | None = None) -> dict[str, Any]:
     """One data file checked against the schema of ``model``, as the JSON value of the
     validated data; DataError with one line per problem."""
     data: dict[str, Any] = load_schema(path, schema_of(model), label).model_dump(mode="json")
