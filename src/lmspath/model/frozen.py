@@ -73,9 +73,9 @@ class Frozen:
     def replace(self: F, **changes: Any) -> F:
         """A copy with some fields replaced (private look-up tables are not copied)."""
         cls = type(self)
-        if not changes.keys() <= set(self._fields):
-            unknown = sorted(changes.keys() - set(self._fields))
-            raise TypeError(f"{cls.__name__} has no field {unknown[0]!r}")
+        unknown = changes.keys() - set(self._fields)
+        if unknown:
+            raise TypeError(f"{cls.__name__} has no field {min(unknown)!r}")
         special = self._through_init
         if special and (not special.isdisjoint(changes) or any(n[0] == "_" for n in special)):
             values = {name: getattr(self, name) for name in self._fields}
