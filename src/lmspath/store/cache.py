@@ -201,7 +201,7 @@ def read_entry(path: Path, secret: bytes, header: bytes, expect: type[T]) -> T |
         return None
     try:
         return expect.from_json(json.loads(body))
-    except Exception:
+    except Exception:  # an entry that does not read back is rebuilt, whatever is wrong
         return None
 
 
