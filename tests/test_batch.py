@@ -446,6 +446,8 @@ def test_on_a_terminal_a_progress_bar_shows_rows_per_second(
     screen = io.StringIO()
     terminal = Console(file=screen, force_terminal=True, width=120)
     monkeypatch.setattr(lmspath.render.console, "stderr_console", lambda: terminal)
+    # CliRunner's stderr is no terminal: say it is one (as rich reads it), or no bar is asked for
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
     intake = tmp_path / "intake.csv"
     intake.write_text(
         "client_id,state\n" + "".join(f"C{n},TX\n" for n in range(600)), encoding="utf-8"

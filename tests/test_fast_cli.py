@@ -32,6 +32,20 @@ PROFILES = {
     "broken.yaml": "state: TX\nmaster: [yes\n",
     "no-state.yaml": "master: yes\n",
     "ny.json": '{"state": "New York", "master": "yes", "master_fields": ["library_science"]}\n',
+    # intakes: every row readable, and one with a rejected row and a column lmspath does not read
+    "intake.csv": (
+        "client_id,state,bachelor,master,teaching_license_status,teaching_years,exams,tools\n"
+        "C1,TX,yes,no,active,4,texes-150:250,Destiny; Canva\n"
+        "C2,Ohio,yes,yes,none,,,\n"
+        "C3,NY,yes,in_progress,active,2.5,,Sora\n"
+    ),
+    "mixed.csv": (
+        "client_id,state,master,teaching_years,notes\n"
+        "A1,CA,yes,3,first\n"
+        "A2,ZZ,yes,3,second\n"
+        "A3,WA,maybe,three,third\n"
+        "A4,IL,no,0,fourth\n"
+    ),
 }
 
 #: Forms the dispatcher runs itself. Each is run with and without it, in the same folder layout.
@@ -81,6 +95,20 @@ FAST_FORMS: list[list[str]] = [
     ["exams", "praxis-5312", "--score", "999"],
     ["exams", "no-such-exam", "--score", "150"],
     ["exams", "praxis-5312"],
+    ["batch", "intake.csv", "--output", "results.csv", "--errors", "errors.csv"],
+    ["batch", "intake.csv"],
+    ["batch", "mixed.csv"],
+    ["batch", "mixed.csv", "-o", "r.csv", "-e", "e.csv", "--summary", "summary.md"],
+    ["batch", "intake.csv", "--output=r.csv", "--plans", "plans", "--summary", "cohort.html"],
+    ["batch", "mixed.csv", "--drop-extra", "--excel", "-o", "r.csv"],
+    ["batch", "mixed.csv", "--jobs", "2", "-o", "r.csv", "-e", "e.csv"],
+    ["batch", "intake.csv", "-j", "0", "--output", "results.xlsx"],
+    # errors the command reports itself
+    ["batch", "missing.csv"],
+    ["batch", "intake.csv", "--sheet", "Sheet1"],
+    ["batch", "intake.csv", "--output", "intake.csv"],
+    ["batch", "intake.csv", "--data", "no-such-folder"],
+    ["batch", "ny.json"],
 ]
 
 #: Forms typer must run (the dispatcher does not recognise them).
@@ -118,7 +146,16 @@ NEAR_MISSES: list[list[str]] = [
     ["exams", "praxis-5312", "--score", "1e2"],
     ["exams", "praxis-5312", "--score", ".5"],
     ["exams", "a", "b"],
-    ["batch", "intake.csv"],
+    ["batch"],
+    ["batch", "intake.csv", "mixed.csv"],
+    ["batch", "intake.csv", "--assume", "master=yes"],
+    ["batch", "intake.csv", "--jobs", "-1"],
+    ["batch", "intake.csv", "--jobs", "+2"],
+    ["batch", "intake.csv", "--jobs", "two"],
+    ["batch", "intake.csv", "--help"],
+    ["batch", "intake.csv", "--excel=yes"],
+    ["batch", "intake.csv", "-o", "a.csv", "--output", "b.csv"],
+    ["intake-template"],
     ["skills"],
 ]
 
@@ -137,7 +174,7 @@ def _run(
     where.mkdir(parents=True, exist_ok=True)
     for name, text in PROFILES.items():
         (where / name).write_text(text, encoding="utf-8")
-    before = set(os.listdir(where))
+    before = _files(where)
     proc = subprocess.run(
         [sys.executable, "-m", "lmspath", *args],
         cwd=where,
@@ -147,10 +184,13 @@ def _run(
         timeout=120,
         check=False,
     )
-    written = {
-        name: (where / name).read_bytes() for name in sorted(set(os.listdir(where)) - before)
-    }
+    written = {name: (where / name).read_bytes() for name in sorted(_files(where) - before)}
     return proc.returncode, proc.stdout, proc.stderr, written
+
+
+def _files(where: Path) -> set[str]:
+    """The files under ``where`` (in folders too), by their path from it."""
+    return {str(path.relative_to(where)) for path in where.rglob("*") if path.is_file()}
 
 
 #: rich numbers each terminal hyperlink at random (even twice through typer): the one part of a
@@ -229,6 +269,8 @@ def test_colour_settings_match_typer(args: list[str], env: str, tmp_path: Path) 
         ["rules", "TX", "NY"],
         ["exams", "--score", "abc"],
         ["assess", "--format", "json"],
+        ["batch", "intake.csv", "--jobs", "+1", "-o", "r.csv"],
+        ["batch", "mixed.csv", "--assume", "master=yes", "-o", "r.csv"],
     ],
     ids=_name,
 )
@@ -283,6 +325,8 @@ IMPORT_CASES: list[tuple[list[str], bool, bool]] = [
     (["assess", "--profile", EXAMPLE], True, True),
     (["rules", "TX"], True, False),
     (["states"], True, False),
+    (["batch", "intake.csv", "-o", "r.csv", "-e", "e.csv"], False, False),
+    (["batch", "mixed.csv", "-o", "r.csv", "--plans", "plans", "--summary", "s.md"], False, False),
 ]
 
 
@@ -299,6 +343,8 @@ def test_fast_forms_never_import_typer_or_pydantic(
         "print('LOADED', ' '.join(found), file=sys.stderr)\n"
     )
     env = {k: v for k, v in os.environ.items() if k != fast.FORCE_TYPER}
+    for name, text in PROFILES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
     proc = subprocess.run(
         [sys.executable, "-c", probe, *args],
         cwd=tmp_path,
@@ -327,6 +373,7 @@ _PAIRS = {
     "states": ("lmspath.cli.cmd_states:states_command", "lmspath.cli.tables_run:run_states"),
     "rules": ("lmspath.cli.cmd_states:rules_command", "lmspath.cli.tables_run:run_rules"),
     "exams": ("lmspath.cli.cmd_states:exams_command", "lmspath.cli.tables_run:run_exams"),
+    "batch": ("lmspath.cli.cmd_batch:batch_command", "lmspath.cli.batch_run:run_batch_command"),
 }
 
 
@@ -440,6 +487,25 @@ def _into_closed_pipe(args: list[str], env: dict[str, str]) -> tuple[int, bytes]
     return proc.returncode, proc.stderr
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="pseudo-terminals as on Linux")
+@pytest.mark.parametrize("path", ["fast", "typer"])
+def test_batch_on_a_terminal_shows_its_progress_bar(path: str, tmp_path: Path) -> None:
+    """Both ways, a batch on a terminal draws the bar (its rates differ from run to run, so
+    the screens are not compared byte for byte) and ends with the same reconciling line."""
+    intake = tmp_path / "intake.csv"
+    intake.write_text(
+        "client_id,state,teaching_years\n" + "".join(f"C{n},TX,{n % 7}\n" for n in range(3000)),
+        encoding="utf-8",
+    )
+    env = {k: v for k, v in os.environ.items() if k not in {"NO_COLOR", "FORCE_COLOR"}}
+    env.update({"TERM": "xterm-256color", "COLUMNS": "100", "LINES": "40"})
+    env[fast.FORCE_TYPER] = "1" if path == "typer" else "0"
+    code, shown = _on_terminal(["batch", str(intake), "-o", str(tmp_path / "r.csv")], env)
+    assert code == 0
+    assert b"rows/s" in shown
+    assert shown.endswith(b"3,000 rows: 3,000 scored, 0 rejected\r\n")
+
+
 @pytest.mark.parametrize(
     "args",
     [
@@ -455,6 +521,17 @@ def test_a_closed_pipe_ends_as_under_typer(args: list[str]) -> None:
     want = _into_closed_pipe(args, {**os.environ, fast.FORCE_TYPER: "1"})
     assert got == want
     assert b"Traceback" not in got[1]
+
+
+def test_a_batch_into_a_closed_pipe_ends_as_under_typer(tmp_path: Path) -> None:
+    intake = tmp_path / "intake.csv"
+    intake.write_text(PROFILES["intake.csv"] * 1, encoding="utf-8")
+    args = ["batch", str(intake)]  # the results on standard output
+    got = _into_closed_pipe(args, {**os.environ, fast.FORCE_TYPER: "0"})
+    want = _into_closed_pipe(args, {**os.environ, fast.FORCE_TYPER: "1"})
+    assert got == want
+    assert b"Traceback" not in got[1]
+    assert b"cannot read" not in got[1]
 
 
 def test_the_console_script_ends_with_exit_handlers_run_and_output_whole() -> None:

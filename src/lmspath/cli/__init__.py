@@ -157,7 +157,7 @@ def main(argv: list[str] | None = None) -> None:
         else:
             from lmspath.cli.fast import run
 
-            # The plain forms of assess, rules, states and exams run without typer's import;
+            # The plain forms of assess, batch, rules, states and exams run without typer;
             # everything else (help, errors in the arguments, other commands) goes to typer.
             fast = run(args)
             if fast is not None:

@@ -2,69 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import Annotated, Optional
 
 import typer
 
-from lmspath.cli.data_option import DataOption, use_data
-
-if TYPE_CHECKING:
-    from rich.console import Console
-    from rich.progress import Progress, TaskID
-
-    from lmspath.store.assume import Assumption
-
-
-def _today() -> dt.date:
-    return dt.date.today()
-
-
-class RichProgress:
-    """A progress bar on standard error: rows, rows per second and time left."""
-
-    def __init__(self, console: Console) -> None:
-        self._console = console
-        self._progress: Progress | None = None
-        self._task: TaskID | None = None
-        self._started = 0.0
-
-    def start(self, total_bytes: int) -> None:
-        from rich.progress import (
-            BarColumn,
-            Progress,
-            TaskProgressColumn,
-            TextColumn,
-            TimeRemainingColumn,
-        )
-
-        self._progress = Progress(
-            TextColumn("Scoring"),
-            BarColumn(),
-            TaskProgressColumn(),
-            TextColumn("{task.fields[rows]} rows"),
-            TextColumn("{task.fields[rate]} rows/s"),
-            TimeRemainingColumn(),
-            console=self._console,
-            transient=True,
-        )
-        self._progress.start()
-        self._task = self._progress.add_task("batch", total=max(total_bytes, 1), rows="0", rate="-")
-        self._started = time.perf_counter()
-
-    def advance(self, rows: int, position: int) -> None:
-        if self._progress is None or self._task is None:
-            return
-        elapsed = time.perf_counter() - self._started
-        rate = f"{rows / elapsed:,.0f}" if elapsed > 0 else "-"
-        self._progress.update(self._task, completed=position, rows=f"{rows:,}", rate=rate)
-
-    def stop(self) -> None:
-        if self._progress is not None:
-            self._progress.stop()
-            self._progress = None
+from lmspath.cli.data_option import DataOption
 
 
 def batch_command(
@@ -147,47 +90,23 @@ def batch_command(
 
     Exit code 0: every row scored; 1: some rows rejected; 3: the file is unusable.
     """
-    from lmspath.batch.run import BatchOptions, final_line, run_batch
-    from lmspath.errors import one_line
-    from lmspath.render.console import stderr_console
+    from lmspath.cli.batch_run import run_batch_command
 
-    console = stderr_console()
-
-    def warn(message: str) -> None:
-        typer.echo(f"Warning: {one_line(message)}", err=True)
-
-    use_data(data)
-    progress = RichProgress(console) if console.is_terminal else None
-    assumed: tuple[Assumption, ...] = ()
-    if assume:
-        from lmspath.store.assume import parse_assumptions
-        from lmspath.store.load import exam_index
-
-        assumed = tuple(parse_assumptions(assume, exam_index()))
-        typer.echo(
-            "Scoring every row as if: " + ", ".join(a.text for a in assumed) + " (columns "
-            "verdict_before, months_max_before, verdict_flips say what it changed)",
-            err=True,
-        )
-    options = BatchOptions(
+    code = run_batch_command(
+        intake=intake,
         output=output,
         errors=errors,
         plans=plans,
         summary=summary,
         jobs=jobs,
-        today=_today(),
-        assume=assumed,
+        assume=assume,
         drop_extra=drop_extra,
         excel=excel,
         sheet=sheet,
+        data=data,
     )
-    report = run_batch(intake, options, progress=progress, warn=warn)
-    for line in report.shown_errors:
-        # A row's line quotes its client_id and cells: one printable line each, whatever they hold.
-        typer.echo(f"Error: {one_line(line)}", err=True)
-    typer.echo(final_line(report, errors), err=True)
-    if report.tally.rejected:
-        raise typer.Exit(1)
+    if code:
+        raise typer.Exit(code)
 
 
 def template_command(

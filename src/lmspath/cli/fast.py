@@ -1,4 +1,4 @@
-"""A dispatcher for the plain forms of assess, rules, states and exams that runs them without typer.
+"""A dispatcher for the plain forms of assess, batch, rules, states and exams, run without typer.
 
 Importing typer (and the click it carries) costs several times a bare interpreter's start-up, so
 ``lmspath.cli.main`` offers the arguments here first. Only forms this module reads exactly as
@@ -8,7 +8,8 @@ with ``-``, and the positional arguments the command takes. Anything else (``--h
 repeated, abbreviated or malformed option, a missing or extra argument, the questionnaire,
 ``--assume``, ``--save-profile``, every other command, shell completion) returns None and typer
 runs the arguments unchanged, with its own messages. Once a form is recognised, the command runs
-the same function the typer command calls (``assess_run``, ``tables_run``), and its errors are
+the same function the typer command calls (``assess_run``, ``batch_run``, ``tables_run``), and
+its exit code is that function's; its errors are
 printed as the typer app's boundary prints them: one ``Error:`` line and the contract's exit code.
 
 ``LMSPATH_NO_FAST_PATH=1`` sends every command through typer: the tests use it to compare both
@@ -39,7 +40,9 @@ class _Option(NamedTuple):
     """One option of a command: its keyword in the run function and how its value is read."""
 
     dest: str
-    kind: str  # "flag", "text", "path" (no check), "readable" (typer's readable path), "number"
+    #: "flag", "text", "path" (no check), "readable" (typer's readable path), "number" (a
+    #: decimal) or "count" (a whole number)
+    kind: str
 
 
 class _Command(NamedTuple):
@@ -48,13 +51,19 @@ class _Command(NamedTuple):
     options: dict[str, _Option]
     positionals: tuple[str, ...]  # keyword of each positional argument, in order
     required: int  # how many positionals must be given
-    runner: Callable[..., None]
+    runner: Callable[..., int | None]
 
 
 def _assess(**options: Any) -> None:
     from lmspath.cli.assess_run import run_assess
 
     run_assess(**options)
+
+
+def _batch(*, intake: str, **options: Any) -> int:
+    from lmspath.cli.batch_run import run_batch_command
+
+    return run_batch_command(intake=Path(intake), **options)
 
 
 def _states(**options: Any) -> None:
@@ -101,6 +110,25 @@ COMMANDS: dict[str, _Command] = {
         0,
         _assess,
     ),
+    "batch": _Command(
+        {
+            "--output": _Option("output", "path"),
+            "-o": _Option("output", "path"),
+            "--errors": _Option("errors", "path"),
+            "-e": _Option("errors", "path"),
+            "--plans": _Option("plans", "path"),
+            "--summary": _Option("summary", "path"),
+            "--jobs": _Option("jobs", "count"),
+            "-j": _Option("jobs", "count"),
+            "--drop-extra": _Option("drop_extra", "flag"),
+            "--excel": _Option("excel", "flag"),
+            "--sheet": _Option("sheet", "text"),
+            "--data": _DATA,
+        },
+        ("intake",),
+        1,
+        _batch,
+    ),
     "states": _Command(
         {"--format": _FORMAT, "-f": _FORMAT, "--full": _Option("full", "flag"), "--data": _DATA},
         (),
@@ -136,6 +164,8 @@ def _value(option: _Option, text: str) -> object | None:
         return text
     if option.kind == "number":
         return _number(text)
+    if option.kind == "count":
+        return int(text) if text.isascii() and text.isdigit() else None
     path = Path(text)
     if option.kind == "readable":
         # typer refuses an existing path it cannot read, with its own message.
@@ -207,7 +237,7 @@ def run(args: list[str]) -> int | None:
         return None
     command, options = found
     try:
-        command.runner(**options)
+        code = command.runner(**options)
     except LmspathError as exc:
         # As the typer app's boundary: Ctrl-C ends with "Stopped", everything else "Error".
         label = "Stopped" if exc.exit_code == ExitCode.INTERRUPTED else "Error"
@@ -224,7 +254,7 @@ def run(args: list[str]) -> int | None:
         sys.stdout = _Quiet(sys.stdout)
         sys.stderr = _Quiet(sys.stderr)
         return 1
-    return 0
+    return code or 0
 
 
 def finish(code: int) -> NoReturn:
