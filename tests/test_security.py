@@ -496,13 +496,18 @@ def test_a_read_only_output_is_refused(tmp_path: Path) -> None:
 def test_an_existing_outputs_mode_is_kept(tmp_path: Path, mode: int) -> None:
     intake = tmp_path / "in.csv"
     intake.write_text("client_id,state\nC1,TX\nC2,ZZ\n", encoding="utf-8")
-    outputs = {name: tmp_path / name for name in ("r.csv", "e.csv", "s.md", "a.md", "p.yaml")}
+    (tmp_path / "plans").mkdir()
+    outputs = {
+        name: tmp_path / name
+        for name in ("r.csv", "e.csv", "s.md", "a.md", "p.yaml", "plans/C1.md")
+    }
     for path in outputs.values():
         path.write_text("old\n", encoding="utf-8")
         path.chmod(mode)
     code, _, err = invoke(
         "batch", str(intake), "--output", str(outputs["r.csv"]), "--errors",
         str(outputs["e.csv"]), "--summary", str(outputs["s.md"]),
+        "--plans", str(tmp_path / "plans"),
     )  # fmt: skip
     assert code == 1, err
     code, _, err = invoke(
@@ -513,6 +518,20 @@ def test_an_existing_outputs_mode_is_kept(tmp_path: Path, mode: int) -> None:
     for path in outputs.values():
         assert path.read_text(encoding="utf-8") != "old\n"
         assert stat.S_IMODE(path.stat().st_mode) == mode, path.name
+
+
+@pytest.mark.parametrize("mask", [0o000, 0o022, 0o077])
+def test_new_plans_are_private_whatever_the_umask(tmp_path: Path, mask: int) -> None:
+    intake = tmp_path / "in.csv"
+    intake.write_text("client_id,state\nC1,TX\nC2,OH\n", encoding="utf-8")
+    old = os.umask(mask)
+    try:
+        code, _, err = invoke("batch", str(intake), "--plans", str(tmp_path / "plans"))
+    finally:
+        os.umask(old)
+    assert code == 0, err
+    for name in ("C1.md", "C2.md"):
+        assert stat.S_IMODE((tmp_path / "plans" / name).stat().st_mode) == 0o600, name
 
 
 def test_new_client_data_outputs_are_private(tmp_path: Path) -> None:

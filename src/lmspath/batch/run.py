@@ -46,7 +46,14 @@ from lmspath.batch.scorer import (
 )
 from lmspath.batch.spreadsheet import neutralise
 from lmspath.errors import InputError, Interrupted, OptionError
-from lmspath.files import STAGING_PREFIX, AtomicFile, check_target, same_file, sweep_staging
+from lmspath.files import (
+    STAGING_PREFIX,
+    AtomicFile,
+    check_target,
+    same_file,
+    sweep_staging,
+    umask,
+)
 
 if TYPE_CHECKING:
     from lmspath.store.assume import Assumption
@@ -277,20 +284,28 @@ class _PlanFolder:
                     self.names.reserve(entry.name)
 
     def path_for(self, name: str) -> Path:
-        path = self.folder / name
-        # safe_stem makes escape impossible; this check keeps it so if that ever changes.
-        if path.resolve().parent != self.folder.resolve():
+        # safe_stem makes escape impossible; this check keeps it so if that ever changes. A
+        # name that is one plain component cannot leave the folder (what the folder holds
+        # under that name, a link included, was reserved above, so the name is not used).
+        if not name or name in {".", ".."} or os.sep in name or (os.altsep or os.sep) in name:
             raise InputError(f"{self.folder}: plan name {name!r} would leave the folder")
-        return path
+        return self.folder / name
 
     def commit(self) -> None:
-        for item in self.staging.iterdir():
-            target = self.folder / item.name
+        # Plans are created 0600 (``Scorer._write_plan``); a umask that takes bits away from
+        # that, or an earlier file whose mode the plan keeps, needs a chmod.
+        created = 0o600 & ~umask()
+        staging = str(self.staging)
+        folder = str(self.folder)
+        for name in os.listdir(staging):
+            item = os.path.join(staging, name)
+            target = os.path.join(folder, name)
             try:
                 mode = stat.S_IMODE(os.lstat(target).st_mode)
             except FileNotFoundError:
                 mode = 0o600
-            os.chmod(item, mode)
+            if mode != created:
+                os.chmod(item, mode)
             os.replace(item, target)
         self.staging.rmdir()
 

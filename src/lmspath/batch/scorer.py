@@ -12,6 +12,7 @@ import datetime as dt
 import gc
 import heapq
 import multiprocessing
+import os
 import signal
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator
@@ -22,7 +23,7 @@ from lmspath.batch.cohort import CohortTally, RuleRef, Scored
 from lmspath.batch.cohort_clients import SHOWN_PER_TIER, ClientLine
 from lmspath.batch.intake import Layout, RowParser, client_id_of, passthrough_indexes
 from lmspath.batch.spreadsheet import csv_field, neutralise
-from lmspath.files import per_file_error
+from lmspath.files import per_file_error, write_private
 from lmspath.model.profile import FIELDS, Profile
 from lmspath.process import quiet_when_orphaned
 from lmspath.store.assume import Assumption, apply as apply_assumptions
@@ -552,8 +553,7 @@ class Scorer:
         if text is None:
             text = self._plan_text(profile)
             self._plans.put(key, text)
-        with open(self.staging / name, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        write_private(os.path.join(self.staging, name), text.encode("utf-8"))
 
     def score_chunk(self, jobs: list[Job]) -> Done:
         """A list of rows scored: each scored row counted in ``tally`` and written as its
