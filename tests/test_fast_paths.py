@@ -196,7 +196,7 @@ def test_decisions_agree_with_plain_evaluation() -> None:
                 result.complete,
                 result.remaining_steps,
             )
-        sketch = decision.sketches[decision.best]
+        sketch = decision.sketch(decision.best)
         plan = plan_pathway(results[decision.best], rules, estimates, person, catalog)
         assert sketch.plan(person) == plan
         # The sketch's shortcuts give what its full plan says.

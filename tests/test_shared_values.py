@@ -30,6 +30,21 @@ def test_plan_flags_are_the_definition_and_one_object_per_value() -> None:
     assert len(seen) >= 8
 
 
+def test_situations_are_the_definition_and_one_object_per_value() -> None:
+    from lmspath.engine.assess import holds_other_certificate, national_board_ready, situation
+
+    seen: dict[tuple[object, ...], tuple[object, ...]] = {}
+    for code, person in _profiles(1500, seed=12):
+        found = situation(person, code)
+        assert found == (
+            _expected_flags(person, code),
+            national_board_ready(person),
+            holds_other_certificate(person, code),
+        )
+        assert seen.setdefault(found, found) is found, "equal situations are the same object"
+    assert len(seen) >= 8
+
+
 def test_equal_outcome_rows_and_master_fields_are_shared() -> None:
     people = [(c, p) for c, p in _profiles(3000, seed=5) if c == "TX"]
     compiled = CompiledState(load_state("TX"), load_estimates(), load_exams())
@@ -53,7 +68,7 @@ def test_plan_sketches_share_equal_steps() -> None:
     drafts = []
     for _, person in _profiles(1500, seed=3):
         decision = decide(person.replace(state="OH"), compiled)
-        drafts += [d for sketch in decision.sketches.values() for d in sketch.drafts]
+        drafts += [d for sketch in decision.sketches if sketch for d in sketch.drafts]
     by_value: dict[tuple[object, ...], object] = {}
     for draft in drafts:
         assert by_value.setdefault(draft_value(draft), draft) is draft, "one step per value"

@@ -415,7 +415,7 @@ class Scorer:
             if tied is None
             else rank_top(tied, decision.sketches, decision.standings, profile)[0]
         )
-        plan = decision.sketches[best]
+        plan = decision.sketch(best)
         months, cost = plan.totals(profile)
         next_step = plan.first_title(profile)
         row_key = (best, months, next_step, plan.complete, cost)

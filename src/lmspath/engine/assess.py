@@ -9,7 +9,7 @@ from typing import ClassVar, NamedTuple
 from lmspath.engine.checks import evaluate, evaluate_requirement, sources_disagree
 from lmspath.engine.compiled import CompiledState, Shape, Standing
 from lmspath.engine.outcomes import Codes, Outcome, OutcomeTable
-from lmspath.engine.plan import Sketch, plan_flags, sketch
+from lmspath.engine.plan import ALL_FLAGS, Sketch, flag_index, plan_flags, sketch
 from lmspath.engine.steps import Flags
 from lmspath.engine.words import money, plan_time
 from lmspath.model.frozen import Frozen
@@ -127,7 +127,8 @@ class Decision(Frozen):
     order: tuple[int, ...]  # pathway indices, best first
     verdict: Verdict
     because: int | None  # the pathway the verdict rests on
-    sketches: dict[int, Sketch]  # every pathway's plan sketch
+    #: each pathway's plan sketch; None for a pathway not planned (``rank_rest=False``)
+    sketches: tuple[Sketch | None, ...]
     top: tuple[int, ...]  # the best class: its order depends on the person's numbers
     reach: tuple[bool, ...]  # per pathway: its entry conditions are open to the person
     table: OutcomeTable  # what the codes stand for
@@ -139,7 +140,7 @@ class Decision(Frozen):
         order: tuple[int, ...],
         verdict: Verdict,
         because: int | None,
-        sketches: dict[int, Sketch],
+        sketches: tuple[Sketch | None, ...],
         top: tuple[int, ...],
         reach: tuple[bool, ...],
         table: OutcomeTable,
@@ -158,6 +159,12 @@ class Decision(Frozen):
     def best(self) -> int:
         """Index of the best pathway."""
         return self.order[0]
+
+    def sketch(self, index: int) -> Sketch:
+        """The plan sketch of a pathway that was planned (the best class always is)."""
+        found = self.sketches[index]
+        assert found is not None, "a pathway that was not planned"
+        return found
 
     @property
     def outcomes(self) -> tuple[tuple[Outcome, ...], ...]:
@@ -207,11 +214,21 @@ class Situation(NamedTuple):
     mover: bool
 
 
+#: The 64 possible situations, by ``flag_index`` then board then mover: every profile's
+#: situation is one of these objects, so the tables keyed by situations hold no copies.
+_ALL_SITUATIONS: tuple[Situation, ...] = tuple(
+    Situation(flags, board, mover)
+    for flags in ALL_FLAGS
+    for board in (False, True)
+    for mover in (False, True)
+)
+
+
 def situation(p: Profile, state: str) -> Situation:
     """The profile's situation in ``state``."""
-    return Situation(
-        plan_flags(p, state), national_board_ready(p), holds_other_certificate(p, state)
-    )
+    return _ALL_SITUATIONS[
+        flag_index(p, state) << 2 | national_board_ready(p) << 1 | holds_other_certificate(p, state)
+    ]
 
 
 def decide(
@@ -255,7 +272,7 @@ def decide(
             top, rest, *verdict_of(standings, reach), standings, reach
         )
     standings, reach = shape.standings, shape.reach
-    sketches: dict[int, Sketch] = {}
+    planned: list[Sketch | None] = [None] * len(codes)
     flags = plan_flags(profile, rules.code)
     for i in range(len(codes)) if rank_rest else shape.top:
         made = compiled.sketches[i].get((codes[i], flags))
@@ -272,7 +289,9 @@ def decide(
                 compiled.plans,
             )
             compiled.sketches[i].put((codes[i], flags), made)
-        sketches[i] = made
+        planned[i] = made
+    # a tuple, not a dict by pathway: one per situation kept, so its size counts
+    sketches = tuple(planned)
     rest = (
         rank_top(shape.rest, sketches, standings, profile, keep_class=reach)
         if rank_rest
@@ -303,7 +322,7 @@ def cost_key(sketch: Sketch, standing: Standing, p: Profile) -> tuple[float, flo
 
 def rank_top(
     pathways: tuple[int, ...],
-    sketches: dict[int, Sketch],
+    sketches: Sequence[Sketch | None],
     standings: Sequence[Standing],
     p: Profile,
     keep_class: Sequence[bool] | None = None,
@@ -311,13 +330,16 @@ def rank_top(
     """Pathways ranked by what they cost the person (``cost_key``), then the file's order.
 
     ``keep_class`` (the routes open to the person) keeps a ranked list's classes in order.
+    Every pathway ranked must have its sketch.
     """
     if len(pathways) <= 1:
         return pathways
 
     def key(i: int) -> tuple[object, ...]:
         head = _class(standings[i], keep_class[i]) if keep_class is not None else (0, 0)
-        return (head, cost_key(sketches[i], standings[i], p), i)
+        made = sketches[i]
+        assert made is not None, "a pathway ranked without its plan sketch"
+        return (head, cost_key(made, standings[i], p), i)
 
     return tuple(sorted(pathways, key=key))
 
@@ -368,7 +390,7 @@ def _best_reason(
     blocked = _why_not(decision, runner, other, profile)
     if blocked is not None:
         return f"{reason}. The next route, '{other.name}', {blocked}"
-    other_plan = decision.sketches[runner].plan(profile)
+    other_plan = decision.sketch(runner).plan(profile)
     if (other_plan.months, other_plan.cost_usd) == (best_plan.months, best_plan.cost_usd):
         return f"{reason}. '{other.name}' takes as long and costs as much"
     return f"{reason}. Next best: '{other.name}', {plan_cost_words(other_plan)}"
@@ -414,7 +436,7 @@ def assess(
     results = evaluate(profile, rules, catalog)
     best = decision.best
     best_result = results[best]
-    best_plan = decision.sketches[best].plan(profile)
+    best_plan = decision.sketch(best).plan(profile)
     verdict = decision.verdict
     verdict_reason = _verdict_reason(
         verdict, results[decision.because] if decision.because is not None else None

@@ -562,22 +562,27 @@ def _build_sketch(
 
 #: The 16 possible flag tuples, by their bits: every profile's flags are one of these objects,
 #: so the tables keyed by flags hold no copies (a constant, not a memo).
-_ALL_FLAGS: tuple[Flags, ...] = tuple(
+ALL_FLAGS: tuple[Flags, ...] = tuple(
     (bool(i & 8), bool(i & 4), bool(i & 2), bool(i & 1)) for i in range(16)
 )
+
+
+def flag_index(p: Profile, state: str) -> int:
+    """The position of the profile's ``plan_flags`` in ``ALL_FLAGS``."""
+    where = p.teaching_license_state
+    status = p.teaching_license_status
+    return (
+        (p.master == "in_progress") << 3
+        | (p.school_library_program == "in_progress") << 2
+        | (status == "expired") << 1
+        | (status == "active" and where not in {None, "none", state})
+    )
 
 
 def plan_flags(p: Profile, state: str) -> Flags:
     """The only facts of the profile besides outcomes and numbers that a plan's wording reads
     (``state``: the target state)."""
-    where = p.teaching_license_state
-    status = p.teaching_license_status
-    return _ALL_FLAGS[
-        (p.master == "in_progress") << 3
-        | (p.school_library_program == "in_progress") << 2
-        | (status == "expired") << 1
-        | (status == "active" and where not in {None, "none", state})
-    ]
+    return ALL_FLAGS[flag_index(p, state)]
 
 
 #: The kind of rule whose step reads each of the ``plan_flags``.
