@@ -177,8 +177,15 @@ class _Situation:
 
     def __init__(self, decision: Decision) -> None:
         self.decision = decision
-        #: the pathways of the best class: the plans' times and costs pick each client's best
-        self.tied = decision.top if len(decision.top) > 1 else None
+        #: the pathways of the best class when the plans' times and costs pick each client's
+        #: best; None when one is best for everyone here (``decision.order[0]``): a single
+        #: pathway, or plans whose totals read no number of the person
+        self.tied = (
+            decision.top
+            if len(decision.top) > 1
+            and not all(decision.sketch(i).same_totals for i in decision.top)
+            else None
+        )
         self.rows: dict[tuple[int, Range | None, str, bool, Range | None], _Base] = {}
 
 

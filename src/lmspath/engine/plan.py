@@ -366,6 +366,11 @@ class Sketch:
         """Every step that takes months or years has a time estimate."""
         return not self.open_major
 
+    @property
+    def same_totals(self) -> bool:
+        """Its time and cost are the same for everyone (no step reads years or hours left)."""
+        return self._years is None
+
     def drafts_for(self, p: Profile) -> list[_Draft]:
         """The steps with this profile's numbers filled in."""
         return [_personal(d, p) for d in self.drafts]
