@@ -531,6 +531,33 @@ def test_the_scorer_writes_the_plan_assess_writes(fields: dict[str, object]) -> 
     assert scorer._plan_text(person) == want  # remembered, the same
 
 
+def test_clients_listing_the_same_items_in_other_words_each_get_their_own_plan() -> None:
+    """The part of the skills section after what the client wrote is shared by clients with
+    the same items and exam: each plan is still the one assess writes for that client."""
+    from lmspath.api.assess import Format, assessment_for, render_text
+    from tests.helpers import profile as make_profile
+
+    people = [
+        {"state": "TX", "tools": "Destiny; Canva"},
+        {"state": "TX", "tools": "Follett Destiny; canva"},  # the same items, other words
+        {"state": "TX", "tools": "Canva; Follett; Scratchpad"},  # and one not recognised
+        {"state": "OH", "tools": "Destiny; Canva"},  # the same items, another exam
+        {"state": "TX", "tools": "Destiny; Canva", "skills": "cataloging"},  # one more item
+        {"state": "TX"},
+    ]
+    scorer = Scorer(inspect_intake(MESSY), TODAY, skills=True)
+    texts = []
+    for fields in people:
+        person = make_profile(**fields)
+        assert person.state is not None
+        want = render_text(assessment_for(person, person.state, today=TODAY), Format.markdown)
+        got = scorer._plan_text(person)
+        assert got == want, fields
+        texts.append(got)
+    assert len(set(texts)) == len(people)
+    assert len(scorer._tails._data) == 4  # TX with two items, OH, TX with three, TX with none
+
+
 def _varied_intake(path: Path, count: int) -> None:
     states = ["TX", "Texas", "tx", "", "Texsa"]
     masters = ["no", "yes", "in_progress", "", "maybe"]

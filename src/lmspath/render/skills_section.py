@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from lmspath.errors import one_line
 from lmspath.model.results import SourceRef
@@ -15,9 +15,26 @@ from lmspath.model.skills import (
     ItemView,
     PortfolioEntry,
     SkillsReport,
+    Unrecognised,
     WayOut,
 )
 from lmspath.render.text import md_text
+
+
+class Listed(Protocol):
+    """What the start of the section reads: whether anything was listed, the items matched
+    (with the text that matched them) and the entries that matched nothing. A
+    ``SkillsReport`` is one; so is ``skills.report.Listing``."""
+
+    @property
+    def given(self) -> bool: ...
+
+    @property
+    def have(self) -> Sequence[HaveItem]: ...
+
+    @property
+    def unrecognised(self) -> Sequence[Unrecognised]: ...
+
 
 if TYPE_CHECKING:  # rich only for the terminal: the markdown report shares this module
     from rich.console import RenderableType
@@ -95,7 +112,7 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _summary(report: SkillsReport) -> str:
+def _summary(report: Listed) -> str:
     if not report.given:
         return (
             "You did not list any tools or skills, so everything below counts as a gap. "
@@ -197,7 +214,12 @@ def _shown_gaps(report: SkillsReport) -> list[GapItem]:
 
 def skills_markdown(report: SkillsReport) -> str:
     """The skills section as GitHub-flavoured markdown, starting with '## Skills'."""
-    citations = Citations()
+    return skills_head(report) + skills_tail(report)
+
+
+def skills_head(report: Listed) -> str:
+    """The section's start: the summary, what the person has (quoting what they wrote) and
+    what was not recognised. It reads only ``given``, ``have`` and ``unrecognised``."""
     out: list[str] = ["## Skills", "", _summary(report), ""]
 
     out += ["### What you have", ""]
@@ -215,9 +237,16 @@ def skills_markdown(report: SkillsReport) -> str:
         out += ["Not recognised (nothing you wrote is dropped; check these):", ""]
         out += [f"- {entry.field}: {md_text(entry.message)}" for entry in report.unrecognised]
         out.append("")
+    return "\n".join(out) + "\n"
 
+
+def skills_tail(report: SkillsReport) -> str:
+    """The rest of the section, from the gaps to the sources: it follows from the ids of the
+    items the person has and the exam alone (the same for everyone with the same ones), and
+    numbers its own citations."""
+    citations = Citations()
     shown = _shown_gaps(report)
-    out += ["### Gaps that matter most", ""]
+    out: list[str] = ["### Gaps that matter most", ""]
     if shown:
         out += [f"{plain_rank(report)} {COURSE_CAVEAT}", ""]
         for gap in shown:

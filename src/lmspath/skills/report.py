@@ -1090,19 +1090,44 @@ def ranking_rule(taxonomy: Taxonomy, exam: Exam | None) -> RankingRule:
     )
 
 
+class Listing(NamedTuple):
+    """What a person listed, read against the taxonomy: the start of a skills report."""
+
+    given: bool
+    have: list[HaveItem]
+    unrecognised: list[Unrecognised]
+    #: the ids of ``have``: with the exam, everything else in the report follows from them
+    ids: frozenset[str]
+
+
+def listing(profile: Profile, taxonomy: Taxonomy) -> Listing:
+    """The items the profile's tools and skills match, and the entries that match none."""
+    found = match(profile.tools, profile.skills, taxonomy)
+    have = _have_items(taxonomy, found)
+    return Listing(
+        bool(profile.tools or profile.skills),
+        have,
+        list(found.unrecognised),
+        frozenset(item.id for item in have),
+    )
+
+
 def skills_report(
     profile: Profile,
     taxonomy: Taxonomy,
     exam: Exam | None,
     exam_sources: Sequence[Source] = (),
+    listed: Listing | None = None,
 ) -> SkillsReport:
     """The skills section of the report for one profile and the exam its state uses (or None).
 
-    Pass the exam catalogue's sources as ``exam_sources`` to cite the exam blueprint with URLs.
+    Pass the exam catalogue's sources as ``exam_sources`` to cite the exam blueprint with URLs,
+    and the profile's ``listing`` as ``listed`` when the caller has it already.
     """
-    found = match(profile.tools, profile.skills, taxonomy)
-    have_items = _have_items(taxonomy, found)
-    have = {item.id for item in have_items}
+    if listed is None:
+        listed = listing(profile, taxonomy)
+    have_items = listed.have
+    have = listed.ids
     readiness: ExamReadiness | None = None
     exam_note: str | None = None
     if exam is None:
@@ -1116,11 +1141,11 @@ def skills_report(
             )
     framework = taxonomy.framework(taxonomy.ranking.checklist_framework)
     return SkillsReport(
-        given=bool(profile.tools or profile.skills),
+        given=listed.given,
         have=have_items,
         gaps=rank_gaps(taxonomy, have, exam),
         show_top=taxonomy.ranking.show_top,
-        unrecognised=list(found.unrecognised),
+        unrecognised=listed.unrecognised,
         exam_readiness=readiness,
         exam_note=exam_note,
         portfolio_framework=framework.name,
