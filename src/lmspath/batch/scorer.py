@@ -54,6 +54,8 @@ SITUATIONS = 16_384
 #: took 1.05x for 2 MB less.
 CODES = 16_384
 SKETCHES = 8_192
+#: Full requirement results kept young over all states for --plans (``CompiledState.evaluate``)
+RESULTS = 4_096
 #: Rendered markdown plans kept, for clients with identical profiles.
 PLAN_CACHE_SIZE = 64
 #: Skills sections' tails kept for --plans (about 16 kB each): on a realistic intake 256 serve
@@ -382,8 +384,8 @@ class Scorer:
 
     def _keep_within_budget(self) -> None:
         """Age the situations when the young generation is full, and the compiled states'
-        tables when their young entries pass ``CODES`` or ``SKETCHES`` (checked once a chunk:
-        a chunk adds at most a chunk's rows to any of them)."""
+        tables when their young entries pass ``CODES``, ``SKETCHES`` or ``RESULTS`` (checked
+        once a chunk: a chunk adds at most a chunk's rows to any of them)."""
         if len(self._young) > SITUATIONS // 2:
             for situation in self._old.values():
                 situation.rows.clear()
@@ -396,6 +398,9 @@ class Scorer:
         if sum(compiled.sketches_held() for compiled in states) > SKETCHES:
             for compiled in states:
                 compiled.age_sketches()
+        if sum(compiled.results_held() for compiled in states) > RESULTS:
+            for compiled in states:
+                compiled.age_results()
 
     def _state(self, code: str) -> CompiledState:
         from lmspath.engine.compiled import CompiledState

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import ClassVar, NamedTuple
 
-from lmspath.engine.checks import evaluate, evaluate_requirement, sources_disagree
+from lmspath.engine.checks import evaluate_requirement, sources_disagree
 from lmspath.engine.compiled import CompiledState, Shape, Standing
 from lmspath.engine.outcomes import Codes, Outcome, OutcomeTable
 from lmspath.engine.plan import ALL_FLAGS, Sketch, flag_index, plan_flags, sketch
@@ -433,7 +433,7 @@ def assess(
     if compiled is None:
         compiled = CompiledState(rules, estimates, catalog)
     decision = decide(profile, compiled)
-    results = evaluate(profile, rules, catalog)
+    results = compiled.evaluate(profile)
     best = decision.best
     best_result = results[best]
     best_plan = decision.sketch(best).plan(profile)

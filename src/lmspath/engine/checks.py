@@ -147,10 +147,11 @@ def evaluate_pathway(
 ) -> PathwayResult:
     """Every requirement of one pathway checked; ``complete`` ignores manual items."""
     results = [evaluate_requirement(r, p, rules, catalog) for r in pathway.requirements]
-    return _pathway_result(pathway, results)
+    return pathway_result(pathway, results)
 
 
-def _pathway_result(pathway: Pathway, results: list[RequirementResult]) -> PathwayResult:
+def pathway_result(pathway: Pathway, results: list[RequirementResult]) -> PathwayResult:
+    """The pathway's result from its requirements' results, in order."""
     remaining = [r for r in results if r.status != "met"]
     blocking = [r for r in remaining if not r.manual]
     return PathwayResult(
@@ -182,6 +183,7 @@ __all__ = [
     "governing_check",
     "governing_rule",
     "is_manual",
+    "pathway_result",
     "reading_check",
     "sources_disagree",
 ]

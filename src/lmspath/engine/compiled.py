@@ -19,13 +19,19 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
-from lmspath.engine.checks import fields_read, governing_rule, is_manual
+from lmspath.engine.checks import (
+    evaluate_requirement,
+    fields_read,
+    governing_rule,
+    is_manual,
+    pathway_result,
+)
 from lmspath.engine.generations import Generations
 from lmspath.engine.kinds import KINDS, NUMBER_FIELDS
 from lmspath.engine.outcomes import Codes, Outcome, OutcomeTable, outcome_of
 from lmspath.engine.plan import PlanTables, Sketch
 from lmspath.model.profile import Profile
-from lmspath.model.results import Verdict
+from lmspath.model.results import PathwayResult, RequirementResult, Verdict
 from lmspath.model.rules import (
     AnyOfRequirement,
     Estimates,
@@ -214,13 +220,18 @@ class Node:
     """One requirement compiled: where the fields it reads sit in the state's bucket key, and
     its outcome per bucket."""
 
-    __slots__ = ("manual", "outcomes", "pick", "req")
+    __slots__ = ("manual", "outcomes", "pick", "raw", "req")
 
     def __init__(self, req: Requirement, names: tuple[str, ...]) -> None:
         self.req = req
-        at = [names.index(name) for name in fields_read(req)]
+        read = fields_read(req)
+        at = [names.index(name) for name in read]
         #: the requirement's own part of the state's bucket key
         self.pick = _picker(at)
+        #: the values of the fields it reads, as given: what its full result depends on
+        self.raw: Callable[[Profile], tuple[object, ...]] = (
+            operator.attrgetter(*read) if len(read) > 1 else _one(read)
+        )
         self.manual = is_manual(req)
         #: bucket tuple -> outcome code: bounded by the rules' thresholds and the fields' values
         self.outcomes: dict[object, int] = {}
@@ -245,6 +256,9 @@ def _one(names: tuple[str, ...]) -> Callable[[Profile], tuple[object, ...]]:
 
 class CompiledState:
     """One state's rules, estimates and exam catalogue compiled for deciding for many people."""
+
+    #: Full requirement results kept young before the table ages itself (``evaluate``).
+    RESULTS = 4096
 
     def __init__(
         self, rules: StateRules, estimates: Estimates, catalog: ExamCatalog | None = None
@@ -297,6 +311,38 @@ class CompiledState:
         #: per pathway: standings by outcome codes; verdict shapes by standings and reach
         self.standings: list[Generations[Codes, Standing]] = [Generations() for _ in rules.pathways]
         self.shapes: dict[tuple[tuple[Standing, ...], tuple[bool, ...]], Shape] = {}
+        #: full requirement results by pathway, requirement and the values of the fields it
+        #: reads (``tests/test_requirement_results.py``: nothing else changes them)
+        self._results: Generations[tuple[int, int, tuple[object, ...]], RequirementResult] = (
+            Generations()
+        )
+
+    def evaluate(self, p: Profile) -> list[PathwayResult]:
+        """``checks.evaluate`` of the profile, each requirement's result made once per values
+        of the fields it reads (the wording quotes them, so they are not bucketed)."""
+        if len(self._results) > self.RESULTS:
+            self._results.age()
+        table = self._results
+        rules, catalog = self.rules, self.catalog
+        out: list[PathwayResult] = []
+        for i, (pathway, nodes) in enumerate(zip(rules.pathways, self.pathways, strict=True)):
+            results: list[RequirementResult] = []
+            for j, node in enumerate(nodes):
+                key = (i, j, node.raw(p))
+                found = table.get(key)
+                if found is None:
+                    found = table.put(key, evaluate_requirement(node.req, p, rules, catalog))
+                results.append(found)
+            out.append(pathway_result(pathway, results))
+        return out
+
+    def results_held(self) -> int:
+        """The young requirement results (at most ``RESULTS`` and one profile's worth)."""
+        return len(self._results)
+
+    def age_results(self) -> None:
+        """Age the requirement results (batch scoring keeps all states' within one budget)."""
+        self._results.age()
 
     def codes(self, p: Profile) -> tuple[Codes, ...]:
         """Every requirement's outcome as a code, pathway by pathway in the data's order."""
