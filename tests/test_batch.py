@@ -127,6 +127,26 @@ def test_plan_names_are_unique_ignoring_case_and_fall_back_to_the_line() -> None
     assert safe_stem("José Núñez") == "José_Núñez"
 
 
+def test_plan_names_stay_unique_over_many_clients_as_a_set_of_names_would_keep_them() -> None:
+    """The names are remembered as hashes: the names given out are the ones a plain set of
+    the names given (the former table) gives, over repeats, case variants and reserved names."""
+    import random
+
+    rng = random.Random(5)
+    names = PlanNames(rows=10)  # grows past its first size
+    names.reserve("Reserved.md")
+    given: set[str] = {"reserved.md"}
+    for line in range(2, 30_002):
+        client = rng.choice([f"C{rng.randint(0, 9_999)}", f"c{rng.randint(0, 99)}", "reserved", ""])
+        stem = safe_stem(client)
+        name = f"{stem}.md" if stem else f"line-{line}.md"
+        if name.lower() in given:
+            name = f"{stem or 'line'}-line{line}.md"
+        given.add(name.lower())
+        assert names.assign(client, line) == name
+    assert len(given) == 30_001
+
+
 def test_seen_ids_report_the_first_line_and_survive_growth() -> None:
     seen = SeenIds(capacity=8)
     for number in range(5000):

@@ -137,10 +137,15 @@ def safe_stem(client_id: str) -> str:
 
 
 class PlanNames:
-    """Unique plan file names within one folder (case-insensitively, for Windows and macOS)."""
+    """Unique plan file names within one folder (case-insensitively, for Windows and macOS).
 
-    def __init__(self) -> None:
-        self._used: set[str] = set()
+    The names given out are remembered as 64-bit hashes (``SeenIds``, about 16 bytes a plan
+    instead of the name itself): two names sharing a hash would only send the second client
+    to its ``-lineN`` name, which its line number keeps unique.
+    """
+
+    def __init__(self, rows: int = 0) -> None:
+        self._used = SeenIds.for_rows(rows)
         self._reserved: set[str] = set()
 
     def reserve(self, name: str) -> None:
@@ -151,9 +156,10 @@ class PlanNames:
         """``<client>.md``; ``line-N.md`` without a usable id; ``<client>-lineN.md`` if taken."""
         stem = safe_stem(client_id)
         name = f"{stem}.md" if stem else f"line-{line}.md"
-        if name.lower() in self._used or name.lower() in self._reserved:
+        folded = name.lower()
+        if folded in self._reserved or self._used.add(folded, line) is not None:
             name = f"{stem or 'line'}-line{line}.md"
-        self._used.add(name.lower())
+            self._used.add(name.lower(), line)
         return name
 
 
@@ -259,7 +265,8 @@ class _PlanFolder:
     that replaces an earlier one keeps that file's mode.
     """
 
-    def __init__(self, folder: Path, warn: Callable[[str], None]) -> None:
+    def __init__(self, folder: Path, warn: Callable[[str], None], rows: int = 0) -> None:
+        """``rows``: about how many plans the run writes (sizes the table of names)."""
         self.folder = folder
         self.created = not folder.exists()
         try:
@@ -275,7 +282,7 @@ class _PlanFolder:
             )
         except OSError as exc:
             raise InputError(f"{folder}: cannot create the plans folder ({exc.strerror})") from None
-        self.names = PlanNames()
+        self.names = PlanNames(rows)
         # A folder, link or device already holding a plan's name is never replaced: the plan
         # gets the '-lineN' name instead.
         with os.scandir(folder) as entries:
@@ -495,7 +502,7 @@ def run_batch(
         if errors is not None:
             errors.writerow(ERROR_COLUMNS)
         if options.plans is not None:
-            plans = _PlanFolder(options.plans, say)
+            plans = _PlanFolder(options.plans, say, min(layout.expected_lines, MAX_PRESIZED_ROWS))
         staging = plans.staging if plans else None
 
         # The skills section feeds only the summary's skills gaps and the plans.

@@ -326,6 +326,9 @@ class Sketch:
 
     #: Totals remembered per sketch for distinct years (cleared when full).
     LIMIT = 16
+    #: Full plans remembered per sketch (the last one): thousands of sketches are kept, and
+    #: 16 plans each grew a 30,000-plan run by 5 MiB for 7,718 plans built instead of 10,387.
+    PLANS = 1
 
     def __init__(self, pathway: str, drafts: list[_Draft]) -> None:
         self.pathway = pathway
@@ -416,7 +419,7 @@ class Sketch:
             plans = self._plans = {}
         known = plans.get(key)
         if known is None:
-            if len(plans) >= self.LIMIT:
+            if len(plans) >= self.PLANS:
                 plans.clear()
             known = plans[key] = self._plan(p)
         return known
