@@ -374,6 +374,26 @@ def test_ranking_is_stable_and_ordered() -> None:
     assert [g.rank for g in first.gaps] == list(range(1, len(first.gaps) + 1))
 
 
+def test_gaps_listed_at_another_rank_are_right_for_every_person() -> None:
+    """A gap listed after units the person has is a copy at its own rank, remembered per
+    position and rank: people with different items, one after another, each get the ranks
+    1..N and gaps equal to the shared gap but for the rank."""
+    ordered = {g.id: g for g in report().gaps}
+    people = [
+        ("", ""),
+        ("Destiny", ""),
+        ("Destiny; Canva", "copyright"),
+        ("", "weeding"),
+        ("Canva", "copyright; weeding; information literacy"),
+        ("Destiny", ""),
+    ]
+    for tools, skills in people * 2:
+        gaps = report(tools=tools, skills=skills).gaps
+        assert [g.rank for g in gaps] == list(range(1, len(gaps) + 1)), (tools, skills)
+        for gap in gaps:
+            assert gap.replace(**{"rank": ordered[gap.id].rank}) == ordered[gap.id]
+
+
 def test_importance_outranks_exam_weight_at_the_shipped_weights() -> None:
     gaps = report().gaps
     levels = [gap.importance for gap in gaps]

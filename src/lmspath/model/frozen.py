@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import operator
+from collections.abc import Callable
 from typing import Any, ClassVar, Protocol, TypeVar
 
 #: Sets an attribute of a frozen object while it is made.
@@ -73,18 +75,36 @@ class Frozen:
     def replace(self: F, **changes: Any) -> F:
         """A copy with some fields replaced (private look-up tables are not copied)."""
         cls = type(self)
-        unknown = changes.keys() - set(self._fields)
-        if unknown:
-            raise TypeError(f"{cls.__name__} has no field {min(unknown)!r}")
+        shape = _SHAPES.get(cls)
+        if shape is None:
+            shape = _SHAPES[cls] = _shape(cls)
+        names, values_of = shape
+        if not names.issuperset(changes):
+            raise TypeError(f"{cls.__name__} has no field {min(changes.keys() - names)!r}")
         special = self._through_init
         if special and (not special.isdisjoint(changes) or any(n[0] == "_" for n in special)):
-            values = {name: getattr(self, name) for name in self._fields}
+            values = dict(zip(self._fields, values_of(self), strict=True))
             values.update(changes)
             return cls(**values)
         new = object.__new__(cls)
-        for name in self._fields:
-            _set(new, name, changes[name] if name in changes else getattr(self, name))
+        for name, value in zip(self._fields, values_of(self), strict=True):
+            _set(new, name, value)
+        for name, value in changes.items():
+            _set(new, name, value)
         return new
+
+
+#: Per class, its field names as a set and a getter of its field values in order: what
+#: ``replace`` needs, worked out once per class (a skills report copies dozens of gap items).
+_SHAPES: dict[type[Frozen], tuple[frozenset[str], Callable[[Frozen], tuple[object, ...]]]] = {}
+
+
+def _shape(cls: type[Frozen]) -> tuple[frozenset[str], Callable[[Frozen], tuple[object, ...]]]:
+    fields = cls._fields
+    if len(fields) == 1:
+        (only,) = fields
+        return frozenset(fields), lambda obj: (getattr(obj, only),)
+    return frozenset(fields), operator.attrgetter(*fields)
 
 
 def _rebuild(cls: type[Frozen], values: tuple[object, ...]) -> Frozen:
