@@ -94,6 +94,11 @@ def with_moving(
     return result.replace(**{"moving": note})
 
 
+def programs_folder(data_dir: Path | None) -> bool:
+    """Whether the data folder holds program records (a folder of your own data may not)."""
+    return ((data_dir or default_data_dir()) / "programs").is_dir()
+
+
 def named_programs(
     result: Assessment,
     profile: Profile,
@@ -101,21 +106,24 @@ def named_programs(
     *,
     label: str | None = None,
     picks: Picks | None = None,
+    has_programs: bool | None = None,
 ) -> Assessment:
     """The plan's study steps naming the recorded programs that fit (when the data has them),
     and planned with the person's own ``program`` when the profile names one.
 
     ``label`` set: a program that cannot be used is an InputError naming it; None (a batch
     plan): the plan stays general and says why in a warning. ``picks``: the caller's memo of
-    programs found per step (``with_programs``).
+    programs found per step (``with_programs``). ``has_programs``: whether the data folder
+    has a programs folder, when the caller knows (a batch asks once, not once per plan).
     """
     from lmspath.engine.chosen_program import chosen, with_chosen
     from lmspath.engine.program_fit import with_programs
     from lmspath.errors import InputError
     from lmspath.store.programs import load_programs
 
-    base = data_dir or default_data_dir()
-    if not (base / "programs").is_dir():
+    if has_programs is None:
+        has_programs = programs_folder(data_dir)
+    if not has_programs:
         return result
     catalog = load_programs(data_dir)
     licensed = profile.teaching_license_status == "active"

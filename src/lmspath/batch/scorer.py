@@ -274,6 +274,8 @@ class Scorer:
         self._own: dict[str, dict[str, bool]] = {}
         #: programs a plan step names, by state, pathway, step kind and licence (rules-bounded)
         self._picks: Picks = {}
+        #: whether the data has program records (looked at once, for the first plan)
+        self._has_programs: bool | None = None
         #: 0-based indexes of the input columns passed through to the results
         self.passthrough = passthrough_indexes(layout)
         self.assessed = 0
@@ -495,7 +497,7 @@ class Scorer:
         return base
 
     def _run_engine(self, profile: Profile) -> Assessment:
-        from lmspath.api.assess import named_programs
+        from lmspath.api.assess import named_programs, programs_folder
         from lmspath.engine.assess import assess
         from lmspath.store.load import load_state
 
@@ -509,7 +511,11 @@ class Scorer:
             today=self.today,
             compiled=compiled,
         )
-        return named_programs(result, profile, None, picks=self._picks)
+        if self._has_programs is None:
+            self._has_programs = programs_folder(None)
+        return named_programs(
+            result, profile, None, picks=self._picks, has_programs=self._has_programs
+        )
 
     def _skills_report(
         self, profile: Profile, exam_id: str | None, listed: Listing | None = None
