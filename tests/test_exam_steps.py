@@ -192,3 +192,35 @@ def test_rules_and_exams_commands_show_history_registration_and_fee_procedure() 
     assert rows["praxis-5312"]["registration_url"] == "https://www.ets.org/praxis/"
     assert rows["moca-042"]["registration_url"] == "not on record"
     assert rows["osat-138"]["length"] == "4 hours"
+
+
+def test_an_exam_step_names_the_exam_and_its_cut_once() -> None:
+    """The step's title already says 'Pass TExES 150 School Librarian; cut score 240': its
+    facts add the fee, format and length, not the name and cut again; facts shown without
+    such a title still name the exam and its cut."""
+    from lmspath.engine.exam_facts import facts_lines
+    from lmspath.render.markdown import render_markdown
+
+    result = run("TX", **ONLY_BACHELOR)
+    (step,) = [s for s in result.plan.steps if s.kind == "exam"]
+    assert step.exam is not None
+    assert step.title == "Pass TExES 150 School Librarian; cut score 240"
+    assert facts_lines(step.exam, register=False, title=step.title) == [
+        "fee $116; format not confirmed; length not confirmed"
+    ]
+    bare = facts_lines(step.exam, register=False)
+    assert bare[0] == "TExES 150 School Librarian; fee $116"
+    assert "cut score 240" in bare
+    md = render_markdown(result)
+    plan = md[md.index("## Your plan") : md.index("## Requirements by pathway")]
+    # the step's title, and the totals line naming the step whose time is not counted
+    assert plan.count("cut score 240") == plan.count("Pass TExES 150 School Librarian;") == 2
+    assert "   - Exam: fee $116; format not confirmed; length not confirmed" in plan
+
+
+def test_steps_waited_for_are_said_in_words() -> None:
+    from lmspath.render.text import steps_words
+
+    assert steps_words([1]) == "step 1"
+    assert steps_words([1, 2]) == "steps 1 and 2"
+    assert steps_words([1, 2, 4]) == "steps 1, 2 and 4"

@@ -77,19 +77,25 @@ def cut_words(facts: ExamFacts) -> str:
     return words
 
 
-def facts_lines(facts: ExamFacts, *, register: bool = True) -> list[str]:
+def facts_lines(facts: ExamFacts, *, register: bool = True, title: str = "") -> list[str]:
     """The exam's facts as short lines for a plan step (fee, format, cut score, register);
-    ``register=False`` leaves out a registration page the step already links to."""
+    ``register=False`` leaves out a registration page the step already links to, and what
+    the step's ``title`` already says (the exam's name, its cut score) is not said again."""
     fee = f"${facts.fee_usd:,.0f}" if facts.fee_usd is not None else "not confirmed"
-    lines = [f"{facts.vendor} {facts.code} {facts.name}; fee {fee}"]
+    named = f"{facts.vendor} {facts.code} {facts.name}"
     shape = [
         f"format: {facts.format}" if facts.format else "format not confirmed",
         f"length: {facts.length}" if facts.length else "length not confirmed",
     ]
     if facts.testing_window:
         shape.append(f"testing window: {facts.testing_window}")
-    lines.append("; ".join(shape))
-    lines.append(cut_words(facts))
+    if named in title:
+        lines = ["; ".join([f"fee {fee}", *shape])]
+    else:
+        lines = [f"{named}; fee {fee}", "; ".join(shape)]
+    cut = cut_words(facts)
+    if cut not in title:
+        lines.append(cut)
     if not facts.registration_url:
         lines.append("registration page not on record: check with the vendor")
     elif register:

@@ -16,6 +16,7 @@ from lmspath.render.text import (
     plan_time,
     program_words,
     source_date,
+    steps_words,
 )
 
 #: Screen and print styles; system fonts only, so the file needs nothing from the network.
@@ -114,8 +115,7 @@ def _step(step: PlanStep, notes: _Notes) -> str:
     if step.during is not None:
         facts.append(f"during step {step.during}")
     elif step.after:
-        label = "after step " if len(step.after) == 1 else "after steps "
-        facts.append(label + ", ".join(str(a) for a in step.after))
+        facts.append(f"after {steps_words(step.after)}")
     facts.append(f"time: {months(step.months)}")
     facts.append(f"cost: {money(step.cost_usd)}")
     body = [

@@ -18,6 +18,7 @@ from lmspath.render.text import (
     plan_time,
     program_words,
     source_date,
+    steps_words,
 )
 
 #: Renders the skills section; set by the caller when a skills report is attached.
@@ -140,7 +141,7 @@ def render_markdown(
         lines.append("")
     lines += ["## Your plan", ""]
     for step in plan.steps:
-        waits = f" (after step {', '.join(str(a) for a in step.after)})" if step.after else ""
+        waits = f" (after {steps_words(step.after)})" if step.after else ""
         if step.during is not None:
             waits = f" (inside step {step.during})"
         lines.append(
@@ -152,7 +153,8 @@ def render_markdown(
         if step.estimate_note:
             lines.append(f"   - Estimate: {step.estimate_note}")
         if step.exam is not None:
-            lines += [f"   - Exam: {md_cell(x)}" for x in facts_lines(step.exam, register=False)]
+            facts = facts_lines(step.exam, register=False, title=step.title)
+            lines += [f"   - Exam: {md_cell(x)}" for x in facts]
         if step.link:
             lines.append(f"   - Link: <{step.link}>")
         if step.programs:

@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from lmspath.model.results import Assessment, PlanStep
-from lmspath.render.text import VERDICT_WORD, money, months, plan_time
+from lmspath.render.text import VERDICT_WORD, money, months, plan_time, steps_words
 
 _VERDICT_STYLE = {"eligible": "green", "not_yet": "yellow", "cannot_tell": "magenta"}
 
@@ -61,8 +61,7 @@ def _step_facts(step: PlanStep, previous: list[int]) -> str:
     elif step.after and len(previous) > 2 and sorted(step.after) == previous:
         facts.append("after all the steps above")
     elif step.after:
-        label = "step" if len(step.after) == 1 else "steps"
-        facts.append(f"after {label} {', '.join(str(a) for a in step.after)}")
+        facts.append(f"after {steps_words(step.after)}")
     if step.months is None and step.cost_usd is None:
         facts.append("time and cost not confirmed")
     else:

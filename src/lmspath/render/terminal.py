@@ -72,8 +72,8 @@ def _plan(result: Assessment) -> Table:
         if step.note:
             title.append(f"\nNote: {step.note}", style="dim")
         if step.exam is not None:
-            for line in facts_lines(step.exam, register=False):
-                title.append(f"\n{line}", style="dim")
+            for line in facts_lines(step.exam, register=False, title=step.title):
+                title.append(f"\nExam: {line}", style="dim")
         if step.link:
             title.append(f"\nWhere: {_host(step.link)}, address below", style="dim")
         table.add_row(str(step.order), title, after, months(step.months), money(step.cost_usd))

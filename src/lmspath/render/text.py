@@ -48,6 +48,14 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
 
+def steps_words(numbers: list[int]) -> str:
+    """Plan steps by number in words: 'step 1', 'steps 1 and 2', 'steps 1, 2 and 3'."""
+    if len(numbers) == 1:
+        return f"step {numbers[0]}"
+    shown = [str(n) for n in numbers]
+    return f"steps {', '.join(shown[:-1])} and {shown[-1]}"
+
+
 def md_text(value: object) -> str:
     """Text a person wrote, made inert in markdown (and in the HTML a renderer makes of it).
 
