@@ -44,3 +44,24 @@ def test_every_command_is_in_the_readme() -> None:
 def test_every_profile_field_is_in_the_readme() -> None:
     for field in FIELDS:
         assert f"| `{field}` |" in README, field
+
+
+def test_the_readme_example_is_what_assess_writes() -> None:
+    """Each line of the README's example report is a line of the real report, in order, where
+    '...' in a line stands for text left out ('...' alone: lines left out)."""
+    example = README.split("```markdown\n", 1)[1].split("\n```", 1)[0].splitlines()
+    result = CliRunner().invoke(
+        get_app(),
+        ["assess", "--profile", str(ROOT / "examples" / "teacher-tx.yaml"), "--format", "markdown"],
+    )
+    assert result.exit_code == 0, result.output
+    real = result.stdout.splitlines()
+    at = 0
+    for line in example:
+        if line.strip() == "...":
+            continue
+        pattern = re.compile(".*".join(re.escape(part) for part in line.split("...")))
+        while at < len(real) and not pattern.fullmatch(real[at]):
+            at += 1
+        assert at < len(real), f"README example line not in the report (in order): {line!r}"
+        at += 1
