@@ -104,3 +104,43 @@ def test_every_format_renders(fmt: Format) -> None:
     text = render_text(run("TX", **TEACHER), fmt)
     assert "Texas" in text
     assert text.endswith("\n")
+
+
+OHIO_TEACHER = {
+    "bachelor": "yes",
+    "master": "in_progress",
+    "master_fields": "education",
+    "teaching_license_state": "OH",
+    "teaching_license_status": "active",
+    "teaching_years": 6,
+    "exams": "",
+}
+
+
+@pytest.mark.parametrize(
+    ("state", "fields"),
+    [("OH", OHIO_TEACHER), ("TX", CONFLICTED), ("TX", TEACHER), ("OH", {"bachelor": "yes"})],
+)
+def test_terminal_disputes_point_only_to_a_warning_that_is_there(
+    state: str, fields: dict[str, object]
+) -> None:
+    """A disputed requirement of the best pathway points to the warning above it; one of
+    another pathway (which no warning tells) says the dispute's outcome where it stands."""
+    result = run(state, **fields)
+    text = " ".join(render_text(result, Format.terminal, width=80).split())
+    pointers = text.count("sources disagree: see the warning above")
+    warned = text.count("Warning: Sources disagree on")
+    assert pointers <= warned
+    best = next(p for p in result.pathways if p.id == result.best_pathway)
+    told = 0
+    for path in result.pathways:
+        for req in path.requirements:
+            if path is best or req.conflict is None:
+                continue
+            statuses = {r.status for r in req.conflict.readings}
+            if "missing" in statuses and len(statuses) > 1:
+                outcome = " ".join(req.conflict.outcome.split())
+                assert f"sources disagree: {outcome}" in text
+                told += 1
+    if state == "OH" and fields is OHIO_TEACHER:
+        assert told == 1  # the master's of the other Ohio route: this case tests something

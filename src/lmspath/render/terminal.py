@@ -96,7 +96,10 @@ def _links(result: Assessment) -> list[RenderableType]:
     return out
 
 
-def _req_lines(reqs: list[RequirementResult], indent: str = "") -> list[Text]:
+def _req_lines(reqs: list[RequirementResult], indent: str = "", warned: bool = False) -> list[Text]:
+    """A line per requirement (and per option of an any-of); ``warned``: the report's
+    warnings above already tell these requirements' disputes (the best pathway's own
+    requirements), so a line points there instead of telling it again."""
     lines = []
     for req in reqs:
         line = Text(indent)
@@ -108,7 +111,8 @@ def _req_lines(reqs: list[RequirementResult], indent: str = "") -> list[Text]:
         line.append(f"  ({word}; you: {req.have}; confidence {req.confidence})", style="dim")
         lines.append(line)
         if req.conflict is not None and sources_disagree([r.status for r in req.conflict.readings]):
-            lines.append(Text(indent + "    sources disagree: see the warning above", style="bold"))
+            told = "see the warning above" if warned else req.conflict.outcome
+            lines.append(Text(f"{indent}    sources disagree: {told}", style="bold"))
         lines.extend(_req_lines(req.options, indent + "    or "))
     return lines
 
@@ -123,7 +127,7 @@ def _pathway(path: PathwayResult, best: bool) -> RenderableType:
     if path.audience != "general":
         head.append(f"  ({audience_words(path.audience)})")
     head.append(f"\n{_bar(met, total)} {met}/{total} met, {path.remaining_steps} remaining")
-    return Group(head, *_req_lines(path.requirements), Text(""))
+    return Group(head, *_req_lines(path.requirements, warned=best), Text(""))
 
 
 def _programs(result: Assessment) -> list[RenderableType]:
