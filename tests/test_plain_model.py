@@ -122,3 +122,40 @@ def test_a_taxonomy_copy_does_not_carry_the_original_look_up_tables() -> None:
     copy = taxonomy.replace(groups=list(taxonomy.groups))
     assert copy == taxonomy
     assert copy.prepared is None
+
+
+def test_classes_of_none_one_and_many_fields_compare_hash_and_replace_by_value() -> None:
+    """Each class reads its fields through a getter made once for it: with no field, one
+    (a getter of one name gives the value, not a tuple) and several."""
+    from typing import ClassVar
+
+    from lmspath.model.frozen import Frozen
+
+    class Empty(Frozen):
+        __slots__ = ()
+
+    class One(Frozen):
+        __slots__ = ("a",)
+        _fields: ClassVar[tuple[str, ...]] = ("a",)
+
+        def __init__(self, a: object) -> None:
+            object.__setattr__(self, "a", a)
+
+    class Two(Frozen):
+        __slots__ = ("a", "b")
+        _fields: ClassVar[tuple[str, ...]] = ("a", "b")
+
+        def __init__(self, a: object, b: object) -> None:
+            object.__setattr__(self, "a", a)
+            object.__setattr__(self, "b", b)
+
+    assert Empty() == Empty()
+    assert hash(Empty()) == hash(Empty())
+    assert One((1, 2)) == One((1, 2)) != One((1,))
+    assert hash(One((1, 2))) == hash(One((1, 2)))
+    assert One(1).replace(a=2) == One(2)
+    assert Two(1, 2).replace(b=3) == Two(1, 3) != Two(1, 2)
+    assert {Two(1, 2), Two(1, 2), Two(2, 1)} == {Two(1, 2), Two(2, 1)}
+    assert One(1) != Two(1, 2)
+    with pytest.raises(TypeError, match="has no field 'c'"):
+        Two(1, 2).replace(c=1)

@@ -45,6 +45,23 @@ class Frozen:
     #: ``__init__`` when it changes one of them or the class has private slots
     _through_init: ClassVar[frozenset[str]] = frozenset()
 
+    #: the field values in order, and the field names as a set: made once per class
+    #: (``__init_subclass__``), as hashing, comparing and ``replace`` read them all the time
+    _getter: ClassVar[Callable[[Any], tuple[object, ...]]]
+    _field_set: ClassVar[frozenset[str]]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        fields = cls._fields
+        cls._field_set = frozenset(fields)
+        if len(fields) > 1:
+            cls._getter = operator.attrgetter(*fields)
+        elif fields:
+            only = operator.attrgetter(fields[0])
+            cls._getter = lambda obj: (only(obj),)
+        else:
+            cls._getter = lambda obj: ()
+
     def __setattr__(self, name: str, value: object) -> None:
         if name.startswith("_"):
             _set(self, name, value)
@@ -55,7 +72,7 @@ class Frozen:
         raise AttributeError(f"{type(self).__name__} is frozen: cannot delete {name!r}")
 
     def _values(self) -> tuple[object, ...]:
-        return tuple([getattr(self, name) for name in self._fields])
+        return type(self)._getter(self)
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
@@ -75,36 +92,20 @@ class Frozen:
     def replace(self: F, **changes: Any) -> F:
         """A copy with some fields replaced (private look-up tables are not copied)."""
         cls = type(self)
-        shape = _SHAPES.get(cls)
-        if shape is None:
-            shape = _SHAPES[cls] = _shape(cls)
-        names, values_of = shape
+        names = cls._field_set
         if not names.issuperset(changes):
             raise TypeError(f"{cls.__name__} has no field {min(changes.keys() - names)!r}")
         special = self._through_init
         if special and (not special.isdisjoint(changes) or any(n[0] == "_" for n in special)):
-            values = dict(zip(self._fields, values_of(self), strict=True))
+            values = dict(zip(self._fields, cls._getter(self), strict=True))
             values.update(changes)
             return cls(**values)
         new = object.__new__(cls)
-        for name, value in zip(self._fields, values_of(self), strict=True):
+        for name, value in zip(self._fields, cls._getter(self), strict=True):
             _set(new, name, value)
         for name, value in changes.items():
             _set(new, name, value)
         return new
-
-
-#: Per class, its field names as a set and a getter of its field values in order: what
-#: ``replace`` needs, worked out once per class (a skills report copies dozens of gap items).
-_SHAPES: dict[type[Frozen], tuple[frozenset[str], Callable[[Frozen], tuple[object, ...]]]] = {}
-
-
-def _shape(cls: type[Frozen]) -> tuple[frozenset[str], Callable[[Frozen], tuple[object, ...]]]:
-    fields = cls._fields
-    if len(fields) == 1:
-        (only,) = fields
-        return frozenset(fields), lambda obj: (getattr(obj, only),)
-    return frozenset(fields), operator.attrgetter(*fields)
 
 
 def _rebuild(cls: type[Frozen], values: tuple[object, ...]) -> Frozen:
