@@ -621,7 +621,7 @@ class PlanTables:
     use), each pathway's sketch per situation, the application step, and which flags each
     requirement's step reads. Their sizes are bounded by the rules' outcomes, not by the data."""
 
-    __slots__ = ("_application", "drafts", "flag_use", "sketches", "steps")
+    __slots__ = ("_application", "drafts", "flag_use", "masks", "sketches", "steps")
 
     def __init__(self) -> None:
         self.sketches: Generations[tuple[str, Codes, tuple[bool | None, ...]], Sketch] = (
@@ -631,6 +631,9 @@ class PlanTables:
         self.flag_use: dict[str, tuple[frozenset[int], ...]] = {}
         #: one finished step per distinct value, shared by the sketches that hold it
         self.drafts: dict[tuple[object, ...], _Draft] = {}
+        #: the flags a step reads, the others None, by the flags it reads and the profile's
+        #: (at most 16 of each per state)
+        self.masks: dict[tuple[frozenset[int], Flags], tuple[bool | None, ...]] = {}
         self._application: _Draft | None = None
 
     def application(self, rules: StateRules) -> _Draft:
@@ -683,7 +686,11 @@ def sketch(
     for index, (code, use) in enumerate(zip(unmet, uses, strict=True)):
         if code < 0:
             continue
-        mine = tuple(f if i in use else None for i, f in enumerate(flags))
+        mine = tables.masks.get((use, flags))
+        if mine is None:
+            mine = tables.masks[(use, flags)] = tuple(
+                f if i in use else None for i, f in enumerate(flags)
+            )
         step_key = (pathway_id, index, code, mine)
         step = tables.steps.get(step_key)
         if step is None:
