@@ -525,6 +525,35 @@ def test_without_summary_or_plans_no_skills_section_is_computed(tmp_path: Path) 
     assert (report.assessed, report.skills_computed) == (1, 0)
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_plans_without_a_summary_count_no_skills_gaps(tmp_path: Path, jobs: int) -> None:
+    """Only the summary shows the cohort's skills gaps: a plans-only run does not work them
+    out, yet every plan still has its skills section."""
+    intake = tmp_path / "intake.csv"
+    _same_profile_intake(intake)
+    plans = tmp_path / "plans"
+    report = run_batch(
+        intake, BatchOptions(output=tmp_path / "r.csv", plans=plans, jobs=jobs, today=TODAY)
+    )
+    assert (report.assessed, report.skills_computed) == (1, 0)
+    assert report.tally.skill_gaps == {}
+    written = sorted(plans.iterdir())
+    assert len(written) == 301
+    assert all("## Skills" in p.read_text(encoding="utf-8") for p in written[:5])
+    with_summary = run_batch(
+        intake,
+        BatchOptions(
+            output=tmp_path / "r2.csv",
+            plans=tmp_path / "plans2",
+            summary=tmp_path / "s.md",
+            jobs=jobs,
+            today=TODAY,
+        ),
+    )
+    assert with_summary.skills_computed == 2
+    assert sum(with_summary.tally.skill_gaps.values()) > 0
+
+
 @pytest.mark.parametrize(
     "fields",
     [

@@ -506,18 +506,19 @@ def run_batch(
         staging = plans.staging if plans else None
 
         # The skills section feeds only the summary's skills gaps and the plans.
-        skills = options.summary is not None or options.plans is not None
+        gaps = options.summary is not None
+        skills = gaps or options.plans is not None
         scorer: Scorer | None = None
         if jobs > 1:
             # Each worker scores only its own states, so it meets about 1/jobs of the situations:
             # a memo that size per worker hits as often, and keeps all workers' memory bounded.
             memo = max(1, options.cache_size // jobs)
             pool = Shards(
-                jobs, ScorerArgs(layout, options.today, staging, skills, memo, options.assume)
+                jobs, ScorerArgs(layout, options.today, staging, skills, memo, options.assume, gaps)
             )
         else:
             scorer = Scorer(
-                layout, options.today, staging, skills, options.cache_size, options.assume
+                layout, options.today, staging, skills, options.cache_size, options.assume, gaps
             )
         tally = CohortTally()
         # Sized for the file up front: growing would hold the old and new tables at once.

@@ -221,7 +221,9 @@ class Scorer:
     ``service.assessment_for`` is the rules engine plus a skills section that depends only on
     the profile's tools and skills and the state's exam. The scorer makes the same two calls with
     a memo for each, so varied profiles that share tools still reuse the (costly) skills section,
-    and it skips that section when no output needs it (``skills=False``).
+    and it skips that section when no output needs it (``skills=False``). ``gaps`` says whether
+    each client's top skills gaps are counted for the cohort summary (by default whenever the
+    skills are read); a run with plans and no summary has no use for them.
     """
 
     def __init__(
@@ -232,6 +234,7 @@ class Scorer:
         skills: bool = True,
         cache_size: int = CACHE_SIZE,
         assume: tuple[Assumption, ...] = (),
+        gaps: bool | None = None,
     ) -> None:
         from lmspath.store.load import available_states, exam_index, load_estimates, load_exams
 
@@ -243,6 +246,8 @@ class Scorer:
         self.today = today
         self.staging = staging
         self.skills = skills or staging is not None
+        #: whether each client's top skills gaps are counted (only the summary shows them)
+        self.gaps = self.skills if gaps is None else gaps and self.skills
         # Scoring never reads the client_id from the profile, and tools and skills only feed
         # the skills gaps; such cells are free text, so skipping them hides no problem.
         skip = {"client_id"} if self.skills else {"client_id", "tools", "skills"}
@@ -609,7 +614,7 @@ class Scorer:
         assessed, computed = self.assessed, self.skills_computed
         parse = self.parser.parse
         base_of = self._base
-        skills = self.skills
+        gaps_counted = self.gaps
         plans = self.staging is not None
         add_gaps = self._tally.add_gaps
         layout = self.layout
@@ -653,7 +658,7 @@ class Scorer:
                     rejected.append(RowRejected(line, client, (("plan_file", problem),)))
                     continue
             base.count += 1
-            if skills:
+            if gaps_counted:
                 gaps = self._gaps(parsed, base.exam_id)
                 if gaps is not None:
                     add_gaps(gaps)
@@ -700,6 +705,7 @@ class ScorerArgs(NamedTuple):
     skills: bool
     cache_size: int
     assume: tuple[Assumption, ...] = ()
+    gaps: bool | None = None
 
 
 def _init_worker(args: ScorerArgs) -> None:
@@ -717,6 +723,7 @@ def _init_worker(args: ScorerArgs) -> None:
         skills=args.skills,
         cache_size=args.cache_size,
         assume=args.assume,
+        gaps=args.gaps,
     )
 
 
