@@ -16,7 +16,7 @@ import pytest
 from lmspath.batch.cohort import RuleRef, Scored
 from lmspath.batch.intake import Layout, RowParser, inspect_intake
 from lmspath.batch.scorer import Scorer
-from lmspath.engine.assess import assess, decide
+from lmspath.engine.assess import assess, complete, decide, situation
 from lmspath.engine.checks import evaluate, sources_disagree
 from lmspath.engine.compiled import CompiledState
 from lmspath.engine.outcomes import disputed, result_outcome
@@ -202,6 +202,51 @@ def test_decisions_agree_with_plain_evaluation() -> None:
         # The sketch's shortcuts give what its full plan says.
         assert sketch.months(person) == plan.months
         assert sketch.first_title(person) == plan.steps[0].title
+
+
+def test_a_situations_decision_completed_for_anyone_in_it_is_their_own(tmp_path: Path) -> None:
+    """A batch keeps one decision per situation (the best class only) and completes it for
+    each client's plan: for everyone in the situation that gives their own decision, report
+    and plan, including people whose numbers rank the routes another way."""
+    from lmspath.api.assess import Format, assessment_for, render_text
+
+    estimates, catalog = load_estimates(), load_exams()
+    scorer = Scorer(_layout(tmp_path, list(FIELDS), ","), TODAY, skills=True)
+    compiled: dict[str, CompiledState] = {}
+    groups: dict[tuple[object, ...], list[Profile]] = {}
+    for code, person in _profiles(3000, seed=5):
+        state = compiled.get(code) or compiled.setdefault(
+            code, CompiledState(load_state(code), estimates, catalog)
+        )
+        key = (code, state.codes(person), situation(person, code))
+        groups.setdefault(key, []).append(person)
+    shared = [(str(key[0]), people) for key, people in groups.items() if len(people) > 1]
+    assert len(shared) > 100
+    reordered = 0
+    for code, people in shared:
+        state = compiled[code]
+        kept = decide(people[0], state, rank_rest=False)
+        scorer._base(people[0].replace(**{"state": code}))
+        for person in people[1:]:
+            own = decide(person, state)
+            assert complete(kept, person, state) == own
+            if own.order != decide(people[0], state).order:
+                reordered += 1
+                # the scorer completes the decision it keeps for the situation
+                client = person.replace(**{"state": code})
+                scorer._base(client)
+                want = render_text(assessment_for(client, code, today=TODAY), Format.markdown)
+                assert scorer._plan_text(client) == want
+            assert assess(
+                person,
+                state.rules,
+                estimates,
+                catalog,
+                today=TODAY,
+                compiled=state,
+                situation_decision=kept,
+            ) == assess(person, state.rules, estimates, catalog, today=TODAY, compiled=state)
+    assert reordered > 0  # some people in one situation rank its routes another way
 
 
 def _summarise(result: Assessment) -> Scored:

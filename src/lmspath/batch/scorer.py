@@ -281,6 +281,7 @@ class Scorer:
         self._picks: Picks = {}
         #: whether the data has program records (looked at once, for the first plan)
         self._has_programs: bool | None = None
+        self._last: tuple[Profile | None, Decision | None] = (None, None)
         #: 0-based indexes of the input columns passed through to the results
         self.passthrough = passthrough_indexes(layout)
         self.assessed = 0
@@ -436,6 +437,8 @@ class Scorer:
                 found = _Situation(decide(profile, compiled, codes, rank_rest=False))
             self._young[key] = found
         decision = found.decision
+        #: the profile last scored and its situation's decision, which its plan completes
+        self._last = (profile, decision)
         tied = found.tied
         best = (
             decision.order[0]
@@ -508,6 +511,7 @@ class Scorer:
 
         assert profile.state is not None
         compiled = self._states.get(profile.state) or self._state(profile.state)
+        last, decision = self._last
         result = assess(
             profile,
             load_state(profile.state),
@@ -515,6 +519,8 @@ class Scorer:
             self._catalog,
             today=self.today,
             compiled=compiled,
+            # the decision ``_base`` found for this very profile (a plan follows its row)
+            situation_decision=decision if last is profile else None,
         )
         if self._has_programs is None:
             self._has_programs = programs_folder(None)

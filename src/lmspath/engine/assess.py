@@ -243,7 +243,8 @@ def decide(
 
     ``codes`` are the profile's outcome codes when the caller has them already
     (``compiled.codes(profile)``). Without ``rank_rest`` only the best class is planned and
-    ranked (all a results row needs); the rest keep the file's order.
+    ranked (all a results row needs); the rest keep the file's order, and ``complete`` plans
+    and ranks them later for anyone in the same situation.
     """
     rules = compiled.rules
     table = compiled.outcome_table
@@ -274,32 +275,75 @@ def decide(
     standings, reach = shape.standings, shape.reach
     planned: list[Sketch | None] = [None] * len(codes)
     flags = plan_flags(profile, rules.code)
-    for i in range(len(codes)) if rank_rest else shape.top:
-        made = compiled.sketches[i].get((codes[i], flags))
-        if made is None:
-            pathway = rules.pathways[i]
-            made = sketch(
-                rules,
-                pathway.id,
-                table.unmet(codes[i]),
-                profile,
-                compiled.estimates,
-                compiled.catalog,
-                _result_of(pathway, profile, rules, compiled.catalog),
-                compiled.plans,
-            )
-            compiled.sketches[i].put((codes[i], flags), made)
-        planned[i] = made
+    for i in shape.top:
+        planned[i] = _sketch_of(compiled, i, codes[i], flags, profile)
     # a tuple, not a dict by pathway: one per situation kept, so its size counts
     sketches = tuple(planned)
-    rest = (
-        rank_top(shape.rest, sketches, standings, profile, keep_class=reach)
-        if rank_rest
-        else shape.rest
+    # ``complete`` ranks every class by this person's numbers: no need to rank twice
+    top_ranked = shape.top if rank_rest else rank_top(shape.top, sketches, standings, profile)
+    situation_decision = Decision(
+        codes,
+        standings,
+        top_ranked + shape.rest,
+        shape.verdict,
+        shape.because,
+        sketches,
+        shape.top,
+        reach,
+        table,
     )
-    order = rank_top(shape.top, sketches, standings, profile) + rest
+    return complete(situation_decision, profile, compiled) if rank_rest else situation_decision
+
+
+def _sketch_of(
+    compiled: CompiledState, index: int, codes: Codes, flags: Flags, profile: Profile
+) -> Sketch:
+    """The plan sketch of the pathway at ``index`` for these outcome codes and plan flags
+    (kept in the compiled state's tables)."""
+    made = compiled.sketches[index].get((codes, flags))
+    if made is None:
+        rules = compiled.rules
+        pathway = rules.pathways[index]
+        made = sketch(
+            rules,
+            pathway.id,
+            compiled.outcome_table.unmet(codes),
+            profile,
+            compiled.estimates,
+            compiled.catalog,
+            _result_of(pathway, profile, rules, compiled.catalog),
+            compiled.plans,
+        )
+        compiled.sketches[index].put((codes, flags), made)
+    return made
+
+
+def complete(decision: Decision, profile: Profile, compiled: CompiledState) -> Decision:
+    """``decide(profile, compiled)`` from a decision made without ``rank_rest`` for the same
+    situation (equal outcome codes and ``situation``), maybe for another person in it: every
+    pathway planned, the best class ranked by this person's numbers and the rest by class
+    and then by them."""
+    top = decision.top
+    flags = plan_flags(profile, compiled.rules.code)
+    sketches = tuple(
+        made if made is not None else _sketch_of(compiled, i, decision.codes[i], flags, profile)
+        for i, made in enumerate(decision.sketches)
+    )
+    standings = decision.standings
+    rest = rank_top(
+        decision.order[len(top) :], sketches, standings, profile, keep_class=decision.reach
+    )
+    order = rank_top(top, sketches, standings, profile) + rest
     return Decision(
-        codes, standings, order, shape.verdict, shape.because, sketches, shape.top, reach, table
+        decision.codes,
+        standings,
+        order,
+        decision.verdict,
+        decision.because,
+        sketches,
+        top,
+        decision.reach,
+        decision.table,
     )
 
 
@@ -424,15 +468,23 @@ def assess(
     *,
     today: dt.date,
     compiled: CompiledState | None = None,
+    situation_decision: Decision | None = None,
 ) -> Assessment:
     """The full assessment for one state; ``today`` is passed in so the function stays pure.
 
     ``compiled`` is the state's compiled form when the caller keeps one (built from the same
     rules, estimates and catalogue); without it one is made for this call.
+    ``situation_decision`` is ``decide(..., rank_rest=False)`` for the profile's situation when
+    the caller has it (a batch keeps one per situation): it is completed for this person, not
+    made again.
     """
     if compiled is None:
         compiled = CompiledState(rules, estimates, catalog)
-    decision = decide(profile, compiled)
+    decision = (
+        decide(profile, compiled)
+        if situation_decision is None
+        else complete(situation_decision, profile, compiled)
+    )
     results = compiled.evaluate(profile)
     best = decision.best
     best_result = results[best]
