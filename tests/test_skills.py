@@ -464,3 +464,40 @@ def test_skills_is_pure() -> None:
 def test_the_taxonomy_is_loaded_once() -> None:
     assert isinstance(TAXONOMY, Taxonomy)
     assert load_taxonomy() is TAXONOMY
+
+
+def test_remembered_entries_and_items_read_as_a_first_reading_does() -> None:
+    """``match`` and ``listing`` remember what each entry reads as and each item had: for
+    many lists of entries (aliases of every kind, unknown words, the same unknown word
+    written twice, empty entries) a remembered reading equals one made with nothing kept."""
+    import random
+
+    from lmspath.skills.report import listing, prepared
+
+    ready = prepared(TAXONOMY)
+    pool = ["Destiny", "destiny", "Follett Destiny", "Canva", "OCLC Connexion", "Connexion",
+            "PD", "YA", "RA", "cataloging", "MARC", "Scratchpad", "scratchpad ", "Follett",
+            "reader advisory", "Sora", "weedings", "", "  ", "collection development policy",
+            "Schoology Learning", "canvas", "Canvas LMS", "library"]  # fmt: skip
+    rng = random.Random(4)
+    people = [
+        build_profile(
+            {
+                "state": "TX",
+                "tools": "; ".join(rng.sample(pool, rng.randint(0, 5))),
+                "skills": "; ".join(rng.sample(pool, rng.randint(0, 4))),
+            }
+        )
+        for _ in range(400)
+    ]
+    fresh = []
+    for person in people:
+        ready.entries.clear()
+        ready.have_items.clear()
+        fresh.append(listing(person, TAXONOMY))
+    kinds = {found.text for f in fresh for item in f.have for found in item.matched_from}
+    assert len(kinds) > 10
+    assert any(f.unrecognised for f in fresh)
+    for person, first in zip(people, fresh, strict=True):
+        assert listing(person, TAXONOMY) == first  # from what is kept
+        assert listing(person, TAXONOMY) == first

@@ -362,6 +362,24 @@ def _unrecognised(
     )
 
 
+class _Entry(NamedTuple):
+    """What one entry of a profile's tools or skills reads as: the items it names, or, when it
+    names none, its key among the unmatched (entries that read the same are listed once) and
+    why it was not recognised."""
+
+    matches: tuple[Match, ...]
+    unmatched: tuple[tuple[str, str], Unrecognised] | None
+
+
+def _read_entry(text: str, source: InputField, taxonomy: Taxonomy, index: AliasIndex) -> _Entry:
+    hits = find_phrases(text, source, index)
+    if hits:
+        shown = text.strip()
+        return _Entry(tuple(Match(hit.item_id, shown, source, hit) for hit in hits), None)
+    key = (source, " ".join(tokens(text)) or text.strip().casefold())
+    return _Entry((), (key, _unrecognised(text, source, taxonomy, index)))
+
+
 def match(
     tools: Iterable[str] | None,
     skills: Iterable[str] | None,
@@ -373,9 +391,9 @@ def match(
     Exact ids match from either field; safe aliases too; ambiguous aliases only from ``tools``.
     Every entry that matched nothing comes back in ``unrecognised``, in input order.
     """
-    # With the taxonomy's own index, what each entry names is remembered (entries repeat:
+    # With the taxonomy's own index, what each entry reads as is remembered (entries repeat:
     # realistic intakes draw tools from a short list); cleared when full.
-    memo = prepared(taxonomy).entry_hits if index is None else None
+    memo = prepared(taxonomy).entries if index is None else None
     index = index or prepared(taxonomy).index
     matches: list[Match] = []
     unrecognised: list[Unrecognised] = []
@@ -388,20 +406,20 @@ def match(
         for text in entries or ():
             if not text.strip():
                 continue
-            hits = memo.get((source, text)) if memo is not None else None
-            if hits is None:
-                hits = tuple(find_phrases(text, source, index))
+            read = memo.get((source, text)) if memo is not None else None
+            if read is None:
+                read = _read_entry(text, source, taxonomy, index)
                 if memo is not None:
                     if len(memo) >= 8192:
                         memo.clear()
-                    memo[(source, text)] = hits
-            if hits:
-                matches.extend(Match(hit.item_id, text.strip(), source, hit) for hit in hits)
+                    memo[(source, text)] = read
+            if read.unmatched is None:
+                matches.extend(read.matches)
                 continue
-            key = (source, " ".join(tokens(text)) or text.strip().casefold())
+            key, why = read.unmatched
             if key not in seen_unmatched:
                 seen_unmatched.add(key)
-                unrecognised.append(_unrecognised(text, source, taxonomy, index))
+                unrecognised.append(why)
     return MatchResult(tuple(matches), tuple(unrecognised))
 
 
@@ -414,9 +432,11 @@ class Prepared(Frozen):
     __slots__ = (
         "candidates",
         "components",
-        "entry_hits",
+        "entries",
         "entry_ids",
+        "have_items",
         "index",
+        "item_order",
         "item_refs",
         "item_sources",
         "owner",
@@ -435,10 +455,12 @@ class Prepared(Frozen):
         "ways",
         "item_refs",
         "item_sources",
+        "item_order",
         "components",
         "suggestions",
         "entry_ids",
-        "entry_hits",
+        "entries",
+        "have_items",
         "ranked",
     )
 
@@ -452,13 +474,18 @@ class Prepared(Frozen):
     #: each item named by id and name, and its sources resolved (shared by every report)
     item_refs: dict[str, ItemRef]
     item_sources: dict[str, tuple[SourceRef, ...]]
+    #: each item's position in the taxonomy
+    item_order: dict[str, int]
     #: the checklist framework's components with what does not depend on the person
     components: tuple[Component, ...]
     suggestions: dict[tuple[str, str], tuple[str, str] | None]
     #: item ids each (field, entry) matches, remembered (cleared when full)
     entry_ids: dict[tuple[str, str], frozenset[str]]
-    #: what each (field, entry) names, for ``match`` (cleared when full)
-    entry_hits: dict[tuple[str, str], tuple[AliasHit, ...]]
+    #: what each (field, entry) reads as, for ``match`` (cleared when full)
+    entries: dict[tuple[str, str], _Entry]
+    #: each item a person has, by its id and the entries (text, field, via, alias) that
+    #: matched it (cleared when full)
+    have_items: dict[tuple[object, ...], HaveItem]
     #: every unit scored and in gap order, per exam id (holding the exam it was made for)
     ranked: dict[str | None, tuple[Exam | None, ForExam]]
 
@@ -472,10 +499,12 @@ class Prepared(Frozen):
         ways: dict[str, tuple[WayOut, ...]],
         item_refs: dict[str, ItemRef],
         item_sources: dict[str, tuple[SourceRef, ...]],
+        item_order: dict[str, int],
         components: tuple[Component, ...],
         suggestions: dict[tuple[str, str], tuple[str, str] | None] | None = None,
         entry_ids: dict[tuple[str, str], frozenset[str]] | None = None,
-        entry_hits: dict[tuple[str, str], tuple[AliasHit, ...]] | None = None,
+        entries: dict[tuple[str, str], _Entry] | None = None,
+        have_items: dict[tuple[object, ...], HaveItem] | None = None,
         ranked: dict[str | None, tuple[Exam | None, ForExam]] | None = None,
     ) -> None:
         _set(self, "owner", owner)
@@ -486,10 +515,12 @@ class Prepared(Frozen):
         _set(self, "ways", ways)
         _set(self, "item_refs", item_refs)
         _set(self, "item_sources", item_sources)
+        _set(self, "item_order", item_order)
         _set(self, "components", components)
         _set(self, "suggestions", {} if suggestions is None else suggestions)
         _set(self, "entry_ids", {} if entry_ids is None else entry_ids)
-        _set(self, "entry_hits", {} if entry_hits is None else entry_hits)
+        _set(self, "entries", {} if entries is None else entries)
+        _set(self, "have_items", {} if have_items is None else have_items)
         _set(self, "ranked", {} if ranked is None else ranked)
 
 
@@ -512,6 +543,7 @@ def prepared(taxonomy: Taxonomy) -> Prepared:
         source_refs=refs,
         item_refs=item_refs,
         item_sources=item_sources,
+        item_order={item.id: position for position, item in enumerate(taxonomy.items)},
         components=_components(taxonomy, item_refs, refs),
         ways={
             item.id: tuple(
@@ -854,37 +886,47 @@ def _lowest(first: Confidence, second: Confidence) -> Confidence:
 
 
 def _have_items(taxonomy: Taxonomy, found: MatchResult) -> list[HaveItem]:
+    """The items matched, in taxonomy order, each with what matched it (remembered per item
+    and matching entries: many people list the same tools the same way)."""
     ready = prepared(taxonomy)
     by_item: dict[str, list[Match]] = {}
     for item_match in found.matches:
         by_item.setdefault(item_match.item_id, []).append(item_match)
+    order = ready.item_order
+    memo = ready.have_items
     out: list[HaveItem] = []
-    for item in taxonomy.items:
-        if item.id not in by_item:
-            continue
-        matched = by_item[item.id]
-        confidence = item.confidence
-        if all(m.hit.via == "unverified_alias" for m in matched):
-            confidence = _lowest(confidence, "low")
-        out.append(
-            HaveItem(
-                id=item.id,
-                name=item.name,
-                kind=item.kind,
-                group=item.group,
-                importance=item.importance,
-                confidence=confidence,
-                matched_from=[
-                    MatchedInput(text=m.text, field=m.field, via=m.hit.via, alias=m.hit.alias)
-                    for m in matched
-                ],
-                frameworks=list(item.frameworks),
-                exams=list(item.exams),
-                how_to_close=list(ready.ways[item.id]),
-                sources=list(ready.item_sources[item.id]),
-            )
-        )
+    for item_id in sorted(by_item, key=order.__getitem__):
+        matched = by_item[item_id]
+        key = (item_id, *((m.text, m.field, m.hit.via, m.hit.alias) for m in matched))
+        have = memo.get(key)
+        if have is None:
+            if len(memo) >= 8192:
+                memo.clear()
+            have = memo[key] = _have_item(taxonomy.items[order[item_id]], matched, ready)
+        out.append(have)
     return out
+
+
+def _have_item(item: SkillItem, matched: list[Match], ready: Prepared) -> HaveItem:
+    confidence = item.confidence
+    if all(m.hit.via == "unverified_alias" for m in matched):
+        confidence = _lowest(confidence, "low")
+    return HaveItem(
+        id=item.id,
+        name=item.name,
+        kind=item.kind,
+        group=item.group,
+        importance=item.importance,
+        confidence=confidence,
+        matched_from=[
+            MatchedInput(text=m.text, field=m.field, via=m.hit.via, alias=m.hit.alias)
+            for m in matched
+        ],
+        frameworks=list(item.frameworks),
+        exams=list(item.exams),
+        how_to_close=list(ready.ways[item.id]),
+        sources=list(ready.item_sources[item.id]),
+    )
 
 
 def exam_readiness(
