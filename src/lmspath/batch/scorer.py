@@ -281,7 +281,6 @@ class Scorer:
         self._picks: Picks = {}
         #: whether the data has program records (looked at once, for the first plan)
         self._has_programs: bool | None = None
-        self._last: tuple[Profile | None, Decision | None] = (None, None)
         #: 0-based indexes of the input columns passed through to the results
         self.passthrough = passthrough_indexes(layout)
         self.assessed = 0
@@ -437,8 +436,6 @@ class Scorer:
                 found = _Situation(decide(profile, compiled, codes, rank_rest=False))
             self._young[key] = found
         decision = found.decision
-        #: the profile last scored and its situation's decision, which its plan completes
-        self._last = (profile, decision)
         tied = found.tied
         best = (
             decision.order[0]
@@ -457,6 +454,15 @@ class Scorer:
             )
             found.rows[row_key] = base
         return base
+
+    def _kept_decision(self, profile: Profile, compiled: CompiledState) -> Decision | None:
+        """The decision kept for the profile's situation (``_base`` keeps one for every row it
+        scores: a plan completes it rather than deciding again), or None."""
+        from lmspath.engine.assess import situation
+
+        key = (profile.state, compiled.codes(profile), situation(profile, compiled.code))
+        found = self._young.get(key) or self._old.get(key)
+        return found.decision if found is not None else None
 
     def _link(self, draft: _Draft, rules: StateRules) -> str | None:
         """``_step_link`` with the state's own sources indexed once."""
@@ -511,7 +517,6 @@ class Scorer:
 
         assert profile.state is not None
         compiled = self._states.get(profile.state) or self._state(profile.state)
-        last, decision = self._last
         result = assess(
             profile,
             load_state(profile.state),
@@ -519,8 +524,7 @@ class Scorer:
             self._catalog,
             today=self.today,
             compiled=compiled,
-            # the decision ``_base`` found for this very profile (a plan follows its row)
-            situation_decision=decision if last is profile else None,
+            situation_decision=self._kept_decision(profile, compiled),
         )
         if self._has_programs is None:
             self._has_programs = programs_folder(None)

@@ -276,7 +276,10 @@ def decide(
     planned: list[Sketch | None] = [None] * len(codes)
     flags = plan_flags(profile, rules.code)
     for i in shape.top:
-        planned[i] = _sketch_of(compiled, i, codes[i], flags, profile)
+        made = compiled.sketches[i].get((codes[i], flags))
+        planned[i] = (
+            made if made is not None else _new_sketch(compiled, i, codes[i], flags, profile)
+        )
     # a tuple, not a dict by pathway: one per situation kept, so its size counts
     sketches = tuple(planned)
     # ``complete`` ranks every class by this person's numbers: no need to rank twice
@@ -295,27 +298,24 @@ def decide(
     return complete(situation_decision, profile, compiled) if rank_rest else situation_decision
 
 
-def _sketch_of(
+def _new_sketch(
     compiled: CompiledState, index: int, codes: Codes, flags: Flags, profile: Profile
 ) -> Sketch:
-    """The plan sketch of the pathway at ``index`` for these outcome codes and plan flags
-    (kept in the compiled state's tables)."""
-    made = compiled.sketches[index].get((codes, flags))
-    if made is None:
-        rules = compiled.rules
-        pathway = rules.pathways[index]
-        made = sketch(
-            rules,
-            pathway.id,
-            compiled.outcome_table.unmet(codes),
-            profile,
-            compiled.estimates,
-            compiled.catalog,
-            _result_of(pathway, profile, rules, compiled.catalog),
-            compiled.plans,
-        )
-        compiled.sketches[index].put((codes, flags), made)
-    return made
+    """The plan sketch of the pathway at ``index`` for these outcome codes and plan flags,
+    made and kept in the compiled state's tables (the caller found none there)."""
+    rules = compiled.rules
+    pathway = rules.pathways[index]
+    made = sketch(
+        rules,
+        pathway.id,
+        compiled.outcome_table.unmet(codes),
+        profile,
+        compiled.estimates,
+        compiled.catalog,
+        _result_of(pathway, profile, rules, compiled.catalog),
+        compiled.plans,
+    )
+    return compiled.sketches[index].put((codes, flags), made)
 
 
 def complete(decision: Decision, profile: Profile, compiled: CompiledState) -> Decision:
@@ -325,10 +325,14 @@ def complete(decision: Decision, profile: Profile, compiled: CompiledState) -> D
     and then by them."""
     top = decision.top
     flags = plan_flags(profile, compiled.rules.code)
-    sketches = tuple(
-        made if made is not None else _sketch_of(compiled, i, decision.codes[i], flags, profile)
-        for i, made in enumerate(decision.sketches)
-    )
+    planned = list(decision.sketches)
+    for i, made in enumerate(planned):
+        if made is None:
+            key = (decision.codes[i], flags)
+            planned[i] = compiled.sketches[i].get(key) or _new_sketch(
+                compiled, i, key[0], flags, profile
+            )
+    sketches = tuple(planned)
     standings = decision.standings
     rest = rank_top(
         decision.order[len(top) :], sketches, standings, profile, keep_class=decision.reach
