@@ -122,6 +122,9 @@ def test_a_taxonomy_copy_does_not_carry_the_original_look_up_tables() -> None:
     copy = taxonomy.replace(groups=list(taxonomy.groups))
     assert copy == taxonomy
     assert copy.prepared is None
+    # a copy that changes nothing goes through __init__ too: private slots start empty
+    assert taxonomy.replace().prepared is None
+    assert taxonomy.replace(items=list(taxonomy.items)).prepared is None
 
 
 def test_classes_of_none_one_and_many_fields_compare_hash_and_replace_by_value() -> None:

@@ -49,11 +49,14 @@ class Frozen:
     #: (``__init_subclass__``), as hashing, comparing and ``replace`` read them all the time
     _getter: ClassVar[Callable[[Any], tuple[object, ...]]]
     _field_set: ClassVar[frozenset[str]]
+    #: ``replace`` always goes through ``__init__`` (the class has private slots)
+    _init_always: ClassVar[bool]
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         fields = cls._fields
         cls._field_set = frozenset(fields)
+        cls._init_always = any(name[0] == "_" for name in cls._through_init)
         if len(fields) > 1:
             cls._getter = operator.attrgetter(*fields)
         elif fields:
@@ -95,8 +98,7 @@ class Frozen:
         names = cls._field_set
         if not names.issuperset(changes):
             raise TypeError(f"{cls.__name__} has no field {min(changes.keys() - names)!r}")
-        special = self._through_init
-        if special and (not special.isdisjoint(changes) or any(n[0] == "_" for n in special)):
+        if cls._init_always or not cls._through_init.isdisjoint(changes):
             values = dict(zip(self._fields, cls._getter(self), strict=True))
             values.update(changes)
             return cls(**values)

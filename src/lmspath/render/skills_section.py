@@ -81,6 +81,10 @@ def percent(fraction: float) -> str:
     return f"{int(fraction * 100 + 0.5)}%"
 
 
+#: '[S1]' ... '[S199]': a skills section cites about a hundred times
+_MARKS = tuple(f"[S{number}]" for number in range(200))
+
+
 class Citations:
     """Numbers sources in order of first use so text can cite [S1] and list them at the end."""
 
@@ -90,12 +94,14 @@ class Citations:
 
     def cite(self, sources: Sequence[SourceRef]) -> str:
         """'[S1][S2]' for these sources, numbering new ones."""
+        numbers = self._numbers
         marks = []
         for src in sources:
-            if src.id not in self._numbers:
+            number = numbers.get(src.id)
+            if number is None:
                 self._order.append(src)
-                self._numbers[src.id] = len(self._order)
-            marks.append(f"[S{self._numbers[src.id]}]")
+                number = numbers[src.id] = len(self._order)
+            marks.append(_MARKS[number] if number < len(_MARKS) else f"[S{number}]")
         return "".join(marks)
 
     def lines(self) -> list[str]:
