@@ -6,12 +6,14 @@ import csv
 import datetime as dt
 import hashlib
 import io
+import os
 import re
 import signal
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -881,3 +883,55 @@ def test_property_generator_covers_its_cases() -> None:
 
     probe()
     assert seen == {"misshapen", "quoted", "bom", "cp1252", "several rows"}
+
+
+def test_plans_are_moved_into_place_as_listed_until_none_is_left(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Plans are moved as the staging folder's listing reaches them (a million names at once
+    would take about 80 MB), and the folder is listed again until a pass finds nothing: here
+    a file system that skips every other entry of the first listing. Every plan lands, an
+    earlier plan's mode is kept, and the staging folder is gone."""
+    import stat
+
+    from lmspath.files import STAGING_PREFIX, umask
+
+    real = os.scandir
+    listings: list[str] = []
+
+    class Skipping:
+        def __init__(self, path: str) -> None:
+            self.entries = real(path)
+            listings.append(path)
+            self.first = len(listings) == 1
+
+        def __enter__(self) -> Skipping:
+            return self
+
+        def __exit__(self, *_: object) -> None:
+            self.entries.close()
+
+        def __iter__(self) -> Iterator[os.DirEntry[str]]:
+            for index, entry in enumerate(self.entries):
+                if not self.first or index % 2 == 0:
+                    yield entry
+
+    def scandir(path: str = ".") -> object:
+        return Skipping(path) if STAGING_PREFIX in str(path) else real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    intake = tmp_path / "in.csv"
+    intake.write_text(
+        "client_id,state\n" + "".join(f"C{n},TX\n" for n in range(11)), encoding="utf-8"
+    )
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    (plans / "C4.md").write_text("old\n", encoding="utf-8")
+    (plans / "C4.md").chmod(0o640)
+    report = run_batch(intake, BatchOptions(output=tmp_path / "r.csv", plans=plans, today=TODAY))
+    assert report.tally.scored == 11
+    assert len(listings) == 3  # the skipping pass, the rest, and one that finds nothing
+    assert sorted(p.name for p in plans.iterdir()) == sorted(f"C{n}.md" for n in range(11))
+    assert "## Your plan" in (plans / "C4.md").read_text(encoding="utf-8")
+    assert stat.S_IMODE((plans / "C4.md").stat().st_mode) == 0o640
+    assert stat.S_IMODE((plans / "C9.md").stat().st_mode) == 0o600 & ~umask()

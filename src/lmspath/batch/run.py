@@ -258,6 +258,24 @@ class _WorkbookFile(AtomicFile):
             book.unlink(missing_ok=True)
 
 
+def _move_all(staging: str, folder: str, created: int) -> int:
+    """Move what ``staging`` lists into ``folder``, keeping the mode of a file replaced
+    (``created``: the mode a new plan has); how many were moved."""
+    moved = 0
+    with os.scandir(staging) as entries:
+        for entry in entries:
+            target = os.path.join(folder, entry.name)
+            try:
+                mode = stat.S_IMODE(os.lstat(target).st_mode)
+            except FileNotFoundError:
+                mode = 0o600
+            if mode != created:
+                os.chmod(entry.path, mode)
+            os.replace(entry.path, target)
+            moved += 1
+    return moved
+
+
 class _PlanFolder:
     """Plans are written into a private staging folder and moved into place when the run ends.
 
@@ -304,16 +322,11 @@ class _PlanFolder:
         created = 0o600 & ~umask()
         staging = str(self.staging)
         folder = str(self.folder)
-        for name in os.listdir(staging):
-            item = os.path.join(staging, name)
-            target = os.path.join(folder, name)
-            try:
-                mode = stat.S_IMODE(os.lstat(target).st_mode)
-            except FileNotFoundError:
-                mode = 0o600
-            if mode != created:
-                os.chmod(item, mode)
-            os.replace(item, target)
+        # Each plan is moved as the listing reaches it, not after a listing of all of them (a
+        # million names at once take about 80 MB). Another look follows a pass that moved
+        # any: a file system may skip an entry while the folder changes under its listing.
+        while _move_all(staging, folder, created):
+            pass
         self.staging.rmdir()
 
     def abort(self) -> None:
