@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 from typer.testing import CliRunner
 
@@ -84,3 +85,30 @@ def test_data_check_names_an_unknown_fee_key(tmp_path: Path) -> None:
     assert done.returncode == 4
     assert "MN.yaml: fees.0.processing_days: unknown key" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("first", ["endorsement", "reciprocity"])
+def test_each_route_of_one_state_gets_its_own_application_step(first: str) -> None:
+    """A compiled state keeps one application step per route: Arizona's endorsement route
+    names the IVP fingerprint card as a step of its own, its reciprocity route does not, so
+    only the latter's application carries the check, whichever route is planned first."""
+    from lmspath.engine.assess import _new_sketch
+    from lmspath.engine.compiled import CompiledState
+    from lmspath.engine.plan import plan_flags
+    from lmspath.model.profile import build_profile
+    from lmspath.store.load import load_estimates, load_exams, load_state
+
+    rules = load_state("AZ")
+    compiled = CompiledState(rules, load_estimates(), load_exams())
+    ids = [p.id for p in rules.pathways]
+    assert set(ids) == {"endorsement", "reciprocity"}
+    person = build_profile({"state": "AZ", "bachelor": "yes"})
+    codes = compiled.codes(person)
+    flags = plan_flags(person, "AZ")
+    order = sorted(range(len(ids)), key=lambda i: ids[i] != first)
+    notes = {
+        ids[i]: _new_sketch(compiled, i, codes[i], flags, person).drafts[-1].note or ""
+        for i in order
+    }
+    assert "IVP" in notes["reciprocity"]
+    assert "fingerprint" not in notes["endorsement"]

@@ -544,7 +544,7 @@ def _build_sketch(
     shared: dict[tuple[object, ...], _Draft],
 ) -> Sketch:
     """The sketch from the unmet requirements' steps, in requirement order; ``application``
-    is the state's application step (a template, copied here).
+    is the pathway's application step (``PlanTables.application``: a template, copied here).
 
     A finished step is never changed again, and thousands of sketches hold equal ones (26,100
     steps built for 30,000 clients held 2,187 distinct): ``shared`` keeps one of each, so a
@@ -552,11 +552,7 @@ def _build_sketch(
     drafts = _merge_study(drafts)
     drafts.sort(key=lambda d: _RANK[d.kind])
     pathway = next(p for p in rules.pathways if p.id == pathway_id)
-    application = application.copy()
-    if not _names_background_check(pathway.requirements):
-        # The route names no clearance of its own, yet the state fingerprints every applicant.
-        _fold_background(application, rules)
-    drafts.append(application)
+    drafts.append(application.copy())
     for index, draft in enumerate(drafts, start=1):
         draft.order = index
     has_license_rule = any(r.kind == "teaching_license" for r in pathway.requirements)
@@ -621,7 +617,7 @@ class PlanTables:
     use), each pathway's sketch per situation, the application step, and which flags each
     requirement's step reads. Their sizes are bounded by the rules' outcomes, not by the data."""
 
-    __slots__ = ("_application", "drafts", "flag_use", "masks", "sketches", "steps")
+    __slots__ = ("_applications", "drafts", "flag_use", "masks", "sketches", "steps")
 
     def __init__(self) -> None:
         self.sketches: Generations[tuple[str, Codes, tuple[bool | None, ...]], Sketch] = (
@@ -634,13 +630,21 @@ class PlanTables:
         #: the flags a step reads, the others None, by the flags it reads and the profile's
         #: (at most 16 of each per state)
         self.masks: dict[tuple[frozenset[int], Flags], tuple[bool | None, ...]] = {}
-        self._application: _Draft | None = None
+        self._applications: dict[str, _Draft] = {}
 
-    def application(self, rules: StateRules) -> _Draft:
-        """The state's application step (a template)."""
-        if self._application is None:
-            self._application = _application(rules)
-        return self._application
+    def application(self, rules: StateRules, pathway_id: str) -> _Draft:
+        """The pathway's application step (a template): the state's, carrying the
+        background check when the route names none of its own."""
+        found = self._applications.get(pathway_id)
+        if found is None:
+            found = _application(rules)
+            pathway = next(p for p in rules.pathways if p.id == pathway_id)
+            if not _names_background_check(pathway.requirements):
+                # The route names no clearance of its own, yet the state fingerprints every
+                # applicant.
+                _fold_background(found, rules)
+            self._applications[pathway_id] = found
+        return found
 
     def uses(self, rules: StateRules, pathway_id: str) -> tuple[frozenset[int], ...]:
         """``_flag_use`` of the pathway, worked out once."""
@@ -700,7 +704,10 @@ def sketch(
         drafts.append(step.copy())
     assert len(unmet) == len(pathway.requirements)
     return tables.sketches.put(
-        key, _build_sketch(pathway_id, drafts, rules, tables.application(rules), tables.drafts)
+        key,
+        _build_sketch(
+            pathway_id, drafts, rules, tables.application(rules, pathway_id), tables.drafts
+        ),
     )
 
 
