@@ -7,6 +7,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from lmspath.api.assess import Format, render_text
 from lmspath.render.json_report import render_json
@@ -144,3 +145,17 @@ def test_terminal_disputes_point_only_to_a_warning_that_is_there(
                 told += 1
     if state == "OH" and fields is OHIO_TEACHER:
         assert told == 1  # the master's of the other Ohio route: this case tests something
+
+
+@given(st.lists(st.text(max_size=40), min_size=1, max_size=8))
+@settings(max_examples=200, deadline=None)
+def test_a_table_cell_is_the_text_escaped_and_folded_first_time_and_every_time(
+    texts: list[str],
+) -> None:
+    """``md_cell`` remembers the texts it escaped: what it gives back is always the text with
+    pipes escaped and whitespace folded to single spaces, whatever came before it."""
+    from lmspath.render.text import md_cell
+
+    for text in [*texts, *reversed(texts), 12, None]:
+        want = " ".join(str(text).replace("|", "\\|").split())
+        assert md_cell(text) == want

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from lmspath.engine.words import money, months, plan_time
@@ -71,7 +72,15 @@ def md_text(value: object) -> str:
 
 def md_cell(value: object) -> str:
     """Text safe inside a markdown table cell: pipes escaped, whitespace folded to one line."""
+    if type(value) is str:
+        return _md_cell_text(value)
     return " ".join(str(value).replace("|", "\\|").split())
+
+
+@functools.lru_cache(maxsize=4096)
+def _md_cell_text(text: str) -> str:
+    # remembered: a plan's tables repeat the rules' wording, and a batch writes thousands
+    return " ".join(text.replace("|", "\\|").split())
 
 
 def program_words(pick: ProgramPick) -> str:
