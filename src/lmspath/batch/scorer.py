@@ -23,6 +23,7 @@ from lmspath.batch.cohort import CohortTally, RuleRef, Scored
 from lmspath.batch.cohort_clients import SHOWN_PER_TIER, ClientLine
 from lmspath.batch.intake import Layout, RowParser, client_id_of, passthrough_indexes
 from lmspath.batch.spreadsheet import csv_field, neutralise
+from lmspath.engine.assess import assess, decide, rank_top, situation
 from lmspath.files import per_file_error, write_private
 from lmspath.model.profile import FIELDS, Profile
 from lmspath.process import quiet_when_orphaned
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
     from lmspath.engine.steps import Range, _Draft
     from lmspath.model.results import Assessment
     from lmspath.model.rules import StateRules
-    from lmspath.model.skills import SkillsReport
+    from lmspath.model.skills import SkillItem, SkillsReport, Taxonomy
     from lmspath.skills.report import Listing
 
 #: Entries kept by each memo (raw cells -> outcome, profile -> assessment summary).
@@ -197,6 +198,20 @@ class _Situation:
         self.rows: dict[tuple[int, Range | None, str, bool, Range | None], _Base] = {}
 
 
+_SkillsFunctions = tuple[
+    Callable[..., frozenset[str]], Callable[..., list["SkillItem"]], Callable[[], "Taxonomy"]
+]
+
+
+def _skills_functions() -> _SkillsFunctions:
+    """``have_ids``, ``top_gaps`` and ``load_taxonomy``: imported once, not for every row (an
+    import statement in a function runs each call)."""
+    from lmspath.skills.report import have_ids, top_gaps
+    from lmspath.store.taxonomy import load_taxonomy
+
+    return have_ids, top_gaps, load_taxonomy
+
+
 def _step_link(draft: _Draft, own: dict[str, bool]) -> str | None:
     """Where a counselor reads about a plan step: its own link (the agency's application page),
     else the first of the state's own sources it cites (``own``: url -> official), official
@@ -281,6 +296,8 @@ class Scorer:
         self._picks: Picks = {}
         #: whether the data has program records (looked at once, for the first plan)
         self._has_programs: bool | None = None
+        #: the skills functions ``_gaps`` calls for every row (imported on first use)
+        self._skills_functions: _SkillsFunctions | None = None
         #: 0-based indexes of the input columns passed through to the results
         self.passthrough = passthrough_indexes(layout)
         self.assessed = 0
@@ -386,16 +403,16 @@ class Scorer:
         self._count_bases()
         self._bases.clear()
         for table in (self._young, self._old):
-            for situation in table.values():
-                situation.rows.clear()
+            for kept in table.values():
+                kept.rows.clear()
 
     def _keep_within_budget(self) -> None:
         """Age the situations when the young generation is full, and the compiled states'
         tables when their young entries pass ``CODES``, ``SKETCHES`` or ``RESULTS`` (checked
         once a chunk: a chunk adds at most a chunk's rows to any of them)."""
         if len(self._young) > SITUATIONS // 2:
-            for situation in self._old.values():
-                situation.rows.clear()
+            for kept in self._old.values():
+                kept.rows.clear()
             self._old = self._young
             self._young = {}
         states = self._states.values()
@@ -423,8 +440,6 @@ class Scorer:
         bucket key) in the same situation share a decision; the plan's time and first step,
         which read the client's numbers, pick the row.
         """
-        from lmspath.engine.assess import decide, rank_top, situation
-
         assert profile.state is not None
         compiled = self._states.get(profile.state) or self._state(profile.state)
         codes = compiled.codes(profile)
@@ -458,8 +473,6 @@ class Scorer:
     def _kept_decision(self, profile: Profile, compiled: CompiledState) -> Decision | None:
         """The decision kept for the profile's situation (``_base`` keeps one for every row it
         scores: a plan completes it rather than deciding again), or None."""
-        from lmspath.engine.assess import situation
-
         key = (profile.state, compiled.codes(profile), situation(profile, compiled.code))
         found = self._young.get(key) or self._old.get(key)
         return found.decision if found is not None else None
@@ -512,7 +525,6 @@ class Scorer:
 
     def _run_engine(self, profile: Profile) -> Assessment:
         from lmspath.api.assess import named_programs, programs_folder
-        from lmspath.engine.assess import assess
         from lmspath.store.load import load_state
 
         assert profile.state is not None
@@ -567,11 +579,12 @@ class Scorer:
     def _gaps(self, profile: Profile, exam_id: str | None) -> tuple[tuple[str, str], ...] | None:
         """The client's highlighted skills gaps (as the report lists them first); None when
         they listed no tools or skills. Only the summary needs them, not the whole section."""
-        from lmspath.skills.report import have_ids, top_gaps
-        from lmspath.store.taxonomy import load_taxonomy
-
         if not (profile.tools or profile.skills):
             return None
+        skills = self._skills_functions
+        if skills is None:
+            skills = self._skills_functions = _skills_functions()
+        have_ids, top_gaps, load_taxonomy = skills
         taxonomy = load_taxonomy()
         have = have_ids(profile.tools, profile.skills, taxonomy)
         key = (have, exam_id)
