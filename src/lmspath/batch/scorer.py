@@ -24,6 +24,7 @@ from lmspath.batch.cohort_clients import SHOWN_PER_TIER, ClientLine
 from lmspath.batch.intake import Layout, RowParser, client_id_of, passthrough_indexes
 from lmspath.batch.spreadsheet import csv_field, neutralise
 from lmspath.engine.assess import assess, decide, rank_top, situation
+from lmspath.engine.outcomes import disputed
 from lmspath.files import per_file_error, write_private
 from lmspath.model.profile import FIELDS, Profile
 from lmspath.process import quiet_when_orphaned
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
     from lmspath.engine.steps import Range, _Draft
     from lmspath.model.results import Assessment
     from lmspath.model.rules import StateRules
-    from lmspath.model.skills import SkillItem, SkillsReport, Taxonomy
+    from lmspath.model.skills import SkillsReport
     from lmspath.skills.report import Listing
 
 #: Entries kept by each memo (raw cells -> outcome, profile -> assessment summary).
@@ -198,18 +199,43 @@ class _Situation:
         self.rows: dict[tuple[int, Range | None, str, bool, Range | None], _Base] = {}
 
 
-_SkillsFunctions = tuple[
-    Callable[..., frozenset[str]], Callable[..., list["SkillItem"]], Callable[[], "Taxonomy"]
-]
+class _Calls:
+    """The skills, programs and rendering functions plans and the summary's gaps call, imported
+    once on first use: an import statement inside a function runs on every call (thousands of
+    instructions), and a batch without plans or a summary never imports them."""
 
+    __slots__ = (
+        "career_facts",
+        "have_ids",
+        "listing",
+        "load_taxonomy",
+        "named_programs",
+        "programs_folder",
+        "render_markdown",
+        "skills_head",
+        "skills_report",
+        "skills_tail",
+        "top_gaps",
+    )
 
-def _skills_functions() -> _SkillsFunctions:
-    """``have_ids``, ``top_gaps`` and ``load_taxonomy``: imported once, not for every row (an
-    import statement in a function runs each call)."""
-    from lmspath.skills.report import have_ids, top_gaps
-    from lmspath.store.taxonomy import load_taxonomy
+    def __init__(self) -> None:
+        from lmspath.api.assess import career_facts, named_programs, programs_folder
+        from lmspath.render.markdown import render_markdown
+        from lmspath.render.skills_section import skills_head, skills_tail
+        from lmspath.skills.report import have_ids, listing, skills_report, top_gaps
+        from lmspath.store.taxonomy import load_taxonomy
 
-    return have_ids, top_gaps, load_taxonomy
+        self.career_facts = career_facts
+        self.have_ids = have_ids
+        self.listing = listing
+        self.load_taxonomy = load_taxonomy
+        self.named_programs = named_programs
+        self.programs_folder = programs_folder
+        self.render_markdown = render_markdown
+        self.skills_head = skills_head
+        self.skills_report = skills_report
+        self.skills_tail = skills_tail
+        self.top_gaps = top_gaps
 
 
 def _step_link(draft: _Draft, own: dict[str, bool]) -> str | None:
@@ -296,8 +322,8 @@ class Scorer:
         self._picks: Picks = {}
         #: whether the data has program records (looked at once, for the first plan)
         self._has_programs: bool | None = None
-        #: the skills functions ``_gaps`` calls for every row (imported on first use)
-        self._skills_functions: _SkillsFunctions | None = None
+        #: what plans and the summary's gaps call (imported on first use)
+        self._called: _Calls | None = None
         #: 0-based indexes of the input columns passed through to the results
         self.passthrough = passthrough_indexes(layout)
         self.assessed = 0
@@ -315,8 +341,6 @@ class Scorer:
 
     def _core(self, compiled: CompiledState, decision: Decision, best: int) -> _Core:
         """What a results row shows that does not depend on the client's numbers."""
-        from lmspath.engine.outcomes import disputed
-
         rules = compiled.rules
         pathway = rules.pathways[best]
         missing: list[RuleRef] = []
@@ -374,11 +398,11 @@ class Scorer:
 
     def _exam_id(self, state: str, pathway_id: str) -> str | None:
         """The exam the state's pathway asks for, which the skills section measures against."""
-        from lmspath.api.assess import state_exam
-        from lmspath.store.load import load_state
-
         key = (state, pathway_id)
         if key not in self._pathway_exams:
+            from lmspath.api.assess import state_exam
+            from lmspath.store.load import load_state
+
             exam = state_exam(load_state(state), pathway_id, self._catalog)
             self._pathway_exams[key] = exam.id if exam is not None else None
         return self._pathway_exams[key]
@@ -470,6 +494,13 @@ class Scorer:
             found.rows[row_key] = base
         return base
 
+    def _calls(self) -> _Calls:
+        """The plan and skills functions, imported the first time."""
+        called = self._called
+        if called is None:
+            called = self._called = _Calls()
+        return called
+
     def _kept_decision(self, profile: Profile, compiled: CompiledState) -> Decision | None:
         """The decision kept for the profile's situation (``_base`` keeps one for every row it
         scores: a plan completes it rather than deciding again), or None."""
@@ -524,14 +555,12 @@ class Scorer:
         return base
 
     def _run_engine(self, profile: Profile) -> Assessment:
-        from lmspath.api.assess import named_programs, programs_folder
-        from lmspath.store.load import load_state
-
         assert profile.state is not None
         compiled = self._states.get(profile.state) or self._state(profile.state)
+        calls = self._calls()
         result = assess(
             profile,
-            load_state(profile.state),
+            compiled.rules,
             self._estimates,
             self._catalog,
             today=self.today,
@@ -539,40 +568,37 @@ class Scorer:
             situation_decision=self._kept_decision(profile, compiled),
         )
         if self._has_programs is None:
-            self._has_programs = programs_folder(None)
-        return named_programs(
+            self._has_programs = calls.programs_folder(None)
+        return calls.named_programs(
             result, profile, None, picks=self._picks, has_programs=self._has_programs
         )
 
     def _skills_report(
         self, profile: Profile, exam_id: str | None, listed: Listing | None = None
     ) -> SkillsReport:
-        from lmspath.skills.report import skills_report
-        from lmspath.store.taxonomy import load_taxonomy
-
+        calls = self._calls()
         exam = self._exams.get(exam_id) if exam_id is not None else None
-        return skills_report(profile, load_taxonomy(), exam, self._catalog.sources, listed)
+        return calls.skills_report(
+            profile, calls.load_taxonomy(), exam, self._catalog.sources, listed
+        )
 
     def _skills_section(self, profile: Profile, exam_id: str | None) -> str:
         """The plan's skills section (remembered per tools, skills and exam). Its start quotes
         what the client wrote; the rest follows from the ids they have and the exam, and is
         remembered per ids and exam (clients who list the same items in other words share it;
         the report behind it is built only when it is not)."""
-        from lmspath.render.skills_section import skills_head, skills_tail
-        from lmspath.skills.report import listing
-        from lmspath.store.taxonomy import load_taxonomy
-
         key = (profile.tools, profile.skills, exam_id)
         section = self._sections.get(key)
         if section is not None:
             return section
-        listed = listing(profile, load_taxonomy())
+        calls = self._calls()
+        listed = calls.listing(profile, calls.load_taxonomy())
         tail_key = (listed.ids, exam_id)
         tail = self._tails.get(tail_key)
         if tail is None:
-            tail = skills_tail(self._skills_report(profile, exam_id, listed))
+            tail = calls.skills_tail(self._skills_report(profile, exam_id, listed))
             self._tails.put(tail_key, tail)
-        section = skills_head(listed) + tail
+        section = calls.skills_head(listed) + tail
         self._sections.put(key, section)
         return section
 
@@ -581,18 +607,15 @@ class Scorer:
         they listed no tools or skills. Only the summary needs them, not the whole section."""
         if not (profile.tools or profile.skills):
             return None
-        skills = self._skills_functions
-        if skills is None:
-            skills = self._skills_functions = _skills_functions()
-        have_ids, top_gaps, load_taxonomy = skills
-        taxonomy = load_taxonomy()
-        have = have_ids(profile.tools, profile.skills, taxonomy)
+        calls = self._calls()
+        taxonomy = calls.load_taxonomy()
+        have = calls.have_ids(profile.tools, profile.skills, taxonomy)
         key = (have, exam_id)
         gaps = self._skills.get(key)
         if gaps is None:
             self.skills_computed += 1
             exam = self._exams.get(exam_id) if exam_id is not None else None
-            top = top_gaps(taxonomy, have, exam, taxonomy.ranking.show_top)
+            top = calls.top_gaps(taxonomy, have, exam, taxonomy.ranking.show_top)
             gaps = tuple((item.id, item.name) for item in top)
             if len(self._skills) >= self._cache_size:
                 self._skills.clear()
@@ -603,17 +626,15 @@ class Scorer:
         """The client's markdown plan, as ``assess --format markdown`` writes it: the engine's
         report (remembered per profile) and the skills section rendered straight from its
         report (remembered per tools, skills and exam), never dumped and read back."""
-        from lmspath.api.assess import career_facts
-        from lmspath.render.markdown import render_markdown
-
+        calls = self._calls()
         key = self._profile_key(profile)
         result = self._assessments.get(key)
         if result is None:
             result = self._run_engine(profile)
             self._assessments.put(key, result)
         section = self._skills_section(profile, self._exam_id(result.state, result.best_pathway))
-        career = career_facts(result.state, None)
-        return render_markdown(result.replace(**{"career": career}), skills_text=section)
+        career = calls.career_facts(result.state, None)
+        return calls.render_markdown(result.replace(**{"career": career}), skills_text=section)
 
     def _profile_key(self, profile: Profile) -> tuple[object, ...]:
         return tuple(getattr(profile, name) for name in self._engine_fields)
