@@ -9,10 +9,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lmspath.engine.assess import assess
+from lmspath.engine.chosen_program import chosen, with_chosen
+from lmspath.engine.program_fit import with_programs
+from lmspath.errors import InputError
 from lmspath.model.profile import Profile
 from lmspath.model.results import Assessment
 from lmspath.model.rules import Exam, ExamCatalog, ExamRequirement, StateRules, walk
 from lmspath.store.load import default_data_dir, load_estimates, load_exams, load_state
+from lmspath.store.programs import load_programs
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -116,11 +120,6 @@ def named_programs(
     programs found per step (``with_programs``). ``has_programs``: whether the data folder
     has a programs folder, when the caller knows (a batch asks once, not once per plan).
     """
-    from lmspath.engine.chosen_program import chosen, with_chosen
-    from lmspath.engine.program_fit import with_programs
-    from lmspath.errors import InputError
-    from lmspath.store.programs import load_programs
-
     if has_programs is None:
         has_programs = programs_folder(data_dir)
     if not has_programs:
