@@ -30,6 +30,7 @@ from lmspath.engine.generations import Generations
 from lmspath.engine.kinds import KINDS, NUMBER_FIELDS
 from lmspath.engine.outcomes import Codes, Outcome, OutcomeTable, outcome_of
 from lmspath.engine.plan import PlanTables, Sketch
+from lmspath.model.frozen import tuple_getter
 from lmspath.model.profile import Profile
 from lmspath.model.results import PathwayResult, RequirementResult, Verdict
 from lmspath.model.rules import (
@@ -229,9 +230,7 @@ class Node:
         #: the requirement's own part of the state's bucket key
         self.pick = _picker(at)
         #: the values of the fields it reads, as given: what its full result depends on
-        self.raw: Callable[[Profile], tuple[object, ...]] = (
-            operator.attrgetter(*read) if len(read) > 1 else _one(read)
-        )
+        self.raw: Callable[[Profile], tuple[object, ...]] = tuple_getter(read)
         self.manual = is_manual(req)
         #: bucket tuple -> outcome code: bounded by the rules' thresholds and the fields' values
         self.outcomes: dict[object, int] = {}
@@ -244,14 +243,6 @@ def _nothing(values: object) -> object:
 def _picker(at: list[int]) -> Callable[[tuple[object, ...]], object]:
     """The values at these places of a bucket key (a tuple for several, the value for one)."""
     return operator.itemgetter(*at) if at else _nothing
-
-
-def _one(names: tuple[str, ...]) -> Callable[[Profile], tuple[object, ...]]:
-    """A reader of zero or one plain field that gives a tuple, as ``attrgetter`` of several."""
-    if not names:
-        return lambda p: ()
-    name = names[0]
-    return lambda p: (getattr(p, name),)
 
 
 class CompiledState:
@@ -279,9 +270,7 @@ class CompiledState:
         )
         plain = tuple(n for n in every if self.buckets.is_plain(n))
         names = plain + tuple(n for n in every if n not in plain)
-        self._plain: Callable[[Profile], tuple[object, ...]] = (
-            operator.attrgetter(*plain) if len(plain) > 1 else _one(plain)
-        )
+        self._plain: Callable[[Profile], tuple[object, ...]] = tuple_getter(plain)
         self._bucketed = tuple(self.buckets.reader(n) for n in names[len(plain) :])
         self.pathways = tuple(
             tuple(Node(req, names) for req in pathway.requirements) for pathway in rules.pathways

@@ -16,6 +16,17 @@ F = TypeVar("F", bound="Frozen")
 J = TypeVar("J", bound="Plain")
 
 
+def tuple_getter(names: tuple[str, ...]) -> Callable[[Any], tuple[object, ...]]:
+    """A reader of the named attributes that always gives a tuple (``operator.attrgetter``
+    gives a bare value for one name), made once and called many times."""
+    if len(names) > 1:
+        return operator.attrgetter(*names)
+    if names:
+        only = operator.attrgetter(names[0])
+        return lambda obj: (only(obj),)
+    return lambda obj: ()
+
+
 class Plain(Protocol):
     """A generated model class: it writes its JSON value and reads it back (what the data
     cache stores and the loaders build)."""
@@ -57,13 +68,7 @@ class Frozen:
         fields = cls._fields
         cls._field_set = frozenset(fields)
         cls._init_always = any(name[0] == "_" for name in cls._through_init)
-        if len(fields) > 1:
-            cls._getter = operator.attrgetter(*fields)
-        elif fields:
-            only = operator.attrgetter(fields[0])
-            cls._getter = lambda obj: (only(obj),)
-        else:
-            cls._getter = lambda obj: ()
+        cls._getter = tuple_getter(fields)
 
     def __setattr__(self, name: str, value: object) -> None:
         if name.startswith("_"):
