@@ -16,7 +16,7 @@ from lmspath.model.profile import Profile
 from lmspath.model.results import Assessment
 from lmspath.model.rules import Exam, ExamCatalog, ExamRequirement, StateRules, walk
 from lmspath.store.load import default_data_dir, load_estimates, load_exams, load_state
-from lmspath.store.programs import load_programs
+from lmspath.store.programs import has_programs as store_has_programs, load_programs
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -98,11 +98,6 @@ def with_moving(
     return result.replace(**{"moving": note})
 
 
-def programs_folder(data_dir: Path | None) -> bool:
-    """Whether the data folder holds program records (a folder of your own data may not)."""
-    return ((data_dir or default_data_dir()) / "programs").is_dir()
-
-
 def named_programs(
     result: Assessment,
     profile: Profile,
@@ -121,7 +116,7 @@ def named_programs(
     has a programs folder, when the caller knows (a batch asks once, not once per plan).
     """
     if has_programs is None:
-        has_programs = programs_folder(data_dir)
+        has_programs = store_has_programs(data_dir)
     if not has_programs:
         return result
     catalog = load_programs(data_dir)

@@ -206,11 +206,11 @@ class _Calls:
 
     __slots__ = (
         "career_facts",
+        "has_programs",
         "have_ids",
         "listing",
         "load_taxonomy",
         "named_programs",
-        "programs_folder",
         "render_markdown",
         "skills_head",
         "skills_report",
@@ -219,10 +219,11 @@ class _Calls:
     )
 
     def __init__(self) -> None:
-        from lmspath.api.assess import career_facts, named_programs, programs_folder
+        from lmspath.api.assess import career_facts, named_programs
         from lmspath.render.markdown import render_markdown
         from lmspath.render.skills_section import skills_head, skills_tail
         from lmspath.skills.report import have_ids, listing, skills_report, top_gaps
+        from lmspath.store.programs import has_programs
         from lmspath.store.taxonomy import load_taxonomy
 
         self.career_facts = career_facts
@@ -230,7 +231,7 @@ class _Calls:
         self.listing = listing
         self.load_taxonomy = load_taxonomy
         self.named_programs = named_programs
-        self.programs_folder = programs_folder
+        self.has_programs = has_programs
         self.render_markdown = render_markdown
         self.skills_head = skills_head
         self.skills_report = skills_report
@@ -568,7 +569,7 @@ class Scorer:
             situation_decision=self._kept_decision(profile, compiled),
         )
         if self._has_programs is None:
-            self._has_programs = calls.programs_folder(None)
+            self._has_programs = calls.has_programs(None)
         return calls.named_programs(
             result, profile, None, picks=self._picks, has_programs=self._has_programs
         )

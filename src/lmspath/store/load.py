@@ -188,11 +188,11 @@ def load_estimates(data_dir: Path | None = None) -> Estimates:
     programs it approved (data/programs/), which a plan prefers to the national ones."""
     from lmspath.engine import program_estimates
     from lmspath.engine.program_estimates import with_program_estimates
-    from lmspath.store.programs import load_programs, program_files
+    from lmspath.store.programs import has_programs, load_programs, program_files
 
     base = data_dir or default_data_dir()
     path = base / "estimates.yaml"
-    if not (base / "programs").is_dir():
+    if not has_programs(base):
         return load_estimates_file(data_dir)
     return cached(
         "plan-estimates",

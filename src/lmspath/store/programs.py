@@ -23,6 +23,11 @@ def _label(base: Path, path: Path) -> str:
     return str(path)
 
 
+def has_programs(data_dir: Path | None = None) -> bool:
+    """Whether the data folder holds program records (a folder of your own data may not)."""
+    return ((data_dir or default_data_dir()) / FOLDER).is_dir()
+
+
 def program_files(base: Path) -> list[Path]:
     """The program files of a data folder, in the order of the state table."""
     folder = base / FOLDER
