@@ -32,7 +32,7 @@ from lmspath.batch.scorer import Scorer
 from lmspath.engine.assess import decide
 from lmspath.files import write_private
 from lmspath.model.profile import Profile
-from lmspath.render.markdown import render_markdown
+from lmspath.render.markdown import markdown_around
 
 TODAY = dt.date(2026, 12, 5)
 PLAN_BYTES = 27_500
@@ -115,9 +115,9 @@ def plans(path: Path, count: int) -> None:
             )
             t3 = clock()
             career = career_facts(result.state, None)
-            text = render_markdown(result.replace(**{"career": career}), skills_text=section)
+            before, after = markdown_around(result.replace(**{"career": career}))
             t4 = clock()
-            data = text.encode("utf-8")
+            data = before.encode("utf-8") + section.rstrip() + after.encode("utf-8")
             t5 = clock()
             write_private(os.path.join(folder, f"plan-{index}.md"), data)
             t6 = clock()

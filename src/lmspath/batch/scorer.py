@@ -210,8 +210,8 @@ class _Calls:
         "have_ids",
         "listing",
         "load_taxonomy",
+        "markdown_around",
         "named_programs",
-        "render_markdown",
         "skills_head",
         "skills_report",
         "skills_tail",
@@ -220,7 +220,7 @@ class _Calls:
 
     def __init__(self) -> None:
         from lmspath.api.assess import career_facts, named_programs
-        from lmspath.render.markdown import render_markdown
+        from lmspath.render.markdown import markdown_around
         from lmspath.render.skills_section import skills_head, skills_tail
         from lmspath.skills.report import have_ids, listing, skills_report, top_gaps
         from lmspath.store.programs import has_programs
@@ -232,7 +232,7 @@ class _Calls:
         self.load_taxonomy = load_taxonomy
         self.named_programs = named_programs
         self.has_programs = has_programs
-        self.render_markdown = render_markdown
+        self.markdown_around = markdown_around
         self.skills_head = skills_head
         self.skills_report = skills_report
         self.skills_tail = skills_tail
@@ -314,10 +314,10 @@ class Scorer:
         self._skills: dict[tuple[frozenset[str], str | None], tuple[tuple[str, str], ...]] = {}
         # Full objects are large: only a few are kept, for plans of clients seen together.
         self._assessments: _LRU[tuple[object, ...], Assessment] = _LRU(PLAN_CACHE_SIZE)
-        self._sections: _LRU[tuple[object, ...], str] = _LRU(PLAN_CACHE_SIZE)
+        self._sections: _LRU[tuple[object, ...], bytes] = _LRU(PLAN_CACHE_SIZE)
         #: the part of a skills section after what the client wrote, per ids had and exam
-        self._tails: _LRU[tuple[frozenset[str], str | None], str] = _LRU(SKILLS_TAILS)
-        self._plans: _LRU[tuple[object, ...], str] = _LRU(PLAN_CACHE_SIZE)
+        self._tails: _LRU[tuple[frozenset[str], str | None], bytes] = _LRU(SKILLS_TAILS)
+        self._plans: _LRU[tuple[object, ...], bytes] = _LRU(PLAN_CACHE_SIZE)
         self._own: dict[str, dict[str, bool]] = {}
         #: programs a plan step names, by state, pathway, step kind and licence (rules-bounded)
         self._picks: Picks = {}
@@ -583,11 +583,13 @@ class Scorer:
             profile, calls.load_taxonomy(), exam, self._catalog.sources, listed
         )
 
-    def _skills_section(self, profile: Profile, exam_id: str | None) -> str:
-        """The plan's skills section (remembered per tools, skills and exam). Its start quotes
-        what the client wrote; the rest follows from the ids they have and the exam, and is
-        remembered per ids and exam (clients who list the same items in other words share it;
-        the report behind it is built only when it is not)."""
+    def _skills_section(self, profile: Profile, exam_id: str | None) -> bytes:
+        """The plan's skills section as UTF-8 (remembered per tools, skills and exam). Its
+        start quotes what the client wrote; the rest follows from the ids they have and the
+        exam, and is remembered per ids and exam (clients who list the same items in other
+        words share it; the report behind it is built only when it is not). Kept as bytes: a
+        tail takes half the memory of its text (which holds characters beyond Latin-1) and
+        is encoded once, not once per plan."""
         key = (profile.tools, profile.skills, exam_id)
         section = self._sections.get(key)
         if section is not None:
@@ -597,9 +599,10 @@ class Scorer:
         tail_key = (listed.ids, exam_id)
         tail = self._tails.get(tail_key)
         if tail is None:
-            tail = calls.skills_tail(self._skills_report(profile, exam_id, listed))
+            report = self._skills_report(profile, exam_id, listed)
+            tail = calls.skills_tail(report).encode("utf-8")
             self._tails.put(tail_key, tail)
-        section = calls.skills_head(listed) + tail
+        section = calls.skills_head(listed).encode("utf-8") + tail
         self._sections.put(key, section)
         return section
 
@@ -623,10 +626,10 @@ class Scorer:
             self._skills[key] = gaps
         return gaps
 
-    def _plan_text(self, profile: Profile) -> str:
-        """The client's markdown plan, as ``assess --format markdown`` writes it: the engine's
-        report (remembered per profile) and the skills section rendered straight from its
-        report (remembered per tools, skills and exam), never dumped and read back."""
+    def _plan_bytes(self, profile: Profile) -> bytes:
+        """The client's markdown plan in UTF-8, as ``assess --format markdown`` writes it: the
+        engine's report (remembered per profile) and the skills section rendered straight from
+        its report (remembered per tools, skills and exam), never dumped and read back."""
         calls = self._calls()
         key = self._profile_key(profile)
         result = self._assessments.get(key)
@@ -635,7 +638,8 @@ class Scorer:
             self._assessments.put(key, result)
         section = self._skills_section(profile, self._exam_id(result.state, result.best_pathway))
         career = calls.career_facts(result.state, None)
-        return calls.render_markdown(result.replace(**{"career": career}), skills_text=section)
+        before, after = calls.markdown_around(result.replace(**{"career": career}))
+        return before.encode("utf-8") + section.rstrip() + after.encode("utf-8")
 
     def _profile_key(self, profile: Profile) -> tuple[object, ...]:
         return tuple(getattr(profile, name) for name in self._engine_fields)
@@ -644,11 +648,11 @@ class Scorer:
         """Write the client's markdown plan into the staging folder (same profile, same text)."""
         assert self.staging is not None
         key = (self._profile_key(profile), profile.tools, profile.skills, exam_id)
-        text = self._plans.get(key)
-        if text is None:
-            text = self._plan_text(profile)
-            self._plans.put(key, text)
-        write_private(os.path.join(self.staging, name), text.encode("utf-8"))
+        data = self._plans.get(key)
+        if data is None:
+            data = self._plan_bytes(profile)
+            self._plans.put(key, data)
+        write_private(os.path.join(self.staging, name), data)
 
     def score_chunk(self, jobs: list[Job]) -> Done:
         """A list of rows scored: each scored row counted in ``tally`` and written as its

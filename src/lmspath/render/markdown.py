@@ -109,6 +109,24 @@ def render_markdown(
 ) -> str:
     """The whole report as GitHub-flavoured markdown; the skills section from ``skills`` and
     the report's skills data, or ``skills_text`` when the caller rendered it already."""
+    before, after = _report_lines(result)
+    if skills_text is not None:
+        before += [skills_text.rstrip(), ""]
+    elif skills is not None and result.skills:
+        before += [skills(result.skills).rstrip(), ""]
+    return "\n".join(before + after)
+
+
+def markdown_around(result: Assessment) -> tuple[str, str]:
+    """The report's text before its skills section and after it: ``before + section.rstrip()
+    + after`` is ``render_markdown(result, skills_text=section)``, so a caller holding the
+    section as UTF-8 bytes encodes only the rest (--plans keeps skills sections as bytes)."""
+    before, after = _report_lines(result)
+    return "\n".join(before) + "\n", "\n\n" + "\n".join(after)
+
+
+def _report_lines(result: Assessment) -> tuple[list[str], list[str]]:
+    """The report's lines before the skills section and after it."""
     notes = _Footnotes()
     best = next(p for p in result.pathways if p.id == result.best_pathway)
     plan = result.plan
@@ -165,11 +183,7 @@ def render_markdown(
     for path in result.pathways:
         if path.id != best.id:
             lines += _pathway(path, False, notes)
-    if skills_text is not None:
-        lines += [skills_text.rstrip(), ""]
-    elif skills is not None and result.skills:
-        lines += [skills(result.skills).rstrip(), ""]
-    lines += [
+    after = [
         "## Verify before you act",
         "",
         f"These rules were last checked on {result.data_checked}. Rules, cut scores and fees "
@@ -183,4 +197,4 @@ def render_markdown(
         *notes.lines(),
         "",
     ]
-    return "\n".join(lines)
+    return lines, after
