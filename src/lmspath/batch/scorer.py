@@ -33,14 +33,13 @@ from lmspath.store.assume import Assumption, apply as apply_assumptions
 if TYPE_CHECKING:
     from multiprocessing.pool import Pool
 
+    from lmspath.batch.skills_tails import SkillsTails
     from lmspath.engine.assess import Decision
     from lmspath.engine.compiled import CompiledState
     from lmspath.engine.program_fit import Picks
     from lmspath.engine.steps import Range, _Draft
     from lmspath.model.results import Assessment
     from lmspath.model.rules import StateRules
-    from lmspath.model.skills import SkillsReport
-    from lmspath.skills.report import Listing
 
 #: Entries kept by each memo (raw cells -> outcome, profile -> assessment summary).
 CACHE_SIZE = 4096
@@ -60,8 +59,10 @@ SKETCHES = 8_192
 RESULTS = 4_096
 #: Rendered markdown plans kept, for clients with identical profiles.
 PLAN_CACHE_SIZE = 64
-#: Skills sections' tails kept for --plans (about 16 kB each): on a realistic intake 256 serve
-#: about 35% of plans (64: 19%, 1,024: 53%); 512 took 0.93x the CPU of none for 16 MB more
+#: Skills sections' tails kept for --plans (UTF-8, about 16 kB each): on a realistic intake 256
+#: serve about 35% of plans (64: 19%, 1,024: 53%). A tail not kept is made from kept parts
+#: (``SkillsTails``) at about half the cost of a whole report and its rendering, and 512 took
+#: the CPU of 256 (10,000 plans, 0.93x and 0.91x of before, paired) for 7 MB more.
 SKILLS_TAILS = 256
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -213,16 +214,16 @@ class _Calls:
         "markdown_around",
         "named_programs",
         "skills_head",
-        "skills_report",
-        "skills_tail",
+        "skills_tails",
         "top_gaps",
     )
 
     def __init__(self) -> None:
         from lmspath.api.assess import career_facts, named_programs
+        from lmspath.batch.skills_tails import SkillsTails
         from lmspath.render.markdown import markdown_around
-        from lmspath.render.skills_section import skills_head, skills_tail
-        from lmspath.skills.report import have_ids, listing, skills_report, top_gaps
+        from lmspath.render.skills_section import skills_head
+        from lmspath.skills.report import have_ids, listing, top_gaps
         from lmspath.store.programs import has_programs
         from lmspath.store.taxonomy import load_taxonomy
 
@@ -234,8 +235,7 @@ class _Calls:
         self.has_programs = has_programs
         self.markdown_around = markdown_around
         self.skills_head = skills_head
-        self.skills_report = skills_report
-        self.skills_tail = skills_tail
+        self.skills_tails = SkillsTails
         self.top_gaps = top_gaps
 
 
@@ -317,6 +317,8 @@ class Scorer:
         self._sections: _LRU[tuple[object, ...], bytes] = _LRU(PLAN_CACHE_SIZE)
         #: the part of a skills section after what the client wrote, per ids had and exam
         self._tails: _LRU[tuple[frozenset[str], str | None], bytes] = _LRU(SKILLS_TAILS)
+        #: makes the tails not kept, from parts kept (made on the first plan)
+        self._tail_parts: SkillsTails | None = None
         self._plans: _LRU[tuple[object, ...], bytes] = _LRU(PLAN_CACHE_SIZE)
         self._own: dict[str, dict[str, bool]] = {}
         #: programs a plan step names, by state, pathway, step kind and licence (rules-bounded)
@@ -574,15 +576,6 @@ class Scorer:
             result, profile, None, picks=self._picks, has_programs=self._has_programs
         )
 
-    def _skills_report(
-        self, profile: Profile, exam_id: str | None, listed: Listing | None = None
-    ) -> SkillsReport:
-        calls = self._calls()
-        exam = self._exams.get(exam_id) if exam_id is not None else None
-        return calls.skills_report(
-            profile, calls.load_taxonomy(), exam, self._catalog.sources, listed
-        )
-
     def _skills_section(self, profile: Profile, exam_id: str | None) -> bytes:
         """The plan's skills section as UTF-8 (remembered per tools, skills and exam). Its
         start quotes what the client wrote; the rest follows from the ids they have and the
@@ -599,8 +592,10 @@ class Scorer:
         tail_key = (listed.ids, exam_id)
         tail = self._tails.get(tail_key)
         if tail is None:
-            report = self._skills_report(profile, exam_id, listed)
-            tail = calls.skills_tail(report).encode("utf-8")
+            if self._tail_parts is None:
+                self._tail_parts = calls.skills_tails(calls.load_taxonomy(), self._catalog.sources)
+            exam = self._exams.get(exam_id) if exam_id is not None else None
+            tail = self._tail_parts.tail(listed.ids, exam).encode("utf-8")
             self._tails.put(tail_key, tail)
         section = calls.skills_head(listed).encode("utf-8") + tail
         self._sections.put(key, section)

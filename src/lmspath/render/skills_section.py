@@ -55,8 +55,21 @@ WAY_LABELS = {
 
 def plain_rank(report: SkillsReport) -> str:
     """How the gaps are ordered, in words (the formula stays in the JSON report)."""
-    weighed = any(g.score_parts.exam_category for g in report.gaps)
-    tail = ", and within that by how much of your state's exam the skill covers" if weighed else ""
+    return rank_words(weighed(report.gaps))
+
+
+def weighed(gaps: Sequence[GapItem]) -> bool:
+    """Whether any gap's place was weighed by the exam."""
+    return any(g.score_parts.exam_category for g in gaps)
+
+
+def rank_words(exam_weighed: bool) -> str:
+    """How the gaps are ordered, in words, given whether the exam weighed any of them."""
+    tail = (
+        ", and within that by how much of your state's exam the skill covers"
+        if exam_weighed
+        else ""
+    )
     return f"Ordered by how much a school librarian needs each one (essential first){tail}."
 
 
@@ -103,6 +116,13 @@ class Citations:
                 number = numbers[src.id] = len(self._order)
             marks.append(_MARKS[number] if number < len(_MARKS) else f"[S{number}]")
         return "".join(marks)
+
+    def copy(self) -> Citations:
+        """A numbering that goes on from this one's, leaving this one as it is."""
+        other = Citations()
+        other._order = self._order.copy()
+        other._numbers = self._numbers.copy()
+        return other
 
     def lines(self) -> list[str]:
         """One line per cited source: number, title, URL, dates."""
@@ -251,10 +271,20 @@ def skills_tail(report: SkillsReport) -> str:
     items the person has and the exam alone (the same for everyone with the same ones), and
     numbers its own citations."""
     citations = Citations()
-    shown = _shown_gaps(report)
+    out = gaps_lines(_shown_gaps(report), len(report.gaps), weighed(report.gaps), citations)
+    out += exam_lines(report.exam_readiness, report.exam_note, citations)
+    out += portfolio_lines(report.portfolio_framework, report.portfolio, citations)
+    return tail_text(out, citations)
+
+
+def gaps_lines(
+    shown: Sequence[GapItem], total: int, exam_weighed: bool, citations: Citations
+) -> list[str]:
+    """The tail's first part, the gaps shown (of ``total``), numbering citations from the
+    start: it depends on nothing else, so --plans keeps it per gaps shown."""
     out: list[str] = ["### Gaps that matter most", ""]
     if shown:
-        out += [f"{plain_rank(report)} {COURSE_CAVEAT}", ""]
+        out += [f"{rank_words(exam_weighed)} {COURSE_CAVEAT}", ""]
         for gap in shown:
             out.append(
                 f"{gap.rank}. **{_gap_title(gap)}**: {gap.kind}, {gap.importance}."
@@ -262,45 +292,53 @@ def skills_tail(report: SkillsReport) -> str:
             )
             indent = " " * len(f"{gap.rank}. ")
             out += [f"{indent}- {_way_line(way, citations)}" for way in gap.how_to_close]
-        if len(report.gaps) > len(shown):
-            out += [
-                "",
-                f"Showing {len(shown)} of {len(report.gaps)} gaps; the JSON report has all.",
-            ]
+        if total > len(shown):
+            out += ["", f"Showing {len(shown)} of {total} gaps; the JSON report has all."]
     else:
         out.append("No gaps: you listed every item of the taxonomy.")
     out.append("")
+    return out
 
-    out += ["### Exam readiness", ""]
-    readiness = report.exam_readiness
+
+def exam_lines(
+    readiness: ExamReadiness | None, exam_note: str | None, citations: Citations
+) -> list[str]:
+    """The tail's exam readiness part."""
+    out: list[str] = ["### Exam readiness", ""]
     if readiness is None:
-        out += [report.exam_note or "No exam readiness to show.", ""]
-    else:
-        out += [
-            _readiness_title(readiness),
-            "",
-            "| Category | Share of questions | Readiness |",
-            "|---|---:|---|",
-        ]
-        for name, share, cell in _readiness_rows(readiness):
-            out.append(f"| {_cell(name)} | {share} | `{cell}` |")
-        out += ["", _readiness_caption(readiness, citations), ""]
+        return [*out, exam_note or "No exam readiness to show.", ""]
+    out += [
+        _readiness_title(readiness),
+        "",
+        "| Category | Share of questions | Readiness |",
+        "|---|---:|---|",
+    ]
+    for name, share, cell in _readiness_rows(readiness):
+        out.append(f"| {_cell(name)} | {share} | `{cell}` |")
+    return [*out, "", _readiness_caption(readiness, citations), ""]
 
-    out += [f"### Portfolio checklist: {report.portfolio_framework}", ""]
+
+def portfolio_lines(
+    framework: str, portfolio: Sequence[PortfolioEntry], citations: Citations
+) -> list[str]:
+    """The tail's portfolio checklist."""
+    out: list[str] = [f"### Portfolio checklist: {framework}", ""]
     out += ["| Standard | Covered by what you listed | Artifact ideas |", "|---|---|---|"]
-    for entry in report.portfolio:
+    for entry in portfolio:
         out.append(
             f"| {entry.id} {_cell(entry.name)} | {_cell(_portfolio_covered(entry))} | "
             f"{_cell(_artifact_text(entry, citations))} |"
         )
-    covered = sum(1 for entry in report.portfolio if entry.covered)
-    out += ["", f"{covered} of {len(report.portfolio)} components covered by what you listed.", ""]
+    covered = sum(1 for entry in portfolio if entry.covered)
+    out += ["", f"{covered} of {len(portfolio)} components covered by what you listed.", ""]
+    return out
 
+
+def tail_text(out: list[str], citations: Citations) -> str:
+    """The tail's parts joined, with the sources they cited listed last."""
     source_lines = citations.lines()
     if source_lines:
-        out += ["### Skills sources", ""]
-        out += [f"- {line}" for line in source_lines]
-        out.append("")
+        out = [*out, "### Skills sources", "", *(f"- {line}" for line in source_lines), ""]
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -729,7 +729,7 @@ class ForExam(Frozen):
     """What every report for one exam (or none) shares: the units in gap order with each one's
     gap, the units of each exam category, and the ranking rule."""
 
-    __slots__ = ("_moved", "categories", "gaps", "ranked", "rule")
+    __slots__ = ("_moved", "_unit_ids", "categories", "gaps", "ranked", "rule")
     _fields: ClassVar[tuple[str, ...]] = ("ranked", "gaps", "categories", "rule")
 
     ranked: tuple[Ranked, ...]
@@ -740,6 +740,8 @@ class ForExam(Frozen):
     rule: RankingRule
     #: the gaps listed at another rank than their position's, by position and rank
     _moved: dict[tuple[int, int], GapItem]
+    #: each ranked unit's item ids, in gap order
+    _unit_ids: tuple[frozenset[str], ...]
 
     def __init__(
         self,
@@ -753,6 +755,15 @@ class ForExam(Frozen):
         _set(self, "categories", categories)
         _set(self, "rule", rule)
         _set(self, "_moved", {})
+        _set(self, "_unit_ids", tuple(row.unit.ids for row in ranked))
+
+    def lacked(self, have: AbstractSet[str]) -> tuple[int, ...]:
+        """The positions in gap order of the units the person lacks: their gaps, best first."""
+        return tuple(at for at, ids in enumerate(self._unit_ids) if ids.isdisjoint(have))
+
+    def gaps_at(self, positions: Sequence[int]) -> list[GapItem]:
+        """The gaps of the units at ``positions`` (as ``lacked`` gives them), ranked 1, 2, ..."""
+        return [self.gap(at, rank) for rank, at in enumerate(positions, start=1)]
 
     def gap(self, position: int, rank: int) -> GapItem:
         """The gap of the unit at ``position`` in gap order, listed at ``rank``: a copy when
@@ -874,11 +885,7 @@ def have_ids(
 def rank_gaps(taxonomy: Taxonomy, have: AbstractSet[str], exam: Exam | None) -> list[GapItem]:
     """Every unit the person lacks, best first: score, then kind order, then id."""
     shared = for_exam(taxonomy, exam)
-    gaps: list[GapItem] = []
-    for position, row in enumerate(shared.ranked):
-        if row.unit.lacked(have):
-            gaps.append(shared.gap(position, len(gaps) + 1))
-    return gaps
+    return shared.gaps_at(shared.lacked(have))
 
 
 def _lowest(first: Confidence, second: Confidence) -> Confidence:
@@ -1162,6 +1169,26 @@ def listing(profile: Profile, taxonomy: Taxonomy) -> Listing:
     )
 
 
+def exam_part(
+    taxonomy: Taxonomy, have: AbstractSet[str], exam: Exam | None, exam_sources: Sequence[Source]
+) -> tuple[ExamReadiness | None, str | None]:
+    """The report's exam readiness, or the note that says why there is none."""
+    if exam is None:
+        return None, "No exam is known for this state, so readiness by exam category is not shown."
+    readiness = exam_readiness(taxonomy, have, exam, exam_sources)
+    if readiness is None:
+        return None, (
+            f"The data has no content categories for {_exam_label(exam)} ({exam.name}), "
+            "so readiness by exam category is not shown."
+        )
+    return readiness, None
+
+
+def portfolio_framework(taxonomy: Taxonomy) -> str:
+    """The name of the framework the portfolio checklist follows."""
+    return taxonomy.framework(taxonomy.ranking.checklist_framework).name
+
+
 def skills_report(
     profile: Profile,
     taxonomy: Taxonomy,
@@ -1178,18 +1205,7 @@ def skills_report(
         listed = listing(profile, taxonomy)
     have_items = listed.have
     have = listed.ids
-    readiness: ExamReadiness | None = None
-    exam_note: str | None = None
-    if exam is None:
-        exam_note = "No exam is known for this state, so readiness by exam category is not shown."
-    else:
-        readiness = exam_readiness(taxonomy, have, exam, exam_sources)
-        if readiness is None:
-            exam_note = (
-                f"The data has no content categories for {_exam_label(exam)} ({exam.name}), "
-                "so readiness by exam category is not shown."
-            )
-    framework = taxonomy.framework(taxonomy.ranking.checklist_framework)
+    readiness, exam_note = exam_part(taxonomy, have, exam, exam_sources)
     return SkillsReport(
         given=listed.given,
         have=have_items,
@@ -1198,7 +1214,7 @@ def skills_report(
         unrecognised=listed.unrecognised,
         exam_readiness=readiness,
         exam_note=exam_note,
-        portfolio_framework=framework.name,
+        portfolio_framework=portfolio_framework(taxonomy),
         portfolio=portfolio_checklist(taxonomy, have),
         ranking=for_exam(taxonomy, exam).rule,
     )
