@@ -6,6 +6,8 @@ sources, confidence and, where sources disagree, each reading's outcome.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from lmspath.engine.kind_checks import Check, governing_rule, is_manual, sources_disagree
 from lmspath.engine.kinds import KINDS, check_rule
 from lmspath.model.profile import Profile
@@ -28,8 +30,17 @@ from lmspath.model.rules import (
 )
 
 
-def _refs(rules: StateRules, ids: list[str]) -> list[SourceRef]:
+def _refs(
+    rules: StateRules, ids: list[str], refs: Mapping[str, SourceRef] | None
+) -> list[SourceRef]:
+    if refs is not None:
+        return [refs[source_id] for source_id in ids]
     return [source_ref(rules.source(source_id)) for source_id in ids]
+
+
+def source_refs(rules: StateRules) -> dict[str, SourceRef]:
+    """Each of the state's sources as reports cite it, by id (made once per compiled state)."""
+    return {src.id: source_ref(src) for src in rules.sources}
 
 
 def _source_names(refs: list[SourceRef]) -> str:
@@ -46,7 +57,12 @@ def reading_check(
 
 
 def _conflict(
-    req: Requirement, main: Check, p: Profile, rules: StateRules, catalog: ExamCatalog | None
+    req: Requirement,
+    main: Check,
+    p: Profile,
+    rules: StateRules,
+    catalog: ExamCatalog | None,
+    refs: Mapping[str, SourceRef] | None,
 ) -> ConflictResult | None:
     if req.conflict is None:
         return None
@@ -55,7 +71,7 @@ def _conflict(
             says=req.text,
             status=main.status,
             have=main.have,
-            sources=_refs(rules, req.sources),
+            sources=_refs(rules, req.sources, refs),
         )
     ]
     for reading in req.conflict.readings:
@@ -65,7 +81,7 @@ def _conflict(
                 says=reading.says,
                 status=check.status,
                 have=check.have,
-                sources=_refs(rules, reading.sources),
+                sources=_refs(rules, reading.sources, refs),
             )
         )
     met = any(r.status == "met" for r in readings)
@@ -100,14 +116,19 @@ def fields_read(req: Requirement) -> tuple[str, ...]:
 
 
 def evaluate_requirement(
-    req: Requirement, p: Profile, rules: StateRules, catalog: ExamCatalog | None = None
+    req: Requirement,
+    p: Profile,
+    rules: StateRules,
+    catalog: ExamCatalog | None = None,
+    refs: Mapping[str, SourceRef] | None = None,
 ) -> RequirementResult:
-    """One requirement checked, with its sources, confidence and any conflict."""
+    """One requirement checked, with its sources, confidence and any conflict. ``refs``: the
+    state's ``source_refs``, when the caller keeps them (else each source is looked up)."""
     main = check_rule(req, p, rules.code, catalog)
-    conflict = _conflict(req, main, p, rules, catalog)
+    conflict = _conflict(req, main, p, rules, catalog, refs)
     check = governing_check(req, main, p, rules.code, catalog)
     options = (
-        [evaluate_requirement(opt, p, rules, catalog) for opt in req.options]
+        [evaluate_requirement(opt, p, rules, catalog, refs) for opt in req.options]
         if isinstance(req, AnyOfRequirement)
         else []
     )
@@ -119,7 +140,7 @@ def evaluate_requirement(
         have=check.have,
         need=check.need,
         manual=is_manual(req),
-        sources=_refs(rules, req.sources),
+        sources=_refs(rules, req.sources, refs),
         confidence=req.confidence,
         note=req.note,
         conflict=conflict,
@@ -185,5 +206,6 @@ __all__ = [
     "is_manual",
     "pathway_result",
     "reading_check",
+    "source_refs",
     "sources_disagree",
 ]

@@ -25,6 +25,7 @@ from lmspath.engine.checks import (
     governing_rule,
     is_manual,
     pathway_result,
+    source_refs,
 )
 from lmspath.engine.generations import Generations
 from lmspath.engine.kinds import KINDS, NUMBER_FIELDS
@@ -305,6 +306,8 @@ class CompiledState:
         self._results: Generations[tuple[int, int, tuple[object, ...]], RequirementResult] = (
             Generations()
         )
+        #: the state's sources as results cite them, by id
+        self._source_refs = source_refs(rules)
 
     def evaluate(self, p: Profile) -> list[PathwayResult]:
         """``checks.evaluate`` of the profile, each requirement's result made once per values
@@ -320,7 +323,9 @@ class CompiledState:
                 key = (i, j, node.raw(p))
                 found = table.get(key)
                 if found is None:
-                    found = table.put(key, evaluate_requirement(node.req, p, rules, catalog))
+                    found = table.put(
+                        key, evaluate_requirement(node.req, p, rules, catalog, self._source_refs)
+                    )
                 results.append(found)
             out.append(pathway_result(pathway, results))
         return out
