@@ -258,15 +258,16 @@ class _WorkbookFile(AtomicFile):
             book.unlink(missing_ok=True)
 
 
-def _move_all(staging: str, folder: str, created: int) -> int:
+def _move_all(staging: str, folder: str, created: int, earlier: bool = True) -> int:
     """Move what ``staging`` lists into ``folder``, keeping the mode of a file replaced
-    (``created``: the mode a new plan has); how many were moved."""
+    (``created``: the mode a new plan has; ``earlier``: whether ``folder`` held files when
+    the run started, else none is looked for); how many were moved."""
     moved = 0
     with os.scandir(staging) as entries:
         for entry in entries:
             target = os.path.join(folder, entry.name)
             try:
-                mode = stat.S_IMODE(os.lstat(target).st_mode)
+                mode = stat.S_IMODE(os.lstat(target).st_mode) if earlier else 0o600
             except FileNotFoundError:
                 mode = 0o600
             if mode != created:
@@ -301,12 +302,16 @@ class _PlanFolder:
         except OSError as exc:
             raise InputError(f"{folder}: cannot create the plans folder ({exc.strerror})") from None
         self.names = PlanNames(rows)
+        #: whether the folder held files (plans of an earlier run) whose modes plans keep
+        self.earlier = False
         # A folder, link or device already holding a plan's name is never replaced: the plan
         # gets the '-lineN' name instead.
         with os.scandir(folder) as entries:
             for entry in entries:
                 if not entry.is_file(follow_symlinks=False):
                     self.names.reserve(entry.name)
+                else:
+                    self.earlier = True
 
     def path_for(self, name: str) -> Path:
         # safe_stem makes escape impossible; this check keeps it so if that ever changes. A
@@ -325,7 +330,7 @@ class _PlanFolder:
         # Each plan is moved as the listing reaches it, not after a listing of all of them (a
         # million names at once take about 80 MB). Another look follows a pass that moved
         # any: a file system may skip an entry while the folder changes under its listing.
-        while _move_all(staging, folder, created):
+        while _move_all(staging, folder, created, self.earlier):
             pass
         self.staging.rmdir()
 
