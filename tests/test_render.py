@@ -149,6 +149,18 @@ def test_terminal_disputes_point_only_to_a_warning_that_is_there(
 
 @given(st.lists(st.text(max_size=40), min_size=1, max_size=8))
 @settings(max_examples=200, deadline=None)
+def test_a_persons_text_is_made_inert_first_time_and_every_time(texts: list[str]) -> None:
+    """``md_text`` remembers the texts it made inert: what it gives back is always what
+    making the text inert gives, first time or again, whatever came before it."""
+    from lmspath.render.text import _inert, md_text
+
+    for text in [*texts, *reversed(texts), 12, None]:
+        want = _inert(str(text))
+        assert md_text(text) == want
+
+
+@given(st.lists(st.text(max_size=40), min_size=1, max_size=8))
+@settings(max_examples=200, deadline=None)
 def test_a_table_cell_is_the_text_escaped_and_folded_first_time_and_every_time(
     texts: list[str],
 ) -> None:

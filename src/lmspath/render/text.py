@@ -66,8 +66,20 @@ def md_text(value: object) -> str:
     a backslash, so no link, image, code, emphasis or table cell can be made. Safe inside a
     table cell and in running text.
     """
-    text = " ".join(_CONTROL.sub(" ", str(value)).split())
-    return _MD_ACTIVE.sub(r"\\\1", text).translate(_HTML)
+    if type(value) is str:
+        return _md_text(value)
+    return _inert(str(value))
+
+
+@functools.lru_cache(maxsize=4096)
+def _md_text(text: str) -> str:
+    # remembered: clients write the same tools and skills the same way, and a plan quotes them
+    return _inert(text)
+
+
+def _inert(text: str) -> str:
+    folded = " ".join(_CONTROL.sub(" ", text).split())
+    return _MD_ACTIVE.sub(r"\\\1", folded).translate(_HTML)
 
 
 def md_cell(value: object) -> str:
