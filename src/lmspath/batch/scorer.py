@@ -61,9 +61,9 @@ RESULTS = 4_096
 PLAN_CACHE_SIZE = 64
 #: Skills sections' tails kept for --plans (UTF-8, about 16 kB each): on a realistic intake 256
 #: serve about 35% of plans (64: 19%, 1,024: 53%). A tail not kept is made from kept parts
-#: (``SkillsTails``) at about half the cost of a whole report and its rendering, and 512 took
-#: the CPU of 256 (10,000 plans, 0.93x and 0.91x of before, paired) for 7 MB more.
-SKILLS_TAILS = 256
+#: (``SkillsTails``) at about half the cost of a whole report and its rendering; 512 took
+#: 0.95x the CPU of 256 on 100,000 plans (2 pairs) for 8 MiB more.
+SKILLS_TAILS = 512
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
