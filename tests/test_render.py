@@ -171,3 +171,37 @@ def test_a_table_cell_is_the_text_escaped_and_folded_first_time_and_every_time(
     for text in [*texts, *reversed(texts), 12, None]:
         want = " ".join(str(text).replace("|", "\\|").split())
         assert md_cell(text) == want
+
+
+def test_source_lines_written_once_are_each_sources_own() -> None:
+    """Footnotes and skills source lines are remembered per URL or id with the source they were
+    written for: another source under the same URL or id (a data folder of its own, a later
+    reading) gets its own line, and the first source its own again."""
+    from lmspath.model.results import SourceRef
+    from lmspath.render.markdown import _Footnotes
+    from lmspath.render.skills_section import Citations
+
+    def ref(title: str, read_on: str) -> SourceRef:
+        return SourceRef(
+            id="src-1",
+            url="https://example.gov/rule",
+            title=title,
+            as_of=None,
+            read_on=read_on,
+            official=True,
+        )
+
+    first, other = ref("Rule 1", "2026-11-01"), ref("Rule 1, amended", "2026-12-01")
+    for source in (first, other, first, other):
+        notes = _Footnotes()
+        assert notes.cite([source, source]) == "[^1][^1]"
+        want = (
+            f"[^1]: {source.title}, <https://example.gov/rule> "
+            f"(official; undated, read {source.read_on})"
+        )
+        assert notes.lines() == [want]
+        citations = Citations()
+        assert citations.cite([source]) == "[S1]"
+        assert citations.lines() == [
+            f"[S1] {source.title} — https://example.gov/rule (read {source.read_on}; official)"
+        ]

@@ -25,26 +25,46 @@ from lmspath.render.text import (
 SkillsRenderer = Callable[[dict[str, object]], str]
 
 
+#: '[^1]' ... '[^99]': a report cites a few dozen sources at most
+_MARKS = tuple(f"[^{number}]" for number in range(100))
+#: Each source's footnote text after its mark, by URL, with the source it was written for: a
+#: batch's plans cite the same sources (one shared object per source) again and again.
+_NOTE_TEXT: dict[str, tuple[SourceRef, str]] = {}
+
+
+def _note_text(ref: SourceRef) -> str:
+    """'Title, <url> (official; as of ..., read ...)', written once per source."""
+    kept = _NOTE_TEXT.get(ref.url)
+    if kept is not None and kept[0] is ref:
+        return kept[1]
+    kind = "official" if ref.official else "secondary"
+    text = f"{ref.title}, <{ref.url}> ({kind}; {source_date(ref)})"
+    if len(_NOTE_TEXT) >= 4096:
+        _NOTE_TEXT.clear()
+    _NOTE_TEXT[ref.url] = (ref, text)
+    return text
+
+
 class _Footnotes:
     """Numbers each distinct source once, in order of first citation."""
 
     def __init__(self) -> None:
-        self.refs: dict[str, tuple[int, SourceRef]] = {}
+        self.refs: dict[str, tuple[str, SourceRef]] = {}
 
     def cite(self, refs: list[SourceRef]) -> str:
+        known = self.refs
         marks = []
         for ref in refs:
-            if ref.url not in self.refs:
-                self.refs[ref.url] = (len(self.refs) + 1, ref)
-            marks.append(f"[^{self.refs[ref.url][0]}]")
+            found = known.get(ref.url)
+            if found is None:
+                number = len(known) + 1
+                mark = _MARKS[number] if number < len(_MARKS) else f"[^{number}]"
+                found = known[ref.url] = (mark, ref)
+            marks.append(found[0])
         return "".join(marks)
 
     def lines(self) -> list[str]:
-        out = []
-        for number, ref in self.refs.values():
-            kind = "official" if ref.official else "secondary"
-            out.append(f"[^{number}]: {ref.title}, <{ref.url}> ({kind}; {source_date(ref)})")
-        return out
+        return [f"{mark}: {_note_text(ref)}" for mark, ref in self.refs.values()]
 
 
 def _requirement_rows(

@@ -126,12 +126,29 @@ class Citations:
 
     def lines(self) -> list[str]:
         """One line per cited source: number, title, URL, dates."""
-        out = []
-        for number, src in enumerate(self._order, start=1):
-            dated = f"as of {src.as_of}; " if src.as_of else ""
-            kind = "official" if src.official else "secondary"
-            out.append(f"[S{number}] {src.title} — {src.url} ({dated}read {src.read_on}; {kind})")
-        return out
+        return [
+            f"{_MARKS[number] if number < len(_MARKS) else f'[S{number}]'} {_source_text(src)}"
+            for number, src in enumerate(self._order, start=1)
+        ]
+
+
+#: Each source's line after its mark, by id, with the source it was written for: skills
+#: sections cite the same few dozen sources (one shared object per source) again and again.
+_SOURCE_TEXT: dict[str, tuple[SourceRef, str]] = {}
+
+
+def _source_text(src: SourceRef) -> str:
+    """'Title — url (as of ...; read ...; official)', written once per source."""
+    kept = _SOURCE_TEXT.get(src.id)
+    if kept is not None and kept[0] is src:
+        return kept[1]
+    dated = f"as of {src.as_of}; " if src.as_of else ""
+    kind = "official" if src.official else "secondary"
+    text = f"{src.title} — {src.url} ({dated}read {src.read_on}; {kind})"
+    if len(_SOURCE_TEXT) >= 4096:
+        _SOURCE_TEXT.clear()
+    _SOURCE_TEXT[src.id] = (src, text)
+    return text
 
 
 def _cell(text: str) -> str:
