@@ -582,6 +582,21 @@ def test_the_scorer_writes_the_plan_assess_writes(fields: dict[str, object]) -> 
     assert scorer._plan_bytes(person) == want.encode("utf-8")  # remembered, the same
 
 
+def test_a_plan_completes_its_own_situations_decision_not_the_last_rows() -> None:
+    """A plan completes the decision ``_base`` kept for the client's situation; the one it
+    found last is taken only for the same client (the row just scored)."""
+    from lmspath.api.assess import Format, assessment_for, render_text
+    from tests.helpers import profile as make_profile
+
+    scorer = Scorer(inspect_intake(MESSY), TODAY, skills=True)
+    first = make_profile(state="TX", bachelor="yes", master="no", teaching_years=4)
+    other = make_profile(state="TX", master="yes", exams="texes-150:250", teaching_years=6)
+    for person in (first, other, first):
+        scorer._base(first)  # the last row scored is always the first client
+        want = render_text(assessment_for(person, "TX", today=TODAY), Format.markdown)
+        assert scorer._plan_bytes(person) == want.encode("utf-8")
+
+
 def test_clients_listing_the_same_items_in_other_words_each_get_their_own_plan() -> None:
     """The part of the skills section after what the client wrote is shared by clients with
     the same items and exam: each plan is still the one assess writes for that client."""
