@@ -91,3 +91,14 @@ def test_a_gaps_part_is_kept_apart_by_whether_the_exam_weighed_any_gap() -> None
         assert other == _want(second, exam, LIGHT)
         assert "by how much of your state's exam" in one
         assert "by how much of your state's exam" not in other
+
+
+def test_a_copy_of_an_exams_shared_tables_finds_the_same_gaps() -> None:
+    """``ForExam`` keeps private look-up tables; a copy is made through ``__init__``, so
+    they are there and its gaps are the original's."""
+    exam = CATALOG.exams[0]
+    shared = for_exam(TAXONOMY, exam)
+    copy = shared.replace(rule=shared.rule)
+    have = frozenset(IDS[::3])
+    assert copy.lacked(have) == shared.lacked(have)
+    assert copy.gaps_at(copy.lacked(have)) == shared.gaps_at(shared.lacked(have))

@@ -580,8 +580,8 @@ class Scorer:
         """The plan's skills section as UTF-8 (remembered per tools, skills and exam). Its
         start quotes what the client wrote; the rest follows from the ids they have and the
         exam, and is remembered per ids and exam (clients who list the same items in other
-        words share it; the report behind it is built only when it is not). Kept as bytes: a
-        tail takes half the memory of its text (which holds characters beyond Latin-1) and
+        words share it; one not kept is made from kept parts, ``SkillsTails``). Kept as bytes:
+        a tail takes half the memory of its text (which holds characters beyond Latin-1) and
         is encoded once, not once per plan."""
         key = (profile.tools, profile.skills, exam_id)
         section = self._sections.get(key)
@@ -623,8 +623,8 @@ class Scorer:
 
     def _plan_bytes(self, profile: Profile) -> bytes:
         """The client's markdown plan in UTF-8, as ``assess --format markdown`` writes it: the
-        engine's report (remembered per profile) and the skills section rendered straight from
-        its report (remembered per tools, skills and exam), never dumped and read back."""
+        engine's report (remembered per profile) rendered around the skills section
+        (``_skills_section``), never dumped and read back."""
         calls = self._calls()
         key = self._profile_key(profile)
         result = self._assessments.get(key)

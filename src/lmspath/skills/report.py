@@ -731,6 +731,8 @@ class ForExam(Frozen):
 
     __slots__ = ("_moved", "_unit_ids", "categories", "gaps", "ranked", "rule")
     _fields: ClassVar[tuple[str, ...]] = ("ranked", "gaps", "categories", "rule")
+    #: private slots: a copy is made through ``__init__``, which fills them
+    _through_init: ClassVar[frozenset[str]] = frozenset({"_moved", "_unit_ids"})
 
     ranked: tuple[Ranked, ...]
     #: the gap of each ranked unit, as listed when nothing before it is had (rank = position)
