@@ -11,6 +11,7 @@ from lmspath.render.text import (
     STATUS_MARK,
     STATUS_WORD,
     VERDICT_WORD,
+    SourceLines,
     audience_words,
     md_cell,
     money,
@@ -27,22 +28,15 @@ SkillsRenderer = Callable[[dict[str, object]], str]
 
 #: '[^1]' ... '[^99]': a report cites a few dozen sources at most
 _MARKS = tuple(f"[^{number}]" for number in range(100))
-#: Each source's footnote text after its mark, by URL, with the source it was written for: a
-#: batch's plans cite the same sources (one shared object per source) again and again.
-_NOTE_TEXT: dict[str, tuple[SourceRef, str]] = {}
 
 
-def _note_text(ref: SourceRef) -> str:
-    """'Title, <url> (official; as of ..., read ...)', written once per source."""
-    kept = _NOTE_TEXT.get(ref.url)
-    if kept is not None and kept[0] is ref:
-        return kept[1]
+def _write_note(ref: SourceRef) -> str:
     kind = "official" if ref.official else "secondary"
-    text = f"{ref.title}, <{ref.url}> ({kind}; {source_date(ref)})"
-    if len(_NOTE_TEXT) >= 4096:
-        _NOTE_TEXT.clear()
-    _NOTE_TEXT[ref.url] = (ref, text)
-    return text
+    return f"{ref.title}, <{ref.url}> ({kind}; {source_date(ref)})"
+
+
+#: 'Title, <url> (official; as of ..., read ...)': a footnote's text after its mark
+_note_text = SourceLines(_write_note, "url")
 
 
 class _Footnotes:

@@ -18,7 +18,7 @@ from lmspath.model.skills import (
     Unrecognised,
     WayOut,
 )
-from lmspath.render.text import md_text
+from lmspath.render.text import SourceLines, md_text
 
 
 class Listed(Protocol):
@@ -132,23 +132,14 @@ class Citations:
         ]
 
 
-#: Each source's line after its mark, by id, with the source it was written for: skills
-#: sections cite the same few dozen sources (one shared object per source) again and again.
-_SOURCE_TEXT: dict[str, tuple[SourceRef, str]] = {}
-
-
-def _source_text(src: SourceRef) -> str:
-    """'Title — url (as of ...; read ...; official)', written once per source."""
-    kept = _SOURCE_TEXT.get(src.id)
-    if kept is not None and kept[0] is src:
-        return kept[1]
+def _write_source(src: SourceRef) -> str:
     dated = f"as of {src.as_of}; " if src.as_of else ""
     kind = "official" if src.official else "secondary"
-    text = f"{src.title} — {src.url} ({dated}read {src.read_on}; {kind})"
-    if len(_SOURCE_TEXT) >= 4096:
-        _SOURCE_TEXT.clear()
-    _SOURCE_TEXT[src.id] = (src, text)
-    return text
+    return f"{src.title} — {src.url} ({dated}read {src.read_on}; {kind})"
+
+
+#: 'Title — url (as of ...; read ...; official)': a skills source line after its mark
+_source_text = SourceLines(_write_source, "id")
 
 
 def _cell(text: str) -> str:

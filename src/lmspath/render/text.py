@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import operator
 import re
+from collections.abc import Callable
 
 from lmspath.engine.words import money, months, plan_time
 from lmspath.model.results import ProgramPick, SourceRef
@@ -115,3 +117,32 @@ def source_date(ref: SourceRef) -> str:
     """'as of 2017-08, read 2026-11-23' or 'undated, read 2026-11-23'."""
     stated = f"as of {ref.as_of}" if ref.as_of else "undated"
     return f"{stated}, read {ref.read_on}"
+
+
+class SourceLines:
+    """Each source's line, written once and remembered by its URL or id together with the
+    source it was written for, so another source under the same key gets its own line. A
+    batch's plans cite the same sources (one shared object per source) again and again."""
+
+    __slots__ = ("_kept", "_key", "_write")
+
+    #: lines kept before the table is emptied
+    SIZE = 4096
+
+    def __init__(self, write: Callable[[SourceRef], str], key: str) -> None:
+        """``write`` makes a source's line; ``key`` names the field it is kept by."""
+        self._write = write
+        self._key = operator.attrgetter(key)
+        self._kept: dict[str, tuple[SourceRef, str]] = {}
+
+    def __call__(self, src: SourceRef) -> str:
+        """The source's line."""
+        key = self._key(src)
+        kept = self._kept.get(key)
+        if kept is not None and kept[0] is src:
+            return kept[1]
+        text = self._write(src)
+        if len(self._kept) >= self.SIZE:
+            self._kept.clear()
+        self._kept[key] = (src, text)
+        return text
