@@ -11,7 +11,6 @@ from lmspath.render.text import (
     STATUS_MARK,
     STATUS_WORD,
     VERDICT_WORD,
-    SourceLines,
     audience_words,
     md_cell,
     money,
@@ -19,6 +18,7 @@ from lmspath.render.text import (
     plan_time,
     program_words,
     source_date,
+    source_lines,
     steps_words,
 )
 
@@ -36,7 +36,7 @@ def _write_note(ref: SourceRef) -> str:
 
 
 #: 'Title, <url> (official; as of ..., read ...)': a footnote's text after its mark
-_note_text = SourceLines(_write_note, "url")
+_note_text = source_lines(_write_note, "url")
 
 
 class _Footnotes:

@@ -18,7 +18,7 @@ from lmspath.model.skills import (
     Unrecognised,
     WayOut,
 )
-from lmspath.render.text import SourceLines, md_text
+from lmspath.render.text import md_text, source_lines
 
 
 class Listed(Protocol):
@@ -139,7 +139,7 @@ def _write_source(src: SourceRef) -> str:
 
 
 #: 'Title — url (as of ...; read ...; official)': a skills source line after its mark
-_source_text = SourceLines(_write_source, "id")
+_source_text = source_lines(_write_source, "id")
 
 
 def _cell(text: str) -> str:
@@ -344,9 +344,9 @@ def portfolio_lines(
 
 def tail_text(out: list[str], citations: Citations) -> str:
     """The tail's parts joined, with the sources they cited listed last."""
-    source_lines = citations.lines()
-    if source_lines:
-        out = [*out, "### Skills sources", "", *(f"- {line}" for line in source_lines), ""]
+    cited = citations.lines()
+    if cited:
+        out = [*out, "### Skills sources", "", *(f"- {line}" for line in cited), ""]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -459,10 +459,10 @@ def skills_terminal(report: SkillsReport) -> RenderableType:
     covered = sum(1 for entry in report.portfolio if entry.covered)
     parts.append(Text(f"{covered} of {len(report.portfolio)} components covered."))
 
-    source_lines = citations.lines()
-    if source_lines:
+    cited = citations.lines()
+    if cited:
         parts.append(Text("\nSkills sources", style="bold"))
-        parts.append(_hanging([("-", line) for line in source_lines]))
+        parts.append(_hanging([("-", line) for line in cited]))
     return Group(*parts)
 
 

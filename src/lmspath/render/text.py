@@ -119,30 +119,27 @@ def source_date(ref: SourceRef) -> str:
     return f"{stated}, read {ref.read_on}"
 
 
-class SourceLines:
-    """Each source's line, written once and remembered by its URL or id together with the
-    source it was written for, so another source under the same key gets its own line. A
-    batch's plans cite the same sources (one shared object per source) again and again."""
+#: lines one ``source_lines`` keeps before its table is emptied
+SOURCE_LINES = 4096
 
-    __slots__ = ("_kept", "_key", "_write")
 
-    #: lines kept before the table is emptied
-    SIZE = 4096
+def source_lines(write: Callable[[SourceRef], str], key: str) -> Callable[[SourceRef], str]:
+    """Each source's line, written by ``write`` once and remembered by the field ``key``
+    (its URL or id) together with the source it was written for, so another source under the
+    same key gets its own line. A batch's plans cite the same sources (one shared object per
+    source) again and again. A function, not an object: a plain call costs less."""
+    kept: dict[str, tuple[SourceRef, str]] = {}
+    key_of = operator.attrgetter(key)
 
-    def __init__(self, write: Callable[[SourceRef], str], key: str) -> None:
-        """``write`` makes a source's line; ``key`` names the field it is kept by."""
-        self._write = write
-        self._key = operator.attrgetter(key)
-        self._kept: dict[str, tuple[SourceRef, str]] = {}
-
-    def __call__(self, src: SourceRef) -> str:
-        """The source's line."""
-        key = self._key(src)
-        kept = self._kept.get(key)
-        if kept is not None and kept[0] is src:
-            return kept[1]
-        text = self._write(src)
-        if len(self._kept) >= self.SIZE:
-            self._kept.clear()
-        self._kept[key] = (src, text)
+    def line(src: SourceRef) -> str:
+        at = key_of(src)
+        found = kept.get(at)
+        if found is not None and found[0] is src:
+            return found[1]
+        text = write(src)
+        if len(kept) >= SOURCE_LINES:
+            kept.clear()
+        kept[at] = (src, text)
         return text
+
+    return line
