@@ -258,7 +258,7 @@ class _WorkbookFile(AtomicFile):
             book.unlink(missing_ok=True)
 
 
-def _move_all(staging: str, folder: str, created: int, earlier: bool = True) -> int:
+def _move_all(staging: str, folder: str, created: int, earlier: bool) -> int:
     """Move what ``staging`` lists into ``folder``, keeping the mode of a file replaced
     (``created``: the mode a new plan has; ``earlier``: whether ``folder`` held files when
     the run started, else none is looked for); how many were moved."""
