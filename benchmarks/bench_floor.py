@@ -4,6 +4,7 @@ one by one in one process, and the cost of creating a plan-sized file with nothi
     python benchmarks/bench_floor.py benchmarks/out/intake-100000.csv          # rows
     python benchmarks/bench_floor.py benchmarks/out/intake-100000.csv --plans 10000
     python benchmarks/bench_floor.py --files 10000                             # files only
+    python benchmarks/bench_floor.py benchmarks/out/intake-100000.csv --keys   # key spaces
 
 Rows: each part over every row of the intake, in CPU microseconds a row: reading the cells
 (``csv.reader``), parsing them into profiles, the outcome codes, a decision with every table
@@ -11,7 +12,9 @@ below it warm, and the scorer's ``_base`` (decision and results-row facts) on th
 the first time and again once every situation has been seen. Plans: per plan, the row, the
 engine's full report, the skills section, the markdown renderer, encoding and writing the file.
 Files: creating and writing a 27,500-byte file (the size of a plan) with ``os.open``, three
-rounds. Scorer internals are used directly: this is a measuring tool, not an interface.
+rounds. Keys: how many distinct keys the file's rows bring to each table of the design, with
+no budget dropping any (what the first pass must make, however fast a look-up is).
+Scorer internals are used directly: this is a measuring tool, not an interface.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from pathlib import Path
 from lmspath.api.assess import career_facts
 from lmspath.batch.intake import inspect_intake
 from lmspath.batch.scorer import Scorer
-from lmspath.engine.assess import decide
+from lmspath.engine.assess import decide, situation
 from lmspath.files import write_private
 from lmspath.model.profile import Profile
 from lmspath.render.markdown import markdown_around
@@ -87,6 +90,39 @@ def rows(path: Path) -> None:
     print(f"  decision, every table below it warm  {_per(decided, len(profiles))}")
     print(f"  _base, first pass                    {_per(first, len(profiles))}")
     print(f"  _base, everything seen and kept      {_per(again, len(profiles))}")
+
+
+def keys(path: Path) -> None:
+    """Distinct keys per table over the whole file, nothing dropped (no budgets are applied)."""
+    layout = inspect_intake(path)
+    scorer = Scorer(layout, TODAY, skills=False, cache_size=1 << 40)
+    with path.open(newline="", encoding="utf-8") as handle:
+        cells = list(csv.reader(handle))[1:]
+    unread = {layout.columns[name] for name in ("client_id", "tools", "skills")}
+    answers = {tuple(c for i, c in enumerate(row) if i not in unread) for row in cells}
+    profiles = [p for p in (scorer.parser.parse(row) for row in cells) if type(p) is Profile]
+    buckets: set[object] = set()
+    codes: set[object] = set()
+    situations: set[object] = set()
+    for profile in profiles:
+        scorer._base(profile)  # never ``_keep_within_budget``: every table keeps every key
+        state = scorer._states[str(profile.state)]
+        values = (*state._plain(profile), *[read(profile) for read in state._bucketed])
+        buckets.add((state.code, values))
+        row = state.codes(profile)
+        codes.add((state.code, row))
+        situations.add((state.code, row, situation(profile, state.code)))
+    states = scorer._states.values()
+    outer = sum(len(table) for state in states for table in state.sketches)
+    built = sum(len(state.plans.sketches) for state in states)
+    print(f"{len(cells):,} rows ({len(profiles):,} scored), distinct:")
+    print(f"  answers (every cell but client_id, tools, skills)  {len(answers):,}")
+    print(f"  bucket keys (state, every field bucketed)         {len(buckets):,}")
+    print(f"  outcome codes (state, every requirement's code)   {len(codes):,}")
+    print(f"  situations (codes and plan flags, board, mover)   {len(situations):,}")
+    print(f"  plan sketch keys (pathway's codes and plan flags) {outer:,}")
+    print(f"  plan sketches built (unmet codes, flags read)     {built:,}")
+    print(f"  results rows (facts past client_id)               {len(scorer._bases):,}")
 
 
 def plans(path: Path, count: int) -> None:
@@ -152,11 +188,14 @@ def main() -> None:
     parser.add_argument("intake", nargs="?", type=Path)
     parser.add_argument("--plans", type=int, default=0, help="time this many plans instead")
     parser.add_argument("--files", type=int, default=0, help="time creating this many files")
+    parser.add_argument("--keys", action="store_true", help="count distinct keys instead")
     args = parser.parse_args()
     if args.files:
         files(args.files)
     if args.intake is not None:
-        if args.plans:
+        if args.keys:
+            keys(args.intake)
+        elif args.plans:
             plans(args.intake, args.plans)
         else:
             rows(args.intake)
