@@ -98,7 +98,9 @@ def keys(path: Path) -> None:
     scorer = Scorer(layout, TODAY, skills=False, cache_size=1 << 40)
     with path.open(newline="", encoding="utf-8") as handle:
         cells = list(csv.reader(handle))[1:]
-    unread = {layout.columns[name] for name in ("client_id", "tools", "skills")}
+    unread = {
+        layout.columns[name] for name in ("client_id", "tools", "skills") if name in layout.columns
+    }
     answers = {tuple(c for i, c in enumerate(row) if i not in unread) for row in cells}
     profiles = [p for p in (scorer.parser.parse(row) for row in cells) if type(p) is Profile]
     buckets: set[object] = set()
