@@ -57,6 +57,14 @@ def test_each_tier_lists_its_clients_with_state_months_and_next_step(tmp_path: P
     assert sum(section.count(f"| {c} |") for c in where) == 4
 
 
+def test_a_time_whose_ends_agree_is_one_number(tmp_path: Path) -> None:
+    # Maryland's master's with the program inside it: 24 months at either end, as the
+    # client's plan says "24 months"; a range stays a range
+    section = _section(_summary(tmp_path, ["M-even,MD,yes,no,no,0,,no", *ROWS[1:2]]))
+    assert "| 2 | M-even | MD | 24 | Earn a master's degree" in section
+    assert "| 3 | T-far | TX | 18-36 |" in section
+
+
 def test_a_long_tier_lists_the_first_clients_and_counts_the_rest(tmp_path: Path) -> None:
     rows = [f"X-{i:03},TX,yes,no,no,2,,yes" for i in range(SHOWN_PER_TIER + 7)]
     section = _section(_summary(tmp_path, rows))

@@ -138,6 +138,15 @@ class Done(NamedTuple):
 Job = tuple[int, list[str], str | None, str] | RowRejected
 
 
+def _months_cell(months: tuple[float, float] | None) -> str:
+    """The months as the summary's tier lists show them: '12-18', '24' when both ends agree
+    (as a plan says '24 months'), '' when not known."""
+    if months is None:
+        return ""
+    low, high = months
+    return f"{low:g}" if low == high else f"{low:g}-{high:g}"
+
+
 class _Base:
     """The results-row facts of one situation, shared by every client in it.
 
@@ -161,7 +170,7 @@ class _Base:
         #: the readiness tier, and the months as the tier lists show them
         self.tier = scored.tier
         months = scored.months
-        self.months = f"{months[0]:g}-{months[1]:g}" if months else ""
+        self.months = _months_cell(months)
         self.exam_id = exam_id
         self.count = 0
 
