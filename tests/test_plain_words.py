@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -31,3 +32,77 @@ def test_rules_view_names_who_a_restricted_route_is_for() -> None:
     text = render_rules_markdown(load_state("TX"), load_exams())
     assert "only for holders of another state's certificate" in text
     assert not RAW.search(text)
+
+
+def test_step_titles_in_a_sentence_are_quoted_and_listed() -> None:
+    # A title may hold a semicolon ("Pass TExES 150 School Librarian; cut score 240"), so a
+    # list of them joined by semicolons could not be read back.
+    from lmspath.engine.words import titles, total_note
+
+    assert titles([]) == ""
+    assert titles(["Pass X; cut score 240"]) == "'Pass X; cut score 240'"
+    assert titles(["A", "B", "C"]) == "'A', 'B' and 'C'"
+    note = total_note(["Earn a master's degree"], ["Pass X; cut score 240"], 1)
+    assert note == (
+        "no sourced time estimate for 'Earn a master's degree'; the time of short steps is "
+        "not counted ('Pass X; cut score 240'); cost not confirmed for 1 step"
+    )
+    assert total_note([], [], 2) == "cost not confirmed for 2 steps"
+    assert total_note([], [], 0) == ""
+
+
+def test_a_lower_bound_names_the_step_whose_time_is_missing() -> None:
+    # Idaho: reinstating an expired license has no sourced estimate
+    from lmspath.render.text import plan_time
+
+    result = assessment_for(
+        profile(
+            state="ID",
+            bachelor="yes",
+            teaching_license_state="ID",
+            teaching_license_status="expired",
+            teaching_years=5,
+        ),
+        "ID",
+        today=TODAY,
+    )
+    said = plan_time(result.plan)
+    assert "'Renew or reinstate your teaching license'" in said
+    assert said.startswith(("at least", "not confirmed: no sourced estimate for '"))
+    assert "plus Renew" not in said
+    assert "(time not confirmed)" not in said
+
+
+@pytest.mark.parametrize(("years", "left"), [(1, "1 year left"), (0, "2 years left")])
+def test_years_left_agree_with_their_number(years: int, left: str) -> None:
+    # Texas asks for two years of classroom teaching
+    result = assessment_for(
+        profile(
+            state="TX",
+            bachelor="yes",
+            teaching_license_state="TX",
+            teaching_license_status="active",
+            teaching_years=years,
+        ),
+        "TX",
+        today=TODAY,
+    )
+    notes = [s.estimate_note or "" for s in result.plan.steps]
+    assert any(n.startswith(f"{left} of the 2 the rule asks for") for n in notes), notes
+
+
+def test_compare_names_the_step_a_lower_bound_leaves_out(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from lmspath.cli import get_app
+
+    given = tmp_path / "expired.yaml"
+    given.write_text(
+        "state: TX\nbachelor: yes\nteaching_license_state: ID\n"
+        "teaching_license_status: expired\nteaching_years: 5\n",
+        encoding="utf-8",
+    )
+    done = CliRunner().invoke(get_app(), ["compare", "--profile", str(given), "-f", "markdown"])
+    assert done.exit_code == 0, done.output
+    assert "(no estimate for 'Renew or reinstate your teaching license')" in done.output
+    assert "no estimate for: " not in done.output

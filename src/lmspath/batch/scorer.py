@@ -25,6 +25,7 @@ from lmspath.batch.intake import Layout, RowParser, client_id_of, passthrough_in
 from lmspath.batch.spreadsheet import csv_field, neutralise
 from lmspath.engine.assess import assess, decide, rank_top, situation
 from lmspath.engine.outcomes import disputed
+from lmspath.engine.words import months_short
 from lmspath.files import per_file_error, write_private
 from lmspath.model.profile import FIELDS, Profile
 from lmspath.process import quiet_when_orphaned
@@ -138,15 +139,6 @@ class Done(NamedTuple):
 Job = tuple[int, list[str], str | None, str] | RowRejected
 
 
-def _months_cell(months: tuple[float, float] | None) -> str:
-    """The months as the summary's tier lists show them: '12-18', '24' when both ends agree
-    (as a plan says '24 months'), '' when not known."""
-    if months is None:
-        return ""
-    low, high = months
-    return f"{low:g}" if low == high else f"{low:g}-{high:g}"
-
-
 class _Base:
     """The results-row facts of one situation, shared by every client in it.
 
@@ -170,7 +162,7 @@ class _Base:
         #: the readiness tier, and the months as the tier lists show them
         self.tier = scored.tier
         months = scored.months
-        self.months = _months_cell(months)
+        self.months = months_short(months) if months else ""
         self.exam_id = exam_id
         self.count = 0
 

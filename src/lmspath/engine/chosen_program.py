@@ -6,7 +6,7 @@ import math
 
 from lmspath.engine.program_fit import fits, pick_for
 from lmspath.engine.programs import cost_of, find_program
-from lmspath.engine.words import money, months
+from lmspath.engine.words import money, months, total_note
 from lmspath.errors import InputError
 from lmspath.model.programs import Program, ProgramCatalog, ProgramFile, span
 from lmspath.model.results import Assessment, Plan, PlanStep, source_ref
@@ -67,13 +67,7 @@ def _totals(plan: Plan, steps: list[PlanStep], major_titles: set[str]) -> Plan:
     major = [t for t in unknown if t in major_titles]
     short = [t for t in unknown if t not in major]
     no_cost = [s for s in steps if s.cost_usd is None and s.during is None]
-    parts = []
-    if major:
-        parts.append("no sourced time estimate for " + "; ".join(major))
-    if short:
-        parts.append("the time of short steps is not counted (" + "; ".join(short) + ")")
-    if no_cost:
-        parts.append(f"cost not confirmed for {len(no_cost)} step(s)")
+    note = total_note(major, short, len(no_cost))
     costs = [s.cost_usd for s in steps if s.cost_usd is not None]
     return plan.replace(
         **{
@@ -85,8 +79,7 @@ def _totals(plan: Plan, steps: list[PlanStep], major_titles: set[str]) -> Plan:
             "unestimated": unknown,
             "unestimated_major": major,
             "complete": not major,
-            "total_note": "; ".join(parts)
-            or "every step has a sourced estimate (ranges, not quotes)",
+            "total_note": note or "every step has a sourced estimate (ranges, not quotes)",
         }
     )
 

@@ -22,6 +22,7 @@ from lmspath.engine.steps import (
     intern_draft,
     start_draft,
 )
+from lmspath.engine.words import total_note
 from lmspath.model.profile import Profile
 from lmspath.model.results import (
     PathwayResult,
@@ -209,7 +210,8 @@ def _numbered(draft: _Draft, p: Profile) -> _Draft:
     numbered.title = _numbered_title(draft.numbers, left)
     if unit == "years":
         numbered.estimate_note = (
-            f"{left:g} years left of the {need:g} the rule asks for; worked in a paid post, "
+            f"{left:g} year{'s' if left != 1 else ''} left of the {need:g} the rule asks for; "
+            "worked in a paid post, "
             "so no fee"
         )
     numbered.months = _span(draft, left)
@@ -459,21 +461,14 @@ class Sketch:
             if i in unknown_at and d.kind in MAJOR_STEPS and not d.review
         ]
         short = [t for t in unknown if t not in major]
-        note_parts = []
-        if major:
-            note_parts.append("no sourced time estimate for " + "; ".join(major))
-        if short:
-            note_parts.append("the time of short steps is not counted (" + "; ".join(short) + ")")
-        if no_cost:
-            note_parts.append(f"cost not confirmed for {len(no_cost)} step(s)")
+        note = total_note(major, short, len(no_cost))
         return Plan(
             pathway=self.pathway,
             steps=steps,
             months=(_round(lo), _round(hi)) if has_time else None,
             cost_usd=(cost_lo, cost_hi) if any(d.cost for d in drafts) else None,
             unestimated=unknown,
-            total_note="; ".join(note_parts)
-            or "every step has a sourced estimate (ranges, not quotes)",
+            total_note=note or "every step has a sourced estimate (ranges, not quotes)",
             complete=not major,
             unestimated_major=major,
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from lmspath.model.results import Plan
 
 
@@ -24,16 +26,44 @@ def months(value: tuple[float, float] | None) -> str:
     return f"{_n(lo)}-{_n(hi)} months"
 
 
+def months_short(value: tuple[float, float]) -> str:
+    """Months in a table cell: '12-18', or '24' when both ends agree."""
+    lo, hi = value
+    return f"{lo:g}" if lo == hi else f"{lo:g}-{hi:g}"
+
+
+def titles(names: Sequence[str]) -> str:
+    """Step titles named in a sentence, each in quotes, since a title may hold a comma or a
+    semicolon: "'A'", "'A' and 'B'", "'A', 'B' and 'C'"."""
+    quoted = [f"'{name}'" for name in names]
+    if len(quoted) <= 1:
+        return "".join(quoted)
+    return ", ".join(quoted[:-1]) + " and " + quoted[-1]
+
+
+def total_note(major: Sequence[str], short: Sequence[str], no_cost: int) -> str:
+    """What a plan's totals leave out: major steps with no sourced time, short steps whose
+    time is not counted, and how many steps have no confirmed cost ('' when nothing)."""
+    parts = []
+    if major:
+        parts.append("no sourced time estimate for " + titles(major))
+    if short:
+        parts.append(f"the time of short steps is not counted ({titles(short)})")
+    if no_cost:
+        parts.append(f"cost not confirmed for {no_cost} step{'s' if no_cost != 1 else ''}")
+    return "; ".join(parts)
+
+
 def plan_time(plan: Plan) -> str:
     """The plan's time as a headline says it, naming what the total leaves out."""
     if plan.complete:
         if plan.months is None:
             return "no step that takes months is left"
         return months(plan.months)
-    missing = "; ".join(plan.unestimated_major)
+    missing = titles(plan.unestimated_major)
     if plan.months is None or plan.months == (0, 0):
         return f"not confirmed: no sourced estimate for {missing}"
-    return f"at least {months(plan.months)}, plus {missing} (time not confirmed)"
+    return f"at least {months(plan.months)}, plus the time of {missing} (not confirmed)"
 
 
 def money(value: tuple[float, float] | None) -> str:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from lmspath.engine.compare import band, tile_label
+from lmspath.engine.words import months_short, titles
 from lmspath.model.compare import StateRow
 from lmspath.model.results import SCHEMA_VERSION
 from lmspath.render.text import VERDICT_WORD, md_cell, money, months
@@ -92,15 +93,14 @@ def _mover_words(row: StateRow) -> str:
 
 
 def months_words(row: StateRow) -> str:
-    """'18-36 months', 'at least 12 months (time not confirmed for: ...)', or 'none left'."""
+    """'18-36 months', 'at least 12 months (no estimate for '...')', or 'none left'."""
     if row.months is None:
         base = "no long step left" if row.months_complete else "not confirmed"
     else:
         base = months(row.months)
     if not row.months_complete:
-        missing = "; ".join(row.unestimated)
         lead = f"at least {base}" if row.months is not None else base
-        return f"{lead} (no estimate for: {missing})"
+        return f"{lead} (no estimate for {titles(row.unestimated)})"
     return base
 
 
@@ -125,8 +125,7 @@ def _needs_short(row: StateRow) -> str:
 def _months_short(row: StateRow) -> str:
     if row.months is None:
         return "<1" if row.months_complete else "not confirmed"
-    lo, hi = row.months
-    span = f"{lo:g}" if lo == hi else f"{lo:g}-{hi:g}"
+    span = months_short(row.months)
     return span if row.months_complete else f"{span}+"
 
 
