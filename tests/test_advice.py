@@ -280,3 +280,51 @@ def test_library_hours_are_earned_inside_the_program_not_after_it() -> None:
     assert hours.during == program.order
     assert hours.cost_usd is None
     assert result.plan.months == program.months
+
+
+def test_a_runner_up_whose_time_is_not_confirmed_does_not_take_as_long() -> None:
+    # An Indiana teacher with a library program in progress: adding the area by testing
+    # leaves no step that takes months; the program route still needs the program finished,
+    # which has no sourced time. The two totals read differently, so the reason must not
+    # say the runner-up takes as long.
+    result = run(
+        "IN",
+        bachelor="yes",
+        master="yes",
+        master_fields=["education"],
+        school_library_program="in_progress",
+        school_library_program_state="IN",
+        library_credit_hours=12,
+        teaching_license_state="IN",
+        teaching_license_status="active",
+        teaching_years=1,
+        practicum_hours=150,
+        background_check="yes",
+    )
+    reason = result.best_reason
+    assert result.best_pathway == "add-by-testing", reason
+    assert "takes as long" not in reason
+    assert "Next best: 'Approved school library program" in reason
+    assert "not confirmed: no sourced estimate for 'Finish your" in reason
+
+
+def test_equal_known_costs_with_more_unpriced_steps_are_not_as_much() -> None:
+    # Pennsylvania: adding the area to a certificate and the Instructional I route take as
+    # long and have the same known costs, but the second has a step whose cost is not
+    # confirmed
+    from lmspath.engine.assess import _unpriced
+
+    result = run(
+        "PA",
+        bachelor="yes",
+        master="no",
+        teaching_license_state="PA",
+        teaching_license_status="active",
+        teaching_years=3,
+        background_check="yes",
+    )
+    reason = result.best_reason
+    if "takes as long" in reason and "costs as much" in reason:
+        pytest.fail(f"unpriced steps differ yet 'costs as much': {reason}")
+    assert "whose cost is not confirmed (none on this route)" in reason, reason
+    assert _unpriced(result.plan) == 0

@@ -439,9 +439,28 @@ def _best_reason(
     if blocked is not None:
         return f"{reason}. The next route, '{other.name}', {blocked}"
     other_plan = decision.sketch(runner).plan(profile)
-    if (other_plan.months, other_plan.cost_usd) == (best_plan.months, best_plan.cost_usd):
+    if plan_time(other_plan) != plan_time(best_plan):
+        return f"{reason}. Next best: '{other.name}', {plan_cost_words(other_plan)}"
+    # As long: say how the costs compare, counting the steps whose cost is not confirmed
+    # (equal known costs with more unknown ones are not "as much").
+    runner_open, best_open = _unpriced(other_plan), _unpriced(best_plan)
+    if money(other_plan.cost_usd) != money(best_plan.cost_usd):
+        return f"{reason}. '{other.name}' takes as long and costs {money(other_plan.cost_usd)}"
+    if runner_open == best_open:
         return f"{reason}. '{other.name}' takes as long and costs as much"
-    return f"{reason}. Next best: '{other.name}', {plan_cost_words(other_plan)}"
+    return (
+        f"{reason}. '{other.name}' takes as long, with the same known costs and "
+        f"{_steps(runner_open)} whose cost is not confirmed ({best_open or 'none'} on this route)"
+    )
+
+
+def _unpriced(plan: Plan) -> int:
+    """Steps whose cost is not confirmed (a step done during another is priced with it)."""
+    return sum(1 for step in plan.steps if step.cost_usd is None and step.during is None)
+
+
+def _steps(count: int) -> str:
+    return f"{count} step{'s' if count != 1 else ''}"
 
 
 def _verdict_reason(verdict: Verdict, result: PathwayResult | None) -> str:
