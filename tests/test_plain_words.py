@@ -106,3 +106,15 @@ def test_compare_names_the_step_a_lower_bound_leaves_out(tmp_path: Path) -> None
     assert done.exit_code == 0, done.output
     assert "(no estimate for 'Renew or reinstate your teaching license')" in done.output
     assert "no estimate for: " not in done.output
+
+
+@pytest.mark.parametrize("answer", ["no", "in_progress", None])
+def test_a_bachelors_step_says_earn_whatever_the_answer(answer: str | None) -> None:
+    # "Finish a bachelor's degree" told someone with none that they had started one
+    fields: dict[str, object] = {"state": "ME", "teaching_license_status": "none"}
+    if answer is not None:
+        fields["bachelor"] = answer
+    result = assessment_for(profile(**fields), "ME", today=TODAY)
+    titles = [s.title for s in result.plan.steps]
+    assert "Earn a bachelor's degree" in titles, titles
+    assert not any(t.startswith("Finish a bachelor") for t in titles)

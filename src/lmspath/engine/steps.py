@@ -249,7 +249,7 @@ def step_degree(
     level = getattr(rule, "level", "master")
     if level == "bachelor":
         draft.kind = "bachelor"
-        draft.title = "Finish a bachelor's degree"
+        draft.title = "Earn a bachelor's degree"
         _apply(draft, estimates, "bachelor", rules.code)
         return
     draft.title = "Earn " + req.need
