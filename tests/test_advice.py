@@ -289,17 +289,17 @@ def test_a_runner_up_whose_time_is_not_confirmed_does_not_take_as_long() -> None
     # say the runner-up takes as long.
     result = run(
         "IN",
-        bachelor="yes",
-        master="yes",
-        master_fields=["education"],
-        school_library_program="in_progress",
-        school_library_program_state="IN",
-        library_credit_hours=12,
-        teaching_license_state="IN",
-        teaching_license_status="active",
-        teaching_years=1,
-        practicum_hours=150,
-        background_check="yes",
+        **_licensed(
+            "IN",
+            years=1,
+            master="yes",
+            master_fields=["education"],
+            school_library_program="in_progress",
+            school_library_program_state="IN",
+            library_credit_hours=12,
+            practicum_hours=150,
+            background_check="yes",
+        ),
     )
     reason = result.best_reason
     assert result.best_pathway == "add-by-testing", reason
@@ -314,15 +314,7 @@ def test_equal_known_costs_with_more_unpriced_steps_are_not_as_much() -> None:
     # confirmed
     from lmspath.engine.assess import _unpriced
 
-    result = run(
-        "PA",
-        bachelor="yes",
-        master="no",
-        teaching_license_state="PA",
-        teaching_license_status="active",
-        teaching_years=3,
-        background_check="yes",
-    )
+    result = run("PA", **_licensed("PA", master="no", background_check="yes"))
     reason = result.best_reason
     if "takes as long" in reason and "costs as much" in reason:
         pytest.fail(f"unpriced steps differ yet 'costs as much': {reason}")
