@@ -216,7 +216,7 @@ def test_messy_warns_once_about_unknown_columns_and_about_the_duplicate_id(
     assert len(unknown) == 1
     assert "'Notes' (column 9)" in unknown[0]
     assert "'Favourite Colour' (column 10)" in unknown[0]
-    assert "1 row(s) repeat a client_id seen earlier: 'C-001' (lines 2 and 8)" in stderr
+    assert "1 row repeats a client_id seen earlier: 'C-001' (lines 2 and 8)" in stderr
 
 
 def test_messy_results_are_the_readable_rows_in_input_order(messy_run: dict[str, object]) -> None:

@@ -186,7 +186,7 @@ def test_summary_names_input_rules_date_warnings_and_duplicates() -> None:
     assert "Read as Windows-1252, semicolon-separated" in text
     assert "Rules data checked up to 2026-11-24" in text
     assert "> - cohort.csv: ignoring 1 unknown column: 'Notes' (column 9)" in text
-    assert "2 row(s) repeat a client_id seen earlier: 'C-1' (lines 2 and 8)" in text
+    assert "2 rows repeat a client_id seen earlier: 'C-1' (lines 2 and 8)" in text
 
 
 def test_an_empty_cohort_renders_without_dividing_by_zero() -> None:

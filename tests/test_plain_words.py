@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
 
 from lmspath.api.assess import Format, assessment_for, render_text
 from lmspath.cli.assess_output import more_line, summary_text
+from lmspath.model.results import RequirementResult
 from lmspath.render.rules_view import render_rules_markdown
 from lmspath.store.load import load_exams, load_state
 from tests.helpers import ONLY_BACHELOR, TODAY, profile
@@ -118,3 +120,44 @@ def test_a_bachelors_step_says_earn_whatever_the_answer(answer: str | None) -> N
     titles = [s.title for s in result.plan.steps]
     assert "Earn a bachelor's degree" in titles, titles
     assert not any(t.startswith("Finish a bachelor") for t in titles)
+
+
+@pytest.mark.parametrize(
+    ("number", "word", "said"),
+    [
+        (1, "step", "1 step"),
+        (0, "step", "0 steps"),
+        (2, "item", "2 items"),
+        (1024, "row", "1,024 rows"),
+        (0.5, "year", "0.5 years"),
+        (1.0, "year", "1 year"),
+        (2, "more year", "2 more years"),
+    ],
+)
+def test_a_count_agrees_with_its_number(number: float, word: str, said: str) -> None:
+    from lmspath.engine.words import count, repeated
+
+    assert count(number, word) == said
+    assert repeated(1) == "1 row repeats"
+    assert repeated(3) == "3 rows repeat"
+
+
+def test_what_you_have_agrees_with_the_amount_asked() -> None:
+    # DC's and Virginia's rules ask for one year of school library work (in an option)
+    def walk(results: Iterable[RequirementResult]) -> Iterator[RequirementResult]:
+        for r in results:
+            yield r
+            yield from walk(r.options)
+
+    for code in ("DC", "VA"):
+        result = assessment_for(
+            profile(state=code, bachelor="yes", school_library_years=0), code, today=TODAY
+        )
+        haves = [
+            r.have
+            for path in result.pathways
+            for r in walk(path.requirements)
+            if r.kind == "school_library_years"
+        ]
+        assert "0 of 1 year" in haves, (code, haves)
+        assert not any("of 1 years" in h for h in haves)

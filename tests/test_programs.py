@@ -415,7 +415,7 @@ def test_data_check_command_reports_programs_one_line_each_exit_4(tmp_path: Path
     assert lines[:-1] == [
         f"{tx_file}: programs.1.delivery: Input should be 'online', 'hybrid' or 'in_person'"
     ]
-    assert lines[-1] == f"Error: {data}: 1 problem(s) found"
+    assert lines[-1] == f"Error: {data}: 1 problem found"
     # Fixed, the dangling source is the next thing it names.
     programs[1]["delivery"] = "online"
     data = data_copy(tmp_path / "2", files)

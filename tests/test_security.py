@@ -802,4 +802,4 @@ def test_data_check_names_a_missing_state_file_and_a_repeated_key(tmp_path: Path
     assert "CA.yaml: missing" in err
     assert "TX.yaml: line" in err
     assert "the key 'credential' appears twice" in err
-    assert err.splitlines()[-1].endswith("2 problem(s) found")
+    assert err.splitlines()[-1].endswith("2 problems found")

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple, TypeVar
 
 from lmspath.batch.cohort_clients import ClientLine, merged, tier_sections
+from lmspath.engine.words import repeated
 from lmspath.model.states import JURISDICTIONS
 from lmspath.render.text import md_cell, md_text
 
@@ -266,8 +267,7 @@ def render_cohort(tally: CohortTally, meta: CohortMeta) -> str:
             for d in meta.duplicate_examples
         )
         notes.append(
-            f"{meta.duplicates:,} row(s) repeat a client_id seen earlier: {shown}; "
-            "each row was scored"
+            f"{repeated(meta.duplicates)} a client_id seen earlier: {shown}; each row was scored"
         )
     if notes:
         lines += ["> **Check the input**", ">", *[f"> - {n}" for n in notes], ""]

@@ -15,6 +15,7 @@ from lmspath.batch.cohort import (
     _pct,
     _ranked,
 )
+from lmspath.engine.words import repeated
 from lmspath.model.states import JURISDICTIONS
 from lmspath.render.html_report import PAGE_CSS
 from lmspath.store.tiles import TileMap
@@ -235,8 +236,7 @@ def render_cohort_html(tally: CohortTally, meta: CohortMeta, tiles: TileMap | No
             for d in meta.duplicate_examples
         )
         notes.append(
-            f"{meta.duplicates:,} row(s) repeat a client_id seen earlier: {shown}; "
-            "each row was scored"
+            f"{repeated(meta.duplicates)} a client_id seen earlier: {shown}; each row was scored"
         )
     if notes:
         out.append('<section class="warnings"><h2>Check the input</h2><ul>')

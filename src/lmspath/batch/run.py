@@ -45,6 +45,7 @@ from lmspath.batch.scorer import (
     collector_tuned,
 )
 from lmspath.batch.spreadsheet import neutralise
+from lmspath.engine.words import count, repeated
 from lmspath.errors import InputError, Interrupted, OptionError
 from lmspath.files import (
     STAGING_PREFIX,
@@ -293,7 +294,7 @@ class _PlanFolder:
             swept = sweep_staging(folder)
             if swept:
                 warn(
-                    f"{folder}: removed {len(swept)} staging folder(s) with the plans of an "
+                    f"{folder}: removed {count(len(swept), 'staging folder')} with the plans of an "
                     f"interrupted run (its process is gone): {', '.join(swept[:3])}"
                 )
             self.staging = Path(
@@ -626,7 +627,7 @@ def run_batch(
                 f"{d.client_id!r} (lines {d.first_line} and {d.line})" for d in examples
             )
             say(
-                f"{intake}: {duplicates:,} row(s) repeat a client_id seen earlier: {listed}"
+                f"{intake}: {repeated(duplicates)} a client_id seen earlier: {listed}"
                 + (" and more" if duplicates > len(examples) else "")
                 + "; each row is scored"
             )

@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from lmspath.engine.words import count
 from lmspath.errors import DataError
 
 data_app = typer.Typer(help="Work with the rules data.", no_args_is_help=True)
@@ -34,15 +35,15 @@ def check_command(
     if found.problems:
         for line in found.problems:
             typer.echo(line, err=True)
-        raise DataError(f"{base}: {len(found.problems)} problem(s) found")
+        raise DataError(f"{base}: {count(len(found.problems), 'problem')} found")
     # Advice, once the data is valid: sources a skeptical reader would not trust.
     from lmspath.store.source_quality import flagged_sources
 
     for flag in flagged_sources(base):
         typer.echo(f"warning: {flag.line()}; cite the publisher's own page", err=True)
-    count = len(list((base / "requirements").glob("*.yaml")))
+    states = len(list((base / "requirements").glob("*.yaml")))
     typer.echo(
-        f"{base}: {count} state files, exams, estimates and {found.programs} programs in "
+        f"{base}: {states} state files, exams, estimates and {found.programs} programs in "
         f"{found.program_files} program files: all valid"
     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lmspath.engine.summary import ExamUse
+from lmspath.engine.words import count
 from lmspath.errors import InputError, UsageError
 from lmspath.model.lenient import Noted
 
@@ -53,5 +54,6 @@ def score_rows(
                 "agency": agency,
             }
         )
-    title = f"{exam_id} at {score:g}: {len(rows)} state(s) use it"
+    verb = "uses" if len(rows) == 1 else "use"
+    title = f"{exam_id} at {score:g}: {count(len(rows), 'state')} {verb} it"
     return rows, title

@@ -11,7 +11,7 @@ from lmspath.engine.compiled import CompiledState, Shape, Standing
 from lmspath.engine.outcomes import Codes, Outcome, OutcomeTable
 from lmspath.engine.plan import ALL_FLAGS, Sketch, flag_index, plan_flags, sketch
 from lmspath.engine.steps import Flags
-from lmspath.engine.words import money, plan_time
+from lmspath.engine.words import count, money, plan_time
 from lmspath.model.frozen import Frozen
 from lmspath.model.profile import Profile
 from lmspath.model.results import (
@@ -450,7 +450,8 @@ def _best_reason(
         return f"{reason}. '{other.name}' takes as long and costs as much"
     return (
         f"{reason}. '{other.name}' takes as long, with the same known costs and "
-        f"{_steps(runner_open)} whose cost is not confirmed ({best_open or 'none'} on this route)"
+        f"{count(runner_open, 'step')} whose cost is not confirmed ({best_open or 'none'} on "
+        "this route)"
     )
 
 
@@ -459,15 +460,11 @@ def _unpriced(plan: Plan) -> int:
     return sum(1 for step in plan.steps if step.cost_usd is None and step.during is None)
 
 
-def _steps(count: int) -> str:
-    return f"{count} step{'s' if count != 1 else ''}"
-
-
 def _verdict_reason(verdict: Verdict, result: PathwayResult | None) -> str:
     if verdict == "eligible":
         assert result is not None
         manual = [q for q in result.requirements if q.manual and q.status != "met"]
-        tail = f"; confirm {len(manual)} item(s) lmspath cannot check" if manual else ""
+        tail = f"; confirm {count(len(manual), 'item')} lmspath cannot check" if manual else ""
         return f"you meet every checkable requirement of '{result.name}'{tail}"
     if verdict == "cannot_tell":
         assert result is not None

@@ -129,7 +129,7 @@ def _at_least(
         return Check("not_confirmed", shown, need_text)
     if have is None:
         return Check("not_given", "not given", need_text)
-    shown = f"{_num(have)} of {_num(need)} {unit}"
+    shown = f"{_num(have)} of {fmt(need)}"
     return Check("met" if have >= need else "missing", shown, need_text)
 
 

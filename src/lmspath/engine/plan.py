@@ -22,7 +22,7 @@ from lmspath.engine.steps import (
     intern_draft,
     start_draft,
 )
-from lmspath.engine.words import total_note
+from lmspath.engine.words import count, total_note
 from lmspath.model.profile import Profile
 from lmspath.model.results import (
     PathwayResult,
@@ -198,7 +198,7 @@ def _numbered_title(numbers: tuple[str, float, str], left: float) -> str:
     if unit == "practicum":
         return f"Complete {left:g} more hours of supervised school-library practicum"
     what = "classroom teaching" if name == "teaching_years" else "school library work"
-    return f"Gain {left:g} more year{'s' if left != 1 else ''} of {what}"
+    return f"Gain {count(left, 'more year', 'more years')} of {what}"
 
 
 def _numbered(draft: _Draft, p: Profile) -> _Draft:
@@ -210,7 +210,7 @@ def _numbered(draft: _Draft, p: Profile) -> _Draft:
     numbered.title = _numbered_title(draft.numbers, left)
     if unit == "years":
         numbered.estimate_note = (
-            f"{left:g} year{'s' if left != 1 else ''} left of the {need:g} the rule asks for; "
+            f"{count(left, 'year')} left of the {need:g} the rule asks for; "
             "worked in a paid post, "
             "so no fee"
         )

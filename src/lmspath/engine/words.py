@@ -26,6 +26,17 @@ def months(value: tuple[float, float] | None) -> str:
     return f"{_n(lo)}-{_n(hi)} months"
 
 
+def count(number: float, word: str, plural: str | None = None) -> str:
+    """'1 step', '2 steps', '1,024 rows', '0.5 years': a number and its noun in agreement."""
+    shown = f"{number:,}" if isinstance(number, int) else f"{number:,g}"
+    return f"{shown} {word if number == 1 else (plural or word + 's')}"
+
+
+def repeated(rows: int) -> str:
+    """'1 row repeats', '3 rows repeat': how many rows repeat what was seen before."""
+    return f"{count(rows, 'row')} {'repeats' if rows == 1 else 'repeat'}"
+
+
 def months_short(value: tuple[float, float]) -> str:
     """Months in a table cell: '12-18', or '24' when both ends agree."""
     lo, hi = value
@@ -50,7 +61,7 @@ def total_note(major: Sequence[str], short: Sequence[str], no_cost: int) -> str:
     if short:
         parts.append(f"the time of short steps is not counted ({titles(short)})")
     if no_cost:
-        parts.append(f"cost not confirmed for {no_cost} step{'s' if no_cost != 1 else ''}")
+        parts.append(f"cost not confirmed for {count(no_cost, 'step')}")
     return "; ".join(parts)
 
 

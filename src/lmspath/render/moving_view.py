@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from lmspath.engine.words import count
 from lmspath.model.results import MovingNote, MovingSpouse
 from lmspath.render.text import source_date
 
@@ -16,7 +17,7 @@ _KIND = {"full": "a full (standard)", "provisional": "a provisional", None: "a"}
 def moving_lines(note: MovingNote) -> list[str]:
     """The section as plain bullet sentences (shared by both renderers)."""
     years = (
-        f", {note.certificate_years:g} year(s) under it"
+        f", {count(note.certificate_years, 'year')} under it"
         if note.certificate_years is not None
         else ""
     )
