@@ -305,7 +305,7 @@ def test_a_runner_up_whose_time_is_not_confirmed_does_not_take_as_long() -> None
     assert result.best_pathway == "add-by-testing", reason
     assert "takes as long" not in reason
     assert "Next best: 'Approved school library program" in reason
-    assert "not confirmed: no sourced estimate for 'Finish your" in reason
+    assert 'not confirmed: no sourced estimate for "Finish your' in reason
 
 
 def test_equal_known_costs_with_more_unpriced_steps_are_not_as_much() -> None:

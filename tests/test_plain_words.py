@@ -42,12 +42,16 @@ def test_step_titles_in_a_sentence_are_quoted_and_listed() -> None:
     from lmspath.engine.words import titles, total_note
 
     assert titles([]) == ""
-    assert titles(["Pass X; cut score 240"]) == "'Pass X; cut score 240'"
-    assert titles(["A", "B", "C"]) == "'A', 'B' and 'C'"
+    assert titles(["Pass X; cut score 240"]) == '"Pass X; cut score 240"'
+    assert titles(["A", "B", "C"]) == '"A", "B" and "C"'
+    # a course named in quotes inside a title stays readable
+    assert titles(["Complete the course 'An Introduction'"]) == (
+        "\"Complete the course 'An Introduction'\""
+    )
     note = total_note(["Earn a master's degree"], ["Pass X; cut score 240"], 1)
     assert note == (
-        "no sourced time estimate for 'Earn a master's degree'; the time of short steps is "
-        "not counted ('Pass X; cut score 240'); cost not confirmed for 1 step"
+        'no sourced time estimate for "Earn a master\'s degree"; the time of short steps is '
+        'not counted ("Pass X; cut score 240"); cost not confirmed for 1 step'
     )
     assert total_note([], [], 2) == "cost not confirmed for 2 steps"
     assert total_note([], [], 0) == ""
@@ -69,8 +73,8 @@ def test_a_lower_bound_names_the_step_whose_time_is_missing() -> None:
         today=TODAY,
     )
     said = plan_time(result.plan)
-    assert "'Renew or reinstate your teaching license'" in said
-    assert said.startswith(("at least", "not confirmed: no sourced estimate for '"))
+    assert '"Renew or reinstate your teaching license"' in said
+    assert said.startswith(("at least", 'not confirmed: no sourced estimate for "'))
     assert "plus Renew" not in said
     assert "(time not confirmed)" not in said
 
@@ -106,7 +110,7 @@ def test_compare_names_the_step_a_lower_bound_leaves_out(tmp_path: Path) -> None
     )
     done = CliRunner().invoke(get_app(), ["compare", "--profile", str(given), "-f", "markdown"])
     assert done.exit_code == 0, done.output
-    assert "(no estimate for 'Renew or reinstate your teaching license')" in done.output
+    assert '(no estimate for "Renew or reinstate your teaching license")' in done.output
     assert "no estimate for: " not in done.output
 
 

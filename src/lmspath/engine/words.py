@@ -44,9 +44,9 @@ def months_short(value: tuple[float, float]) -> str:
 
 
 def titles(names: Sequence[str]) -> str:
-    """Step titles named in a sentence, each in quotes, since a title may hold a comma or a
-    semicolon: "'A'", "'A' and 'B'", "'A', 'B' and 'C'"."""
-    quoted = [f"'{name}'" for name in names]
+    """Step titles named in a sentence, each in double quotes, since a title may hold a
+    comma, a semicolon or a quoted course name: '"A"', '"A" and "B"', '"A", "B" and "C"'."""
+    quoted = [f'"{name}"' for name in names]
     if len(quoted) <= 1:
         return "".join(quoted)
     return ", ".join(quoted[:-1]) + " and " + quoted[-1]

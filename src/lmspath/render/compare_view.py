@@ -93,7 +93,7 @@ def _mover_words(row: StateRow) -> str:
 
 
 def months_words(row: StateRow) -> str:
-    """'18-36 months', 'at least 12 months (no estimate for '...')', or 'none left'."""
+    """'18-36 months', 'at least 12 months (no estimate for "...")', or 'none left'."""
     if row.months is None:
         base = "no long step left" if row.months_complete else "not confirmed"
     else:
