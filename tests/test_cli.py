@@ -187,6 +187,21 @@ def test_exams_lists_usage_with_cut_scores() -> None:
     assert texes["sources"].startswith("http")
 
 
+def test_a_score_table_says_its_title_on_one_line() -> None:
+    # one state uses TExES 150: the table is narrow, and its title used to wrap at its width
+    env = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "lmspath", "exams", "texes-150", "--score", "250"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0] == "texes-150 at 250: 1 state uses it"
+    assert "TX" in done.stdout
+
+
 def _copy_data(tmp_path: Path) -> Path:
     import shutil
 

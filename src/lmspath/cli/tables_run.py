@@ -49,12 +49,18 @@ def _print_table(rows: list[dict[str, object]], title: str, columns: list[str]) 
 
     from lmspath.render.console import stdout_console
 
-    table = Table(title=title, title_justify="left")
+    from rich.text import Text
+
+    # The title on a line of its own: as the table's title it wrapped at a narrow table's
+    # width ("texes-150 at 250: 1 state uses" / "it").
+    table = Table()
     for column in columns:
         table.add_column(column.replace("_", " "), overflow="fold")
     for row in rows:
         table.add_row(*(str(row[c]) for c in columns))
-    stdout_console().print(table)
+    console = stdout_console()
+    console.print(Text(title))
+    console.print(table)
 
 
 def run_states(*, fmt: str = "terminal", full: bool = False, data: Path | None = None) -> None:
