@@ -46,10 +46,9 @@ def table_text(rows: list[dict[str, object]], fmt: str, title: str) -> str | Non
 
 def _print_table(rows: list[dict[str, object]], title: str, columns: list[str]) -> None:
     from rich.table import Table
+    from rich.text import Text
 
     from lmspath.render.console import stdout_console
-
-    from rich.text import Text
 
     # The title on a line of its own: as the table's title it wrapped at a narrow table's
     # width ("texes-150 at 250: 1 state uses" / "it").
