@@ -165,3 +165,10 @@ def test_what_you_have_agrees_with_the_amount_asked() -> None:
         ]
         assert "0 of 1 year" in haves, (code, haves)
         assert not any("of 1 years" in h for h in haves)
+
+
+def test_the_rules_view_says_one_year() -> None:
+    # Maryland's master's-equivalent route: one year of teaching or of library work
+    text = render_rules_markdown(load_state("MD"), load_exams())
+    assert "teaching_years; 1 year;" in text
+    assert "1 years" not in text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from lmspath.engine.words import count
 from lmspath.model.rules import (
     AnyOfRequirement,
     DegreeRequirement,
@@ -29,10 +30,10 @@ def _detail(req: Requirement, catalog: ExamCatalog) -> str:
                 f"source {past.source}; history, not the current cut)"
             )
         return f"{name}; {cut}"
-    for attr, unit in (("min_years", "years"), ("min_hours", "hours")):
+    for attr, unit in (("min_years", "year"), ("min_hours", "hour")):
         if hasattr(req, attr):
             value = getattr(req, attr)
-            return f"{value:g} {unit}" if value is not None else f"{unit} not confirmed"
+            return count(value, unit) if value is not None else f"{unit}s not confirmed"
     if isinstance(req, DegreeRequirement):
         fields = req.fields
         text = f"{req.level}'s" + (f" in {', '.join(fields)}" if fields else ", any field")
@@ -110,7 +111,7 @@ def render_rules_markdown(rules: StateRules, catalog: ExamCatalog) -> str:
     lines += ["## Renewal", ""]
     if rules.renewal is not None:
         ren = rules.renewal
-        years = f"every {ren.years} years; " if ren.years else ""
+        years = f"every {count(ren.years, 'year')}; " if ren.years else ""
         ce = (
             f" Continuing education: {ren.continuing_education}."
             if ren.continuing_education
