@@ -65,6 +65,14 @@ def test_a_time_whose_ends_agree_is_one_number(tmp_path: Path) -> None:
     assert "| 3 | T-far | TX | 18-36 |" in section
 
 
+def test_a_lower_bound_reads_as_one(tmp_path: Path) -> None:
+    # A Texas teacher with a program in progress: one more year of teaching is 12 months, the
+    # program's time left is not known, so the total is at least 12 months
+    text = _summary(tmp_path, ["T-open,TX,yes,yes,in_progress,1,,yes"])
+    assert "| 2 | T-open | TX | 12+ | Finish your school library preparation program |" in text
+    assert "'12+' means at least 12 months" in text
+
+
 def test_a_long_tier_lists_the_first_clients_and_counts_the_rest(tmp_path: Path) -> None:
     rows = [f"X-{i:03},TX,yes,no,no,2,,yes" for i in range(SHOWN_PER_TIER + 7)]
     section = _section(_summary(tmp_path, rows))

@@ -159,10 +159,12 @@ class _Base:
         #: the counselor's cells after ``normalised``: pathway name, missing requirements in
         #: words, cost range and the next step's link
         self.extra = extra
-        #: the readiness tier, and the months as the tier lists show them
+        #: the readiness tier, and the months as the tier lists show them ('12+' when a
+        #: step that takes months has no estimate: at least that)
         self.tier = scored.tier
         months = scored.months
-        self.months = months_short(months) if months else ""
+        lower_bound = "" if scored.total_complete else "+"
+        self.months = months_short(months) + lower_bound if months else ""
         self.exam_id = exam_id
         self.count = 0
 
