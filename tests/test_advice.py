@@ -312,11 +312,11 @@ def test_equal_known_costs_with_more_unpriced_steps_are_not_as_much() -> None:
     # Pennsylvania: adding the area to a certificate and the Instructional I route take as
     # long and have the same known costs, but the second has a step whose cost is not
     # confirmed
-    from lmspath.engine.assess import _unpriced
+    from lmspath.engine.words import unpriced
 
     result = run("PA", **_licensed("PA", master="no", background_check="yes"))
     reason = result.best_reason
     if "takes as long" in reason and "costs as much" in reason:
         pytest.fail(f"unpriced steps differ yet 'costs as much': {reason}")
     assert "whose cost is not confirmed (none on this route)" in reason, reason
-    assert _unpriced(result.plan) == 0
+    assert unpriced(result.plan.steps) == 0

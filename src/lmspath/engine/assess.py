@@ -11,7 +11,7 @@ from lmspath.engine.compiled import CompiledState, Shape, Standing
 from lmspath.engine.outcomes import Codes, Outcome, OutcomeTable
 from lmspath.engine.plan import ALL_FLAGS, Sketch, flag_index, plan_flags, sketch
 from lmspath.engine.steps import Flags
-from lmspath.engine.words import count, money, plan_time
+from lmspath.engine.words import count, money, plan_time, unpriced
 from lmspath.model.frozen import Frozen
 from lmspath.model.profile import Profile
 from lmspath.model.results import (
@@ -443,7 +443,7 @@ def _best_reason(
         return f"{reason}. Next best: '{other.name}', {plan_cost_words(other_plan)}"
     # As long: say how the costs compare, counting the steps whose cost is not confirmed
     # (equal known costs with more unknown ones are not "as much").
-    runner_open, best_open = _unpriced(other_plan), _unpriced(best_plan)
+    runner_open, best_open = unpriced(other_plan.steps), unpriced(best_plan.steps)
     if money(other_plan.cost_usd) != money(best_plan.cost_usd):
         return f"{reason}. '{other.name}' takes as long and costs {money(other_plan.cost_usd)}"
     if runner_open == best_open:
@@ -453,11 +453,6 @@ def _best_reason(
         f"{count(runner_open, 'step')} whose cost is not confirmed ({best_open or 'none'} on "
         "this route)"
     )
-
-
-def _unpriced(plan: Plan) -> int:
-    """Steps whose cost is not confirmed (a step done during another is priced with it)."""
-    return sum(1 for step in plan.steps if step.cost_usd is None and step.during is None)
 
 
 def _verdict_reason(verdict: Verdict, result: PathwayResult | None) -> str:

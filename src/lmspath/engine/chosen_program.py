@@ -6,7 +6,7 @@ import math
 
 from lmspath.engine.program_fit import fits, pick_for
 from lmspath.engine.programs import cost_of, find_program
-from lmspath.engine.words import money, months, total_note
+from lmspath.engine.words import money, months, total_note, unpriced
 from lmspath.errors import InputError
 from lmspath.model.programs import Program, ProgramCatalog, ProgramFile, span
 from lmspath.model.results import Assessment, Plan, PlanStep, source_ref
@@ -66,8 +66,7 @@ def _totals(plan: Plan, steps: list[PlanStep], major_titles: set[str]) -> Plan:
     (low, high), unknown = _finish(steps)
     major = [t for t in unknown if t in major_titles]
     short = [t for t in unknown if t not in major]
-    no_cost = [s for s in steps if s.cost_usd is None and s.during is None]
-    note = total_note(major, short, len(no_cost))
+    note = total_note(major, short, unpriced(steps))
     costs = [s.cost_usd for s in steps if s.cost_usd is not None]
     return plan.replace(
         **{

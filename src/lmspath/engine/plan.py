@@ -198,7 +198,7 @@ def _numbered_title(numbers: tuple[str, float, str], left: float) -> str:
     if unit == "practicum":
         return f"Complete {left:g} more hours of supervised school-library practicum"
     what = "classroom teaching" if name == "teaching_years" else "school library work"
-    return f"Gain {count(left, 'more year', 'more years')} of {what}"
+    return f"Gain {count(left, 'more year')} of {what}"
 
 
 def _numbered(draft: _Draft, p: Profile) -> _Draft:
@@ -210,9 +210,8 @@ def _numbered(draft: _Draft, p: Profile) -> _Draft:
     numbered.title = _numbered_title(draft.numbers, left)
     if unit == "years":
         numbered.estimate_note = (
-            f"{count(left, 'year')} left of the {need:g} the rule asks for; "
-            "worked in a paid post, "
-            "so no fee"
+            f"{count(left, 'year')} left of the {need:g} the rule asks for; worked in a paid "
+            "post, so no fee"
         )
     numbered.months = _span(draft, left)
     numbered.cost = _price(draft, left)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from lmspath.model.results import Plan
+from lmspath.model.results import Plan, PlanStep
 
 
 def _n(value: float) -> str:
@@ -50,6 +50,12 @@ def titles(names: Sequence[str]) -> str:
     if len(quoted) <= 1:
         return "".join(quoted)
     return ", ".join(quoted[:-1]) + " and " + quoted[-1]
+
+
+def unpriced(steps: Sequence[PlanStep]) -> int:
+    """Steps whose cost is not confirmed, as a plan's totals count them (a step done during
+    another is priced with it)."""
+    return sum(1 for step in steps if step.cost_usd is None and step.during is None)
 
 
 def total_note(major: Sequence[str], short: Sequence[str], no_cost: int) -> str:
