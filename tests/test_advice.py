@@ -283,29 +283,48 @@ def test_library_hours_are_earned_inside_the_program_not_after_it() -> None:
 
 
 def test_a_runner_up_whose_time_is_not_confirmed_does_not_take_as_long() -> None:
-    # An Indiana teacher with a library program in progress: adding the area by testing
-    # leaves no step that takes months; the program route still needs the program finished,
-    # which has no sourced time. The two totals read differently, so the reason must not
-    # say the runner-up takes as long.
+    # A Wisconsin teacher whose license has lapsed: the initial 1902 license and the licensed
+    # teacher's add-on share their known months and costs, but the add-on also needs the
+    # license renewed, which has no sourced time. The two totals read differently, so the
+    # reason must not say the runner-up takes as long.
     result = run(
-        "IN",
+        "WI",
+        **_licensed("WI", years=0, teaching_license_status="expired", background_check="yes"),
+    )
+    reason = result.best_reason
+    assert result.best_pathway == "initial-1902", reason
+    assert "takes as long" not in reason
+    assert "Next best: 'Licensed Wisconsin teacher adds the 1902" in reason
+    assert 'at least 12-18 months, plus the time of "Renew or reinstate your teaching' in reason
+
+
+def test_a_program_in_progress_is_at_most_a_whole_program() -> None:
+    # A Nevada teacher in an approved school library program: what is left of it is at most a
+    # whole program, so finishing it (up to 18 months) beats starting 21 semester hours of
+    # coursework (14-28 months). With no time at all it ranked last, after a new master's.
+    result = run(
+        "NV",
         **_licensed(
-            "IN",
-            years=1,
-            master="yes",
-            master_fields=["education"],
+            "NV",
+            years=5,
             school_library_program="in_progress",
-            school_library_program_state="IN",
-            library_credit_hours=12,
-            practicum_hours=150,
+            school_library_program_kind="school_library",
+            school_library_program_state="NV",
             background_check="yes",
         ),
     )
-    reason = result.best_reason
-    assert result.best_pathway == "add-by-testing", reason
-    assert "takes as long" not in reason
-    assert "Next best: 'Approved school library program" in reason
-    assert 'not confirmed: no sourced estimate for "Finish your' in reason
+    assert result.best_pathway == "approved-program", result.best_reason
+    first = result.plan.steps[0]
+    assert first.title == "Finish your school library preparation program"
+    assert first.months is not None
+    assert first.months[0] == 0
+    assert first.months[1] > 0
+    assert first.cost_usd is not None
+    assert first.cost_usd[0] == 0
+    assert (first.estimate_note or "").startswith("in progress: at most a whole program is left")
+    assert result.plan.complete
+    assert "up to 18 months" in result.best_reason
+    assert "'Teaching license plus 21 semester hours" in result.best_reason
 
 
 def test_equal_known_costs_with_more_unpriced_steps_are_not_as_much() -> None:

@@ -66,10 +66,10 @@ def test_a_time_whose_ends_agree_is_one_number(tmp_path: Path) -> None:
 
 
 def test_a_lower_bound_reads_as_one(tmp_path: Path) -> None:
-    # A Texas teacher with a program in progress: one more year of teaching is 12 months, the
-    # program's time left is not known, so the total is at least 12 months
-    text = _summary(tmp_path, ["T-open,TX,yes,yes,in_progress,1,,yes"])
-    assert "| 2 | T-open | TX | 12+ | Finish your school library preparation program |" in text
+    # A Texas teacher with a master's in progress: one more year of teaching is 12 months, the
+    # master's time left is not known, so the total is at least 12 months
+    text = _summary(tmp_path, ["T-open,TX,yes,in_progress,yes,1,,yes"])
+    assert "| 2 | T-open | TX | 12+ | Finish your master's degree |" in text
     assert "'12+' means at least 12 months" in text
 
 

@@ -172,3 +172,15 @@ def test_the_rules_view_says_one_year() -> None:
     text = render_rules_markdown(load_state("MD"), load_exams())
     assert "teaching_years; 1 year;" in text
     assert "1 years" not in text
+
+
+def test_a_range_from_nothing_says_up_to() -> None:
+    from lmspath.engine.words import at_least, money, months
+
+    assert months((0.0, 18.0)) == "up to 18 months"
+    assert money((0.0, 12500.0)) == "up to $12,500"
+    assert months((12.0, 18.0)) == "12-18 months"
+    assert at_least((12.0, 18.0)) == "at least 12-18 months"
+    # a known part that may take no time is not "at least up to"
+    assert at_least((0.0, 18.0)) == "up to 18 months"
+    assert months((0.0, 0.0)) == "0 months"

@@ -193,6 +193,21 @@ def _apply(
         draft.sources.extend(_estimate_refs(estimates, item))
 
 
+def _in_progress(draft: _Draft, estimates: Estimates, estimate_id: str, state: str) -> None:
+    """A program already started: what is left is at most the whole of it, so the whole
+    program's sourced time and cost are the upper ends, and nothing the lower. (A master's in
+    progress is left without: a whole master's, 18-36 months, bounds it too loosely to rank
+    it against a shorter route fairly.)"""
+    _apply(draft, estimates, estimate_id, state)
+    if draft.months is None:
+        draft.estimate_note = "in progress: time left depends on your program"
+        return
+    draft.months = (0.0, draft.months[1])
+    if draft.cost is not None:
+        draft.cost = (0.0, draft.cost[1])
+    draft.estimate_note = f"in progress: at most a whole program is left. {draft.estimate_note}"
+
+
 def find_requirement(rules: StateRules, pathway_id: str, req_id: str) -> Requirement | None:
     for pathway in rules.pathways:
         if pathway.id != pathway_id:
@@ -291,7 +306,7 @@ def step_study(
             )
     if ctx.flags[1] and rule_kind == "program":  # a program in progress
         draft.title = "Finish your school library preparation program"
-        draft.estimate_note = "in progress: time left depends on your program"
+        _in_progress(draft, estimates, "addon-program", rules.code)
     elif draft.rate is None:
         _apply(draft, estimates, "addon-program", rules.code)
 

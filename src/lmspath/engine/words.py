@@ -23,7 +23,15 @@ def months(value: tuple[float, float] | None) -> str:
     lo, hi = value
     if lo == hi:
         return f"{_n(lo)} months"
+    if lo == 0:
+        return f"up to {_n(hi)} months"
     return f"{_n(lo)}-{_n(hi)} months"
+
+
+def at_least(value: tuple[float, float]) -> str:
+    """Months that are a lower bound: 'at least 12-18 months', or 'up to 18 months' when the
+    known part may take no time at all."""
+    return months(value) if value[0] == 0 < value[1] else f"at least {months(value)}"
 
 
 def count(number: float, word: str, plural: str | None = None) -> str:
@@ -80,7 +88,7 @@ def plan_time(plan: Plan) -> str:
     missing = titles(plan.unestimated_major)
     if plan.months is None or plan.months == (0, 0):
         return f"not confirmed: no sourced estimate for {missing}"
-    return f"at least {months(plan.months)}, plus the time of {missing} (not confirmed)"
+    return f"{at_least(plan.months)}, plus the time of {missing} (not confirmed)"
 
 
 def money(value: tuple[float, float] | None) -> str:
@@ -90,4 +98,6 @@ def money(value: tuple[float, float] | None) -> str:
     lo, hi = value
     if lo == hi:
         return f"${_usd(lo)}"
+    if lo == 0:
+        return f"up to ${_usd(hi)}"
     return f"${_usd(lo)}-${_usd(hi)}"

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from lmspath.engine.compare import band, tile_label
-from lmspath.engine.words import months_short, titles
+from lmspath.engine.words import at_least, months_short, titles
 from lmspath.model.compare import StateRow
 from lmspath.model.results import SCHEMA_VERSION
 from lmspath.render.text import VERDICT_WORD, md_cell, money, months
@@ -99,7 +99,7 @@ def months_words(row: StateRow) -> str:
     else:
         base = months(row.months)
     if not row.months_complete:
-        lead = f"at least {base}" if row.months is not None else base
+        lead = at_least(row.months) if row.months is not None else base
         return f"{lead} (no estimate for {titles(row.unestimated)})"
     return base
 
