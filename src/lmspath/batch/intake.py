@@ -13,6 +13,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, NamedTuple
 
+from lmspath.engine.words import count
 from lmspath.errors import InputError
 from lmspath.model.lenient import Noted
 from lmspath.model.profile import (
@@ -498,8 +499,8 @@ def client_id_of(cells: list[str], layout: Layout) -> str:
 
 def shape_problem(cells: list[str], layout: Layout) -> FieldProblem | None:
     """A problem when the row has fewer cells than the header, or filled cells beyond it."""
-    count = len(cells)
-    if count < layout.width:
+    given = len(cells)
+    if given < layout.width:
         cause = (
             "a quote opened in this row is never closed, so the lines after it joined the row"
             if any("\n" in cell for cell in cells)
@@ -507,10 +508,9 @@ def shape_problem(cells: list[str], layout: Layout) -> FieldProblem | None:
         )
         return FieldProblem(
             WHOLE_ROW,
-            f"has {count} field{'s' if count != 1 else ''} but the header has {layout.width}; "
-            + cause,
+            f"has {count(given, 'field')} but the header has {layout.width}; " + cause,
         )
-    if count > layout.width:
+    if given > layout.width:
         extra = [c for c in cells[layout.width :] if c.strip()]
         if extra:
             hint = (
@@ -521,7 +521,7 @@ def shape_problem(cells: list[str], layout: Layout) -> FieldProblem | None:
             )
             return FieldProblem(
                 WHOLE_ROW,
-                f"has {count} fields but the header has {layout.width}{hint}",
+                f"has {given} fields but the header has {layout.width}{hint}",
             )
     return None
 

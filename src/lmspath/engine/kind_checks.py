@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from lmspath.engine.words import count
 from lmspath.model.frozen import Frozen
 from lmspath.model.profile import Profile
 from lmspath.model.results import Status
@@ -52,7 +53,7 @@ def _num(value: float) -> str:
 
 
 def _years(value: float) -> str:
-    return f"{_num(value)} year" + ("" if value == 1 else "s")
+    return count(value, "year")
 
 
 _FIELD_NAMES = {

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from lmspath.engine.compare import band, tile_label
-from lmspath.engine.words import at_least, months_short, titles
+from lmspath.engine.words import at_least, count, months_short, titles
 from lmspath.model.compare import StateRow
 from lmspath.model.results import SCHEMA_VERSION
 from lmspath.render.text import VERDICT_WORD, md_cell, money, months
@@ -129,8 +129,8 @@ def _months_short(row: StateRow) -> str:
     return span if row.months_complete else f"{span}+"
 
 
-def _title(count: int) -> str:
-    return f"Where you stand in {count} jurisdiction{'s' if count != 1 else ''}"
+def _title(states: int) -> str:
+    return f"Where you stand in {count(states, 'jurisdiction')}"
 
 
 def render_terminal(

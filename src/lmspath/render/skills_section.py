@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
+from lmspath.engine.words import count
 from lmspath.errors import one_line
 from lmspath.model.results import SourceRef
 from lmspath.model.skills import (
@@ -154,7 +155,7 @@ def _summary(report: Listed) -> str:
         )
     have = len(report.have)
     missing = len(report.unrecognised)
-    text = f"{have} item{'s' if have != 1 else ''} of the skills taxonomy matched what you listed"
+    text = f"{count(have, 'item')} of the skills taxonomy matched what you listed"
     if missing:
         text += f"; {missing} entr{'ies were' if missing != 1 else 'y was'} not recognised"
     return text + "."
