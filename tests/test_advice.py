@@ -327,6 +327,35 @@ def test_a_program_in_progress_is_at_most_a_whole_program() -> None:
     assert "'Teaching license plus 21 semester hours" in result.best_reason
 
 
+def test_routes_that_all_wait_on_an_unknown_step_are_ranked_by_the_rest() -> None:
+    # The same Nevada teacher, but the license has lapsed: every route waits on renewing it,
+    # which has no sourced time. What is known of the rest still decides: finishing the
+    # program (up to 18 months) before 21 new semester hours (14-28 months), which the
+    # smaller known cost alone used to pick.
+    result = run(
+        "NV",
+        **_licensed(
+            "NV",
+            years=5,
+            teaching_license_status="expired",
+            school_library_program="in_progress",
+            school_library_program_kind="school_library",
+            school_library_program_state="NV",
+            background_check="yes",
+        ),
+    )
+    reason = result.best_reason
+    assert result.best_pathway == "approved-program", reason
+    assert not result.plan.complete
+    assert [s.title for s in result.plan.steps[:2]] == [
+        "Renew or reinstate your teaching license",
+        "Finish your school library preparation program",
+    ]
+    assert reason.startswith("the quickest route for you: up to 18 months, plus the time of")
+    assert "Next best: 'Teaching license plus 21 semester hours" in reason
+    assert "at least 14-28 months" in reason
+
+
 def test_equal_known_costs_with_more_unpriced_steps_are_not_as_much() -> None:
     # Pennsylvania: adding the area to a certificate and the Instructional I route take as
     # long and have the same known costs, but the second has a step whose cost is not

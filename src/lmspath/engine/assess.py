@@ -351,21 +351,20 @@ def complete(decision: Decision, profile: Profile, compiled: CompiledState) -> D
     )
 
 
-def cost_key(sketch: Sketch, standing: Standing, p: Profile) -> tuple[float, float, float, int]:
-    """What a route costs the person: time along the critical path (a route with a major step
-    of unknown length counts as longest), then money (the known costs), then the number of
-    steps."""
+def cost_key(
+    sketch: Sketch, standing: Standing, p: Profile
+) -> tuple[bool, float, float, float, int]:
+    """What a route costs the person: whether a major step of it has no sourced time (such a
+    route counts as longer than any whose time is known), then the known time along the
+    critical path, then money (the known costs), then the number of steps. Routes that all
+    wait on a step of unknown length are compared by what is known of the rest."""
     months, cost = sketch.totals(p)
-    if sketch.open_major:
-        upper = lower = float("inf")
-    elif months is None:
-        upper = lower = 0.0  # only short administrative steps are left
-    else:
-        lower, upper = months
+    # No months: only short administrative steps are left, or only the unknown ones.
+    lower, upper = months if months is not None else (0.0, 0.0)
     # Unknown fees count as nothing: every step that takes months has a sourced cost, so what
     # stays unknown are short steps' fees, and a route must not lose to a longer one for them.
     money = cost[1] if cost is not None else 0.0
-    return (upper, lower, money, standing.remaining_steps)
+    return (sketch.open_major, upper, lower, money, standing.remaining_steps)
 
 
 def rank_top(
