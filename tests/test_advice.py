@@ -356,6 +356,35 @@ def test_routes_that_all_wait_on_an_unknown_step_are_ranked_by_the_rest() -> Non
     assert "at least 14-28 months" in reason
 
 
+@pytest.mark.parametrize("program", ["no", "in_progress"])
+def test_a_master_s_in_progress_with_the_program_says_whose_figures_its_time_is(
+    program: str,
+) -> None:
+    # An Iowa teacher partway through a master's in education: the step "Finish your
+    # master's degree, taking the program inside it" takes the program's time and cost, so
+    # its note names the program's figures and says the rest of the master's is not known
+    # (it used to say only "time left depends on your program" beside a time of months).
+    result = run(
+        "IA",
+        **_licensed(
+            "IA",
+            master="in_progress",
+            master_fields=["education"],
+            school_library_program=program,
+            background_check="yes",
+        ),
+    )
+    step = next(s for s in result.plan.steps if s.kind == "master")
+    assert step.title.startswith("Finish your master's degree, taking the state-approved")
+    assert step.months is not None
+    note = step.estimate_note or ""
+    assert "time left depends on your program" not in note, note
+    assert note.endswith("What is left of your master's beyond the program is not known."), note
+    head = "the program inside it, in progress: " if program == "in_progress" else "the program"
+    assert note.startswith(head), note
+    assert "Add-on school library certificate or endorsement program" in note, note
+
+
 def test_equal_known_costs_with_more_unpriced_steps_are_not_as_much() -> None:
     # Pennsylvania: adding the area to a certificate and the Instructional I route take as
     # long and have the same known costs, but the second has a step whose cost is not

@@ -11,6 +11,7 @@ from lmspath.engine.kind_checks import governing_rule
 from lmspath.engine.kinds import KINDS
 from lmspath.engine.outcomes import Codes, OutcomeTable, result_outcome
 from lmspath.engine.steps import (
+    MASTER_LEFT_UNKNOWN,
     Flags,
     Range,
     StepContext,
@@ -133,7 +134,19 @@ def _merge_study(drafts: list[_Draft]) -> list[_Draft]:
     master.with_program = True
     master.sources = master.sources + program.sources
     if master.months is None and program.months is not None:
+        # The step's time and cost are the program's: the note says so, and, for a master's
+        # in progress, that what is left of the master's beyond the program is not known.
         master.months, master.cost = program.months, program.cost
+        prog = program.estimate_note or ""
+        if prog.startswith("in progress: "):
+            note = f"the program inside it, {prog}"
+        else:
+            note = f"the program inside it: {prog}" if prog else "the program inside it"
+        if master.estimate_note == MASTER_LEFT_UNKNOWN:
+            note = note.rstrip(".") + (
+                ". What is left of your master's beyond the program is not known."
+            )
+        master.estimate_note = note
     return [d for d in drafts if d is not program]
 
 

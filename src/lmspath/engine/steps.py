@@ -193,6 +193,10 @@ def _apply(
         draft.sources.extend(_estimate_refs(estimates, item))
 
 
+#: A master's in progress has no time of its own: what is left of it is not known.
+MASTER_LEFT_UNKNOWN = "in progress: time left depends on your program"
+
+
 def _in_progress(draft: _Draft, estimates: Estimates, estimate_id: str, state: str) -> None:
     """A program already started: what is left is at most the whole of it, so the whole
     program's sourced time and cost are the upper ends, and nothing the lower. (A master's in
@@ -272,7 +276,7 @@ def step_degree(
     draft.library_study = bool({"library_science", "school_library_media"} & set(fields_named))
     if ctx.flags[0]:  # a master's in progress
         draft.title = "Finish your master's degree"
-        draft.estimate_note = "in progress: time left depends on your program"
+        draft.estimate_note = MASTER_LEFT_UNKNOWN
     elif {"library_science", "school_library_media"} & set(fields_named) or not fields_named:
         _apply(draft, estimates, "mlis", rules.code)
 
