@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import pytest
 
+from lmspath.engine.assess import decide
+from lmspath.engine.compiled import CompiledState
+from lmspath.model.results import Plan
 from lmspath.model.states import JURISDICTIONS
+from lmspath.store.load import load_estimates, load_exams, load_state
 from tests.advice_grid import Finding, findings
-from tests.helpers import ONLY_BACHELOR, pathway, requirement, run
+from tests.helpers import ONLY_BACHELOR, pathway, profile, requirement, run
 
 PROPERTIES = (
     "background-check",  # the background-check answer never changes the major steps
@@ -397,3 +401,27 @@ def test_equal_known_costs_with_more_unpriced_steps_are_not_as_much() -> None:
         pytest.fail(f"unpriced steps differ yet 'costs as much': {reason}")
     assert "whose cost is not confirmed (none on this route)" in reason, reason
     assert unpriced(result.plan.steps) == 0
+
+
+def _route_plan(code: str, fields: dict[str, object], pathway_id: str) -> Plan:
+    """The plan of one route (not only the best) for a person, as the engine sketches it."""
+    person = profile(**fields)
+    rules = load_state(code)
+    decision = decide(person, CompiledState(rules, load_estimates(), load_exams()))
+    index = next(i for i, p in enumerate(rules.pathways) if p.id == pathway_id)
+    return decision.sketch(index).plan(person)
+
+
+def test_national_board_candidacy_starts_after_three_years_of_teaching() -> None:
+    # National Board candidacy needs three years of teaching (the eligibility the routes
+    # list), so a Hawaii teacher with two years teaches one more before the 12-36 months of
+    # candidacy, and the approved program (18-36 months) is quicker. The two ran side by
+    # side before.
+    fields = _licensed("HI", years=2, school_library_years=12, exams=["praxis-5312"])
+    result = run("HI", **fields)
+    assert result.best_pathway == "satep", result.best_reason
+    board = _route_plan("HI", fields, "national-board")
+    teach = next(s for s in board.steps if s.kind == "teaching_experience")
+    earn = next(s for s in board.steps if s.title.startswith("Earn National Board"))
+    assert teach.order in earn.after
+    assert board.months == (24, 48)

@@ -157,7 +157,9 @@ def _link(drafts: list[_Draft], has_license_rule: bool) -> None:
     study = next((d for d in drafts if d.kind in _STUDY), None)
     for draft in drafts:
         deps: list[_Draft | None] = []
-        if draft.kind == "teaching_license":
+        if draft.follows:
+            deps = [by_kind.get(kind) for kind in draft.follows]
+        elif draft.kind == "teaching_license":
             deps = [by_kind.get("bachelor")]
         elif draft.kind == "teaching_experience":
             deps = [by_kind.get("teaching_license") or by_kind.get("bachelor")]

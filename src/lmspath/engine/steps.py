@@ -37,6 +37,7 @@ class _Draft:
         "during",
         "estimate_note",
         "exam",
+        "follows",
         "kind",
         "library_study",
         "link",
@@ -86,6 +87,8 @@ class _Draft:
     retake: tuple[str, float] | None
     #: an exam step's vendor, registration page, fee, length and cut score
     exam: ExamFacts | None
+    #: the kinds of step this one starts after, where its kind alone does not say
+    follows: tuple[StepKind, ...]
 
     def __init__(
         self,
@@ -111,6 +114,7 @@ class _Draft:
         with_program: bool = False,
         retake: tuple[str, float] | None = None,
         exam: ExamFacts | None = None,
+        follows: tuple[StepKind, ...] = (),
     ) -> None:
         self.kind = kind
         self.title = title
@@ -134,6 +138,7 @@ class _Draft:
         self.with_program = with_program
         self.retake = retake
         self.exam = exam
+        self.follows = follows
 
     def copy(self) -> _Draft:
         """A copy to order and link in one sketch (a step template is shared by many).
@@ -416,6 +421,9 @@ def step_board(
 ) -> None:
     """National Board Certification (Library Media)."""
     draft.title = "Earn National Board Certification (Library Media)"
+    # Candidacy needs a bachelor's degree, a teaching license and three years of teaching
+    # (the eligibility conditions the National Board routes list), so it starts after them.
+    draft.follows = ("bachelor", "teaching_license", "teaching_experience")
     _apply(draft, ctx.estimates, "national-board", ctx.rules.code)
 
 
