@@ -403,6 +403,29 @@ def test_equal_known_costs_with_more_unpriced_steps_are_not_as_much() -> None:
     assert unpriced(result.plan.steps) == 0
 
 
+def test_a_route_waiting_on_fewer_unknown_steps_ranks_first() -> None:
+    # A South Carolina teacher whose license has lapsed, partway through a school library
+    # master's: the advanced certificate waits on renewing the license and on finishing the
+    # master's, neither with a sourced time; the initial certificate (USC's MLIS track, no
+    # license needed) waits on the master's alone. It used to go by the known cost alone.
+    result = run(
+        "SC",
+        **_licensed(
+            "SC",
+            years=6,
+            teaching_license_status="expired",
+            master="in_progress",
+            master_fields=["school_library_media"],
+            school_library_program="yes",
+            school_library_program_kind="school_library",
+            school_library_program_state="SC",
+        ),
+    )
+    assert result.best_pathway == "initial-certification", result.best_reason
+    assert result.plan.steps[0].title == "Finish your master's degree"
+    assert result.plan.unestimated_major == ["Finish your master's degree"]
+
+
 def _route_plan(code: str, fields: dict[str, object], pathway_id: str) -> Plan:
     """The plan of one route (not only the best) for a person, as the engine sketches it."""
     person = profile(**fields)

@@ -353,11 +353,12 @@ def complete(decision: Decision, profile: Profile, compiled: CompiledState) -> D
 
 def cost_key(
     sketch: Sketch, standing: Standing, p: Profile
-) -> tuple[bool, float, float, float, int]:
-    """What a route costs the person: whether a major step of it has no sourced time (such a
-    route counts as longer than any whose time is known), then the known time along the
-    critical path, then money (the known costs), then the number of steps. Routes that all
-    wait on a step of unknown length are compared by what is known of the rest."""
+) -> tuple[int, float, float, float, int]:
+    """What a route costs the person: how many of its steps that take months have no sourced
+    time (a route with none ranks before any with one, and one before two), then the known
+    time along the critical path, then money (the known costs), then the number of steps.
+    Routes that wait on as many steps of unknown length are compared by what is known of the
+    rest."""
     months, cost = sketch.totals(p)
     # No months: only short administrative steps are left, or only the unknown ones.
     lower, upper = months if months is not None else (0.0, 0.0)

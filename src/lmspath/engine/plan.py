@@ -370,14 +370,15 @@ class Sketch:
         self._cost = _cost(self.drafts, [d.cost for d in self.drafts]) if not years else None
         first = self.drafts[0]
         self._first = first.title if first.numbers is None and first.retake is None else None
-        #: a step that takes months or years has no estimate of its length
-        self.open_major: bool = any(
-            d.kind in MAJOR_STEPS
+        #: how many steps that take months or years have no estimate of their length
+        self.open_major: int = sum(
+            1
+            for d in self.drafts
+            if d.kind in MAJOR_STEPS
             and not d.review
             and d.during is None
             and d.months is None
             and not (d.numbers is not None and _timed(d))
-            for d in self.drafts
         )
 
     @property
