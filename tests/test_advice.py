@@ -403,6 +403,67 @@ def test_equal_known_costs_with_more_unpriced_steps_are_not_as_much() -> None:
     assert unpriced(result.plan.steps) == 0
 
 
+def _route_plan(code: str, fields: dict[str, object], pathway_id: str) -> Plan:
+    """The plan of one route (not only the best) for a person, as the engine sketches it."""
+    person = profile(**fields)
+    rules = load_state(code)
+    decision = decide(person, CompiledState(rules, load_estimates(), load_exams()))
+    index = next(i for i, p in enumerate(rules.pathways) if p.id == pathway_id)
+    return decision.sketch(index).plan(person)
+
+
+def test_a_portfolio_route_is_not_the_quickest_for_having_no_time() -> None:
+    # New Hampshire's portfolio and oral board route (DCPOB) is a portfolio and a review.
+    # No source gives the portfolio's time, so the route is not "only short steps left": it
+    # ranks after the approved program, whose time is known, and says its time is not
+    # confirmed. It used to be the best route with "no step that takes months is left".
+    fields = _licensed("NH", years=5, background_check="yes")
+    result = run("NH", **fields)
+    assert result.best_pathway == "approved-program", result.best_reason
+    assert "the quickest route for you: 12-18 months" in result.best_reason
+    portfolio_route = _route_plan("NH", fields, "demonstrated-competencies")
+    assert not portfolio_route.complete
+    assert portfolio_route.unestimated_major == ["Complete your professional portfolio"]
+
+
+def test_a_portfolio_every_route_needs_does_not_decide_between_them() -> None:
+    # Maine asks every pathway for the standards portfolio. A Maine teacher with 30 hours
+    # done has finished Pathway 2's 24 and would need 6 more for Pathway 1: the portfolio,
+    # whose time no source gives, is left in both, so the hours decide. The portfolio is its
+    # own step, not hidden inside coursework, and the total says its time is not confirmed.
+    fields = _licensed("ME", years=16, library_credit_hours=30, background_check="yes")
+    result = run("ME", **fields)
+    assert result.best_pathway == "teacher-plus-hours", result.best_reason
+    assert "Next best: 'Pathway 1: 36 graduate hours" in result.best_reason
+    other = _route_plan("ME", fields, "graduate-hours")
+    portfolio = next(s for s in other.steps if s.kind == "portfolio")
+    assert portfolio.during is None
+    assert not other.complete
+    assert other.months == (4, 8)
+    assert other.unestimated_major == ["Complete your professional portfolio"]
+
+
+def test_a_portfolio_that_is_one_option_of_several_is_not_planned_first() -> None:
+    # Montana shows content knowledge by a Praxis pass, a portfolio or a 3.0 GPA. The plan
+    # takes a short option before the portfolio, whose time no source gives, and names the
+    # others; a blank portfolio answer used to put the portfolio first.
+    fields = _licensed(
+        "MT",
+        school_library_program="yes",
+        school_library_program_kind="school_library",
+        school_library_program_state="MT",
+        background_check="yes",
+    )
+    del fields["portfolio"]
+    result = run("MT", **fields)
+    assert result.best_pathway == "add-endorsement", result.best_reason
+    assert not any(s.kind == "portfolio" for s in result.plan.steps)
+    first = result.plan.steps[0]
+    assert first.title == "A 3.0 or higher GPA in the endorsement coursework"
+    assert "portfolio" in first.detail
+    assert result.plan.complete
+
+
 def test_a_route_waiting_on_fewer_unknown_steps_ranks_first() -> None:
     # A South Carolina teacher whose license has lapsed, partway through a school library
     # master's: the advanced certificate waits on renewing the license and on finishing the
@@ -424,15 +485,6 @@ def test_a_route_waiting_on_fewer_unknown_steps_ranks_first() -> None:
     assert result.best_pathway == "initial-certification", result.best_reason
     assert result.plan.steps[0].title == "Finish your master's degree"
     assert result.plan.unestimated_major == ["Finish your master's degree"]
-
-
-def _route_plan(code: str, fields: dict[str, object], pathway_id: str) -> Plan:
-    """The plan of one route (not only the best) for a person, as the engine sketches it."""
-    person = profile(**fields)
-    rules = load_state(code)
-    decision = decide(person, CompiledState(rules, load_estimates(), load_exams()))
-    index = next(i for i, p in enumerate(rules.pathways) if p.id == pathway_id)
-    return decision.sketch(index).plan(person)
 
 
 def test_national_board_candidacy_starts_after_three_years_of_teaching() -> None:

@@ -173,6 +173,7 @@ KINDS: dict[str, Kind] = {
         checks.check_portfolio,
         "portfolio",
         steps.step_portfolio,
+        long=True,
     ),
     "background_check": Kind(
         BackgroundCheckRequirement,

@@ -60,8 +60,18 @@ _RANK: dict[str, int] = {
 _STUDY = {"master", "program", "coursework"}
 
 #: Steps that take months or years: a route is ranked by these, never by administrative ones.
+#: A portfolio documents competencies across a whole preparation (New Hampshire's portfolio
+#: and oral board route is nothing else); no source gives its time.
 MAJOR_STEPS = frozenset(
-    {"bachelor", "teaching_license", "teaching_experience", "master", "program", "coursework"}
+    {
+        "bachelor",
+        "teaching_license",
+        "teaching_experience",
+        "master",
+        "program",
+        "coursework",
+        "portfolio",
+    }
 )
 
 
@@ -183,12 +193,14 @@ def _link(drafts: list[_Draft], has_license_rule: bool) -> None:
                 draft.estimate_note = f"earned inside step {study.order}"
             elif draft is not study and study is not None:
                 deps.append(study)
-        elif draft.kind in {"practicum", "portfolio"}:
+        elif draft.kind == "practicum":
             if study is not None:
                 draft.during = study.order
-                deps = [by_kind.get("bachelor")]
-            else:
-                deps = [by_kind.get("bachelor")]
+            deps = [by_kind.get("bachelor")]
+        elif draft.kind == "portfolio":
+            # Built alongside any coursework, but not inside its time: what it takes beyond
+            # the coursework is not known, and a route whose hours are done still needs it.
+            deps = [by_kind.get("bachelor")]
         elif draft.kind == "exam":
             # A test the rule ties to no program can be taken now, beside the rest.
             deps = (
