@@ -300,6 +300,8 @@ def test_a_runner_up_whose_time_is_not_confirmed_does_not_take_as_long() -> None
     assert "takes as long" not in reason
     assert "Next best: 'Licensed Wisconsin teacher adds the 1902" in reason
     assert 'at least 12-18 months, plus the time of "Renew or reinstate your teaching' in reason
+    # a best route whose own time is not confirmed does not point at another such route
+    assert "ranks lower only because" not in reason
 
 
 def test_a_program_in_progress_is_at_most_a_whole_program() -> None:
@@ -421,6 +423,13 @@ def test_a_portfolio_route_is_not_the_quickest_for_having_no_time() -> None:
     result = run("NH", **fields)
     assert result.best_pathway == "approved-program", result.best_reason
     assert "the quickest route for you: 12-18 months" in result.best_reason
+    # ... and the reason names it, so a reader who knows their portfolio can weigh it
+    assert (
+        "'Demonstrated competencies: portfolio and oral board (DCPOB; formerly Alternative 3A)' "
+        'ranks lower only because no source gives the time of "Complete your professional '
+        "portfolio\": if you know how long that will take you, compare it with this route's "
+        "12-18 months"
+    ) in result.best_reason
     portfolio_route = _route_plan("NH", fields, "demonstrated-competencies")
     assert not portfolio_route.complete
     assert portfolio_route.unestimated_major == ["Complete your professional portfolio"]

@@ -11,7 +11,7 @@ from lmspath.engine.compiled import CompiledState, Shape, Standing
 from lmspath.engine.outcomes import Codes, Outcome, OutcomeTable
 from lmspath.engine.plan import ALL_FLAGS, Sketch, flag_index, plan_flags, sketch
 from lmspath.engine.steps import Flags
-from lmspath.engine.words import count, money, plan_time, unpriced
+from lmspath.engine.words import count, money, plan_time, titles, unpriced
 from lmspath.model.frozen import Frozen
 from lmspath.model.profile import Profile
 from lmspath.model.results import (
@@ -421,6 +421,31 @@ def plan_cost_words(plan: Plan) -> str:
 
 
 def _best_reason(
+    decision: Decision, results: list[PathwayResult], best_plan: Plan, profile: Profile
+) -> str:
+    """Why this route won, in plain words, what the runner-up would take, and, when a route
+    open to the person ranks lower only because a step's time is not confirmed, which."""
+    reason = _ranked_reason(decision, results, best_plan, profile)
+    if not best_plan.complete or best_plan.months is None or len(results) == 1:
+        return reason
+    for index in decision.order[2:]:
+        sketch = decision.sketches[index]
+        if sketch is None or sketch.complete:
+            continue
+        if _why_not(decision, index, results[index], profile) is not None:
+            continue
+        plan = sketch.plan(profile)
+        if plan.months is not None and plan.months[0] >= best_plan.months[1]:
+            continue  # what is known of it already takes as long
+        return (
+            f"{reason}. '{results[index].name}' ranks lower only because no source gives the "
+            f"time of {titles(plan.unestimated_major)}: if you know how long that will take "
+            f"you, compare it with this route's {plan_time(best_plan)}"
+        )
+    return reason
+
+
+def _ranked_reason(
     decision: Decision, results: list[PathwayResult], best_plan: Plan, profile: Profile
 ) -> str:
     """Why this route won, in plain words, and what the runner-up would take."""
