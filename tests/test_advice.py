@@ -509,3 +509,39 @@ def test_national_board_candidacy_starts_after_three_years_of_teaching() -> None
     earn = next(s for s in board.steps if s.title.startswith("Earn National Board"))
     assert teach.order in earn.after
     assert board.months == (24, 48)
+
+
+def test_a_master_s_route_for_someone_without_a_bachelor_s_starts_with_the_degree() -> None:
+    # Florida's Plan One names only a degree with a graduate major in library science. For a
+    # student still finishing a bachelor's, the master's cannot start yet: the plan puts the
+    # bachelor's first (63-88 months in all), so the subject-exam route, a bachelor's and the
+    # FTCE (45-52 months), is quicker. Plan One used to read 18-36 months and win.
+    fields = {**ONLY_BACHELOR, "bachelor": "in_progress", "background_check": "yes"}
+    result = run("FL", **fields)
+    assert result.best_pathway == "subject-exam", result.best_reason
+    assert result.plan.months == (45, 52)
+    plan_one = _route_plan("FL", fields, "plan-one-degree")
+    first, second = plan_one.steps[:2]
+    assert (first.kind, first.title) == ("bachelor", "Earn a bachelor's degree")
+    assert first.requirement_ids == []
+    assert "assume a bachelor's degree" in first.detail
+    assert second.kind == "master"
+    assert first.order in second.after
+    assert plan_one.months == (63, 88)
+    # someone with the degree is planned as before
+    done = _route_plan("FL", {**fields, "bachelor": "yes"}, "plan-one-degree")
+    assert done.steps[0].kind == "master"
+    assert done.months == (18, 36)
+
+
+def test_an_add_on_license_for_someone_without_a_bachelor_s_starts_with_the_degree() -> None:
+    # Wisconsin's add-on route names a teaching license, whose estimate comes from programs for
+    # graduates: without a bachelor's, the degree comes first, and the initial 1902 route
+    # (a bachelor's, then the program) is quicker than a bachelor's, a license and the add-on.
+    fields = {**ONLY_BACHELOR, "bachelor": "in_progress", "background_check": "yes"}
+    result = run("WI", **fields)
+    assert result.best_pathway == "initial-1902", result.best_reason
+    add_on = _route_plan("WI", fields, "licensed-teacher-add-on")
+    kinds = [s.kind for s in add_on.steps]
+    assert kinds[:2] == ["bachelor", "teaching_license"]
+    assert add_on.steps[0].order in add_on.steps[1].after

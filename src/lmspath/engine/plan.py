@@ -20,6 +20,7 @@ from lmspath.engine.steps import (
     draft_value,
     fee_words,
     find_requirement,
+    implied_bachelor,
     intern_draft,
     start_draft,
 )
@@ -35,6 +36,7 @@ from lmspath.model.results import (
 )
 from lmspath.model.rules import (
     AnyOfRequirement,
+    DegreeRequirement,
     Estimates,
     ExamCatalog,
     Requirement,
@@ -543,6 +545,38 @@ def _step_draft(
     return draft
 
 
+#: The flag of ``plan_flags`` for no degree yet, and the flags ``_needs_bachelor_first`` reads.
+_NO_DEGREE = 4
+_BACHELOR_FIRST_READS = frozenset({2, 3, 4})
+
+
+def _needs_bachelor_first(flags: Flags, drafts: list[_Draft]) -> bool:
+    """Someone with no degree and no license yet (``plan_flags``) has a master's or a teaching
+    license to earn: a bachelor's degree comes first. (``sketch`` keys a sketch by the flags
+    this reads wherever a step reads the no-degree flag.)"""
+    _, _, expired, elsewhere, no_degree = flags
+    return (
+        no_degree
+        and not (expired or elsewhere)
+        and any(d.kind in {"master", "teaching_license"} for d in drafts)
+    )
+
+
+def _lists_bachelor(rules: StateRules, pathway_id: str) -> bool:
+    """Whether the pathway names a bachelor's degree (an option or a reading included)."""
+    pathway = next(p for p in rules.pathways if p.id == pathway_id)
+    stack: list[Requirement] = list(pathway.requirements)
+    while stack:
+        rule = stack.pop()
+        if isinstance(rule, DegreeRequirement) and rule.level == "bachelor":
+            return True
+        if isinstance(rule, AnyOfRequirement):
+            stack.extend(rule.options)
+        if rule.conflict is not None:
+            stack.extend(r.rule for r in rule.conflict.readings if r.rule is not None)
+    return False
+
+
 def _application(rules: StateRules) -> _Draft:
     """The last step of every plan: applying to the state (a template: copy it before use)."""
     draft = _Draft(
@@ -586,10 +620,10 @@ def _build_sketch(
     return Sketch(pathway_id, kept)
 
 
-#: The 16 possible flag tuples, by their bits: every profile's flags are one of these objects,
+#: The 32 possible flag tuples, by their bits: every profile's flags are one of these objects,
 #: so the tables keyed by flags hold no copies (a constant, not a memo).
 ALL_FLAGS: tuple[Flags, ...] = tuple(
-    (bool(i & 8), bool(i & 4), bool(i & 2), bool(i & 1)) for i in range(16)
+    (bool(i & 8), bool(i & 4), bool(i & 2), bool(i & 1), bool(i & 16)) for i in range(32)
 )
 
 
@@ -598,7 +632,8 @@ def flag_index(p: Profile, state: str) -> int:
     where = p.teaching_license_state
     status = p.teaching_license_status
     return (
-        (p.master == "in_progress") << 3
+        ((p.bachelor == "no" or p.bachelor == "in_progress") and p.master in {"no", None}) << 4
+        | (p.master == "in_progress") << 3
         | (p.school_library_program == "in_progress") << 2
         | (status == "expired") << 1
         | (status == "active" and where not in {None, "none", state})
@@ -612,7 +647,13 @@ def plan_flags(p: Profile, state: str) -> Flags:
 
 
 #: The kind of rule whose step reads each of the ``plan_flags``.
-_FLAG_KINDS = ("degree", "program", "teaching_license", "teaching_license")
+_FLAG_KINDS: tuple[frozenset[str], ...] = (
+    frozenset({"degree"}),
+    frozenset({"program"}),
+    frozenset({"teaching_license"}),
+    frozenset({"teaching_license"}),
+    frozenset({"degree", "teaching_license"}),
+)
 
 
 def _flag_use(rules: StateRules, pathway_id: str) -> tuple[frozenset[int], ...]:
@@ -629,7 +670,7 @@ def _flag_use(rules: StateRules, pathway_id: str) -> tuple[frozenset[int], ...]:
                 stack.extend(rule.options)
             if rule.conflict is not None:
                 stack.extend(r.rule for r in rule.conflict.readings if r.rule is not None)
-        uses.append(frozenset(i for i, kind in enumerate(_FLAG_KINDS) if kind in kinds))
+        uses.append(frozenset(i for i, read in enumerate(_FLAG_KINDS) if read & kinds))
     return tuple(uses)
 
 
@@ -639,7 +680,16 @@ class PlanTables:
     use), each pathway's sketch per situation, the application step, and which flags each
     requirement's step reads. Their sizes are bounded by the rules' outcomes, not by the data."""
 
-    __slots__ = ("_applications", "drafts", "flag_use", "masks", "sketches", "steps")
+    __slots__ = (
+        "_applications",
+        "_bachelor",
+        "_lists_bachelor",
+        "drafts",
+        "flag_use",
+        "masks",
+        "sketches",
+        "steps",
+    )
 
     def __init__(self) -> None:
         self.sketches: Generations[tuple[str, Codes, tuple[bool | None, ...]], Sketch] = (
@@ -650,9 +700,11 @@ class PlanTables:
         #: one finished step per distinct value, shared by the sketches that hold it
         self.drafts: dict[tuple[object, ...], _Draft] = {}
         #: the flags a step reads, the others None, by the flags it reads and the profile's
-        #: (at most 16 of each per state)
+        #: (at most 32 of each per state)
         self.masks: dict[tuple[frozenset[int], Flags], tuple[bool | None, ...]] = {}
         self._applications: dict[str, _Draft] = {}
+        self._bachelor: _Draft | None = None
+        self._lists_bachelor: dict[str, bool] = {}
 
     def application(self, rules: StateRules, pathway_id: str) -> _Draft:
         """The pathway's application step (a template): the state's, carrying the
@@ -666,6 +718,20 @@ class PlanTables:
                 # applicant.
                 _fold_background(found, rules)
             self._applications[pathway_id] = found
+        return found
+
+    def bachelor(self, estimates: Estimates, state: str) -> _Draft:
+        """The state's implied bachelor's step (``steps.implied_bachelor``), a template."""
+        if self._bachelor is None:
+            self._bachelor = implied_bachelor(estimates, state)
+            intern_draft(self._bachelor)
+        return self._bachelor
+
+    def lists_bachelor(self, rules: StateRules, pathway_id: str) -> bool:
+        """``_lists_bachelor`` of the pathway, worked out once."""
+        found = self._lists_bachelor.get(pathway_id)
+        if found is None:
+            found = self._lists_bachelor[pathway_id] = _lists_bachelor(rules, pathway_id)
         return found
 
     def uses(self, rules: StateRules, pathway_id: str) -> tuple[frozenset[int], ...]:
@@ -702,6 +768,8 @@ def sketch(
     for code, use in zip(unmet, uses, strict=True):
         if code >= 0:
             used |= use
+    if _NO_DEGREE in used:
+        used |= _BACHELOR_FIRST_READS  # whether a bachelor's comes first reads these too
     relevant = tuple(f if i in used else None for i, f in enumerate(flags))
     key = (pathway_id, unmet, relevant)
     found = tables.sketches.get(key)
@@ -725,6 +793,8 @@ def sketch(
             )
         drafts.append(step.copy())
     assert len(unmet) == len(pathway.requirements)
+    if _needs_bachelor_first(flags, drafts) and not tables.lists_bachelor(rules, pathway_id):
+        drafts.append(tables.bachelor(estimates, rules.code).copy())
     return tables.sketches.put(
         key,
         _build_sketch(

@@ -24,8 +24,9 @@ from lmspath.model.rules import (
 
 Range = tuple[float, float]
 #: ``plan.plan_flags``: a master's in progress, a program in progress, an expired license, an
-#: active license from another state.
-Flags = tuple[bool, bool, bool, bool]
+#: active license from another state, no degree yet (a bachelor's not held or in progress, and
+#: no master's).
+Flags = tuple[bool, bool, bool, bool, bool]
 
 
 class _Draft:
@@ -286,6 +287,23 @@ def step_degree(
         _apply(draft, estimates, "mlis", rules.code)
 
 
+def implied_bachelor(estimates: Estimates, state: str) -> _Draft:
+    """The bachelor's degree a route's master's or teaching license needs first, for someone
+    with none yet, where the route's rules do not name it (a template: copy it before use)."""
+    draft = _Draft(
+        kind="bachelor",
+        title="Earn a bachelor's degree",
+        detail=(
+            "This route's rules name a master's degree or a teaching license and assume a "
+            "bachelor's degree: master's programs, and the alternative-route and "
+            "post-baccalaureate programs a license's estimate comes from, admit graduates"
+        ),
+        requirement_ids=[],
+    )
+    _apply(draft, estimates, "bachelor", state)
+    return draft
+
+
 def step_study(
     draft: _Draft, rule: Requirement | None, req: RequirementResult, ctx: StepContext
 ) -> None:
@@ -325,7 +343,7 @@ def step_license(
 ) -> None:
     """A teaching license: earned, reinstated, or recognised from another state."""
     rules = ctx.rules
-    _, _, license_expired, licensed_elsewhere = ctx.flags
+    _, _, license_expired, licensed_elsewhere, _ = ctx.flags
     if license_expired:
         # Reinstating is the state's own procedure: an initial license's figures do not fit.
         draft.title = "Renew or reinstate your teaching license"
