@@ -548,6 +548,7 @@ def _step_draft(
 #: The flag of ``plan_flags`` for no degree yet, and the flags ``_needs_bachelor_first`` reads.
 _NO_DEGREE = 4
 _BACHELOR_FIRST_READS = frozenset({2, 3, 4})
+_NO_DEGREE_ONLY = frozenset({4})
 
 
 def _needs_bachelor_first(flags: Flags, drafts: list[_Draft]) -> bool:
@@ -562,19 +563,27 @@ def _needs_bachelor_first(flags: Flags, drafts: list[_Draft]) -> bool:
     )
 
 
-def _lists_bachelor(rules: StateRules, pathway_id: str) -> bool:
-    """Whether the pathway names a bachelor's degree (an option or a reading included)."""
+def _bachelor_gate(rules: StateRules, pathway_id: str) -> frozenset[int]:
+    """The requirements of a pathway whose step may be a master's or a teaching license to
+    earn (options and readings included), when the pathway names no bachelor's degree; empty
+    when it names one (its own bachelor's step comes first then)."""
     pathway = next(p for p in rules.pathways if p.id == pathway_id)
-    stack: list[Requirement] = list(pathway.requirements)
-    while stack:
-        rule = stack.pop()
-        if isinstance(rule, DegreeRequirement) and rule.level == "bachelor":
-            return True
-        if isinstance(rule, AnyOfRequirement):
-            stack.extend(rule.options)
-        if rule.conflict is not None:
-            stack.extend(r.rule for r in rule.conflict.readings if r.rule is not None)
-    return False
+    gate: set[int] = set()
+    for index, req in enumerate(pathway.requirements):
+        stack: list[Requirement] = [req]
+        while stack:
+            rule = stack.pop()
+            if isinstance(rule, DegreeRequirement):
+                if rule.level == "bachelor":
+                    return frozenset()
+                gate.add(index)
+            elif rule.kind == "teaching_license":
+                gate.add(index)
+            if isinstance(rule, AnyOfRequirement):
+                stack.extend(rule.options)
+            if rule.conflict is not None:
+                stack.extend(r.rule for r in rule.conflict.readings if r.rule is not None)
+    return frozenset(gate)
 
 
 def _application(rules: StateRules) -> _Draft:
@@ -647,13 +656,7 @@ def plan_flags(p: Profile, state: str) -> Flags:
 
 
 #: The kind of rule whose step reads each of the ``plan_flags``.
-_FLAG_KINDS: tuple[frozenset[str], ...] = (
-    frozenset({"degree"}),
-    frozenset({"program"}),
-    frozenset({"teaching_license"}),
-    frozenset({"teaching_license"}),
-    frozenset({"degree", "teaching_license"}),
-)
+_FLAG_KINDS = ("degree", "program", "teaching_license", "teaching_license")
 
 
 def _flag_use(rules: StateRules, pathway_id: str) -> tuple[frozenset[int], ...]:
@@ -670,7 +673,7 @@ def _flag_use(rules: StateRules, pathway_id: str) -> tuple[frozenset[int], ...]:
                 stack.extend(rule.options)
             if rule.conflict is not None:
                 stack.extend(r.rule for r in rule.conflict.readings if r.rule is not None)
-        uses.append(frozenset(i for i, read in enumerate(_FLAG_KINDS) if read & kinds))
+        uses.append(frozenset(i for i, kind in enumerate(_FLAG_KINDS) if kind in kinds))
     return tuple(uses)
 
 
@@ -683,7 +686,7 @@ class PlanTables:
     __slots__ = (
         "_applications",
         "_bachelor",
-        "_lists_bachelor",
+        "_gates",
         "drafts",
         "flag_use",
         "masks",
@@ -704,7 +707,7 @@ class PlanTables:
         self.masks: dict[tuple[frozenset[int], Flags], tuple[bool | None, ...]] = {}
         self._applications: dict[str, _Draft] = {}
         self._bachelor: _Draft | None = None
-        self._lists_bachelor: dict[str, bool] = {}
+        self._gates: dict[str, frozenset[int]] = {}
 
     def application(self, rules: StateRules, pathway_id: str) -> _Draft:
         """The pathway's application step (a template): the state's, carrying the
@@ -727,11 +730,11 @@ class PlanTables:
             intern_draft(self._bachelor)
         return self._bachelor
 
-    def lists_bachelor(self, rules: StateRules, pathway_id: str) -> bool:
-        """``_lists_bachelor`` of the pathway, worked out once."""
-        found = self._lists_bachelor.get(pathway_id)
+    def bachelor_gate(self, rules: StateRules, pathway_id: str) -> frozenset[int]:
+        """``_bachelor_gate`` of the pathway, worked out once."""
+        found = self._gates.get(pathway_id)
         if found is None:
-            found = self._lists_bachelor[pathway_id] = _lists_bachelor(rules, pathway_id)
+            found = self._gates[pathway_id] = _bachelor_gate(rules, pathway_id)
         return found
 
     def uses(self, rules: StateRules, pathway_id: str) -> tuple[frozenset[int], ...]:
@@ -768,8 +771,10 @@ def sketch(
     for code, use in zip(unmet, uses, strict=True):
         if code >= 0:
             used |= use
-    if _NO_DEGREE in used:
-        used |= _BACHELOR_FIRST_READS  # whether a bachelor's comes first reads these too
+    gate = tables.bachelor_gate(rules, pathway_id)
+    if gate and any(unmet[i] >= 0 for i in gate):
+        # Whether a bachelor's comes first (``_needs_bachelor_first``) reads these flags.
+        used |= _BACHELOR_FIRST_READS if flags[_NO_DEGREE] else _NO_DEGREE_ONLY
     relevant = tuple(f if i in used else None for i, f in enumerate(flags))
     key = (pathway_id, unmet, relevant)
     found = tables.sketches.get(key)
@@ -793,7 +798,7 @@ def sketch(
             )
         drafts.append(step.copy())
     assert len(unmet) == len(pathway.requirements)
-    if _needs_bachelor_first(flags, drafts) and not tables.lists_bachelor(rules, pathway_id):
+    if gate and _needs_bachelor_first(flags, drafts):
         drafts.append(tables.bachelor(estimates, rules.code).copy())
     return tables.sketches.put(
         key,
