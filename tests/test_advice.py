@@ -511,23 +511,37 @@ def test_national_board_candidacy_starts_after_three_years_of_teaching() -> None
     assert board.months == (24, 48)
 
 
-def test_a_master_s_route_for_someone_without_a_bachelor_s_starts_with_the_degree() -> None:
-    # Florida's Plan One names only a degree with a graduate major in library science. For a
-    # student still finishing a bachelor's, the master's cannot start yet: the plan puts the
-    # bachelor's first (63-88 months in all), so the subject-exam route, a bachelor's and the
-    # FTCE (45-52 months), is quicker. Plan One used to read 18-36 months and win.
-    fields = {**ONLY_BACHELOR, "bachelor": "in_progress", "background_check": "yes"}
+@pytest.mark.parametrize(
+    ("answer", "title", "months", "plan_one_months"),
+    [
+        ("no", "Earn a bachelor's degree", (45, 52), (63, 88)),
+        # in progress: at most a whole degree is left, as for a program in progress
+        ("in_progress", "Finish your bachelor's degree", (0, 52), (18, 88)),
+    ],
+)
+def test_a_master_s_route_for_someone_without_a_bachelor_s_starts_with_the_degree(
+    answer: str,
+    title: str,
+    months: tuple[float, float],
+    plan_one_months: tuple[float, float],
+) -> None:
+    # Florida's Plan One names only a degree with a graduate major in library science. For
+    # someone without a bachelor's, the master's cannot start yet: the plan puts the
+    # bachelor's first, so the subject-exam route, a bachelor's and the FTCE, is quicker.
+    # Plan One used to read 18-36 months and win.
+    fields = {**ONLY_BACHELOR, "bachelor": answer, "background_check": "yes"}
     result = run("FL", **fields)
     assert result.best_pathway == "subject-exam", result.best_reason
-    assert result.plan.months == (45, 52)
+    assert result.plan.months == months
+    assert result.plan.steps[0].title == title
     plan_one = _route_plan("FL", fields, "plan-one-degree")
     first, second = plan_one.steps[:2]
-    assert (first.kind, first.title) == ("bachelor", "Earn a bachelor's degree")
+    assert (first.kind, first.title) == ("bachelor", title)
     assert first.requirement_ids == []
     assert "assume a bachelor's degree" in first.detail
     assert second.kind == "master"
     assert first.order in second.after
-    assert plan_one.months == (63, 88)
+    assert plan_one.months == plan_one_months
     # someone with the degree is planned as before
     done = _route_plan("FL", {**fields, "bachelor": "yes"}, "plan-one-degree")
     assert done.steps[0].kind == "master"

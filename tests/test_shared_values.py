@@ -10,7 +10,7 @@ from lmspath.store.load import load_estimates, load_exams, load_state
 from tests.test_compiled import _profiles
 
 
-def _expected_flags(p: Profile, state: str) -> tuple[bool, bool, bool, bool, bool]:
+def _expected_flags(p: Profile, state: str) -> tuple[bool, bool, bool, bool, bool, bool]:
     """The plan flags as their definition states them."""
     where = p.teaching_license_state
     return (
@@ -19,6 +19,7 @@ def _expected_flags(p: Profile, state: str) -> tuple[bool, bool, bool, bool, boo
         p.teaching_license_status == "expired",
         p.teaching_license_status == "active" and where not in {None, "none", state},
         p.bachelor in {"no", "in_progress"} and p.master in {"no", None},
+        p.bachelor == "in_progress" and p.master in {"no", None},
     )
 
 

@@ -214,7 +214,7 @@ class Situation(NamedTuple):
     mover: bool
 
 
-#: The 128 possible situations, by ``flag_index`` then board then mover: every profile's
+#: The 256 possible situations, by ``flag_index`` then board then mover: every profile's
 #: situation is one of these objects, so the tables keyed by situations hold no copies.
 _ALL_SITUATIONS: tuple[Situation, ...] = tuple(
     Situation(flags, board, mover)

@@ -547,7 +547,7 @@ def _step_draft(
 
 #: The flag of ``plan_flags`` for no degree yet, and the flags ``_needs_bachelor_first`` reads.
 _NO_DEGREE = 4
-_BACHELOR_FIRST_READS = frozenset({2, 3, 4})
+_BACHELOR_FIRST_READS = frozenset({2, 3, 4, 5})
 _NO_DEGREE_ONLY = frozenset({4})
 
 
@@ -555,7 +555,7 @@ def _needs_bachelor_first(flags: Flags, drafts: list[_Draft]) -> bool:
     """Someone with no degree and no license yet (``plan_flags``) has a master's or a teaching
     license to earn: a bachelor's degree comes first. (``sketch`` keys a sketch by the flags
     this reads wherever a step reads the no-degree flag.)"""
-    _, _, expired, elsewhere, no_degree = flags
+    _, _, expired, elsewhere, no_degree, _ = flags
     return (
         no_degree
         and not (expired or elsewhere)
@@ -629,11 +629,17 @@ def _build_sketch(
     return Sketch(pathway_id, kept)
 
 
-#: The 32 possible flag tuples, by their bits: every profile's flags are one of these objects,
+#: The 64 possible flag tuples, by their bits: every profile's flags are one of these objects,
 #: so the tables keyed by flags hold no copies (a constant, not a memo).
 ALL_FLAGS: tuple[Flags, ...] = tuple(
-    (bool(i & 8), bool(i & 4), bool(i & 2), bool(i & 1), bool(i & 16)) for i in range(32)
+    (bool(i & 8), bool(i & 4), bool(i & 2), bool(i & 1), bool(i & 16), bool(i & 32))
+    for i in range(64)
 )
+
+
+#: The no-degree and bachelor's-in-progress bits of ``flag_index`` by the bachelor's answer,
+#: for someone with no master's (the bachelor's in progress is marked for them alone).
+_NO_DEGREE_BITS: dict[str | None, int] = {"no": 1 << 4, "in_progress": 1 << 4 | 1 << 5}
 
 
 def flag_index(p: Profile, state: str) -> int:
@@ -641,7 +647,7 @@ def flag_index(p: Profile, state: str) -> int:
     where = p.teaching_license_state
     status = p.teaching_license_status
     return (
-        ((p.bachelor == "no" or p.bachelor == "in_progress") and p.master in {"no", None}) << 4
+        (_NO_DEGREE_BITS.get(p.bachelor, 0) if p.master in {"no", None} else 0)
         | (p.master == "in_progress") << 3
         | (p.school_library_program == "in_progress") << 2
         | (status == "expired") << 1
@@ -656,7 +662,8 @@ def plan_flags(p: Profile, state: str) -> Flags:
 
 
 #: The kind of rule whose step reads each of the ``plan_flags``.
-_FLAG_KINDS = ("degree", "program", "teaching_license", "teaching_license")
+#: (The fifth, no degree yet, is read by ``sketch``, not by a step.)
+_FLAG_KINDS = ("degree", "program", "teaching_license", "teaching_license", "", "degree")
 
 
 def _flag_use(rules: StateRules, pathway_id: str) -> tuple[frozenset[int], ...]:
@@ -703,10 +710,10 @@ class PlanTables:
         #: one finished step per distinct value, shared by the sketches that hold it
         self.drafts: dict[tuple[object, ...], _Draft] = {}
         #: the flags a step reads, the others None, by the flags it reads and the profile's
-        #: (at most 32 of each per state)
+        #: (at most 64 of each per state)
         self.masks: dict[tuple[frozenset[int], Flags], tuple[bool | None, ...]] = {}
         self._applications: dict[str, _Draft] = {}
-        self._bachelor: _Draft | None = None
+        self._bachelor: dict[bool, _Draft] = {}
         self._gates: dict[str, frozenset[int]] = {}
 
     def application(self, rules: StateRules, pathway_id: str) -> _Draft:
@@ -723,12 +730,15 @@ class PlanTables:
             self._applications[pathway_id] = found
         return found
 
-    def bachelor(self, estimates: Estimates, state: str) -> _Draft:
+    def bachelor(self, estimates: Estimates, state: str, in_progress: bool) -> _Draft:
         """The state's implied bachelor's step (``steps.implied_bachelor``), a template."""
-        if self._bachelor is None:
-            self._bachelor = implied_bachelor(estimates, state)
-            intern_draft(self._bachelor)
-        return self._bachelor
+        found = self._bachelor.get(in_progress)
+        if found is None:
+            found = self._bachelor[in_progress] = implied_bachelor(
+                estimates, state, in_progress=in_progress
+            )
+            intern_draft(found)
+        return found
 
     def bachelor_gate(self, rules: StateRules, pathway_id: str) -> frozenset[int]:
         """``_bachelor_gate`` of the pathway, worked out once."""
@@ -799,7 +809,7 @@ def sketch(
         drafts.append(step.copy())
     assert len(unmet) == len(pathway.requirements)
     if gate and _needs_bachelor_first(flags, drafts):
-        drafts.append(tables.bachelor(estimates, rules.code).copy())
+        drafts.append(tables.bachelor(estimates, rules.code, flags[5]).copy())
     return tables.sketches.put(
         key,
         _build_sketch(

@@ -25,8 +25,8 @@ from lmspath.model.rules import (
 Range = tuple[float, float]
 #: ``plan.plan_flags``: a master's in progress, a program in progress, an expired license, an
 #: active license from another state, no degree yet (a bachelor's not held or in progress, and
-#: no master's).
-Flags = tuple[bool, bool, bool, bool, bool]
+#: no master's), a bachelor's in progress.
+Flags = tuple[bool, bool, bool, bool, bool, bool]
 
 
 class _Draft:
@@ -203,19 +203,22 @@ def _apply(
 MASTER_LEFT_UNKNOWN = "in progress: time left depends on your program"
 
 
-def _in_progress(draft: _Draft, estimates: Estimates, estimate_id: str, state: str) -> None:
-    """A program already started: what is left is at most the whole of it, so the whole
-    program's sourced time and cost are the upper ends, and nothing the lower. (A master's in
-    progress is left without: a whole master's, 18-36 months, bounds it too loosely to rank
-    it against a shorter route fairly.)"""
+def _in_progress(
+    draft: _Draft, estimates: Estimates, estimate_id: str, state: str, what: str = "program"
+) -> None:
+    """A program (or a bachelor's degree) already started: what is left is at most the whole
+    of it, so the whole one's sourced time and cost are the upper ends, and nothing the lower.
+    (A master's in progress is left without: a whole master's, 18-36 months, bounds it too
+    loosely to rank it against a shorter route fairly; a bachelor's comes first on nearly
+    every route, so its bound decides little between them.)"""
     _apply(draft, estimates, estimate_id, state)
     if draft.months is None:
-        draft.estimate_note = "in progress: time left depends on your program"
+        draft.estimate_note = f"in progress: time left depends on your {what}"
         return
     draft.months = (0.0, draft.months[1])
     if draft.cost is not None:
         draft.cost = (0.0, draft.cost[1])
-    draft.estimate_note = f"in progress: at most a whole program is left. {draft.estimate_note}"
+    draft.estimate_note = f"in progress: at most a whole {what} is left. {draft.estimate_note}"
 
 
 def find_requirement(rules: StateRules, pathway_id: str, req_id: str) -> Requirement | None:
@@ -274,8 +277,7 @@ def step_degree(
     level = getattr(rule, "level", "master")
     if level == "bachelor":
         draft.kind = "bachelor"
-        draft.title = "Earn a bachelor's degree"
-        _apply(draft, estimates, "bachelor", rules.code)
+        _bachelor(draft, estimates, rules.code, in_progress=ctx.flags[5])
         return
     draft.title = "Earn " + req.need
     fields_named = getattr(rule, "fields", None) or []
@@ -287,12 +289,22 @@ def step_degree(
         _apply(draft, estimates, "mlis", rules.code)
 
 
-def implied_bachelor(estimates: Estimates, state: str) -> _Draft:
+def _bachelor(draft: _Draft, estimates: Estimates, state: str, *, in_progress: bool) -> None:
+    """A bachelor's degree to earn, or to finish (at most a whole degree is left)."""
+    if in_progress:
+        draft.title = "Finish your bachelor's degree"
+        _in_progress(draft, estimates, "bachelor", state, "degree")
+    else:
+        draft.title = "Earn a bachelor's degree"
+        _apply(draft, estimates, "bachelor", state)
+
+
+def implied_bachelor(estimates: Estimates, state: str, *, in_progress: bool) -> _Draft:
     """The bachelor's degree a route's master's or teaching license needs first, for someone
     with none yet, where the route's rules do not name it (a template: copy it before use)."""
     draft = _Draft(
         kind="bachelor",
-        title="Earn a bachelor's degree",
+        title="",
         detail=(
             "This route's rules name a master's degree or a teaching license and assume a "
             "bachelor's degree: master's programs, and the alternative-route and "
@@ -300,7 +312,7 @@ def implied_bachelor(estimates: Estimates, state: str) -> _Draft:
         ),
         requirement_ids=[],
     )
-    _apply(draft, estimates, "bachelor", state)
+    _bachelor(draft, estimates, state, in_progress=in_progress)
     return draft
 
 
@@ -343,7 +355,7 @@ def step_license(
 ) -> None:
     """A teaching license: earned, reinstated, or recognised from another state."""
     rules = ctx.rules
-    _, _, license_expired, licensed_elsewhere, _ = ctx.flags
+    _, _, license_expired, licensed_elsewhere, _, _ = ctx.flags
     if license_expired:
         # Reinstating is the state's own procedure: an initial license's figures do not fit.
         draft.title = "Renew or reinstate your teaching license"
