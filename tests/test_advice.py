@@ -559,3 +559,23 @@ def test_an_add_on_license_for_someone_without_a_bachelor_s_starts_with_the_degr
     kinds = [s.kind for s in add_on.steps]
     assert kinds[:2] == ["bachelor", "teaching_license"]
     assert add_on.steps[0].order in add_on.steps[1].after
+
+
+def test_a_bachelor_s_named_only_as_another_reading_still_comes_first() -> None:
+    # Alaska's Type C route asks for a master's; one source reads a bachelor's instead. The
+    # master's governs, so someone with no degree still gets the bachelor's first.
+    fields = {**ONLY_BACHELOR, "bachelor": "no", "background_check": "yes"}
+    plan = _route_plan("AK", fields, "type-c-program")
+    assert plan.steps[0].kind == "bachelor"
+    assert plan.steps[0].title == "Earn a bachelor's degree"
+    assert sum(s.kind == "bachelor" for s in plan.steps) == 1
+    assert plan.steps[0].order in next(s for s in plan.steps if s.kind == "master").after
+
+
+def test_a_license_holder_is_not_sent_back_for_a_bachelor_s_a_route_does_not_name() -> None:
+    # A teaching license, active or lapsed, was earned with a degree: a route that names only
+    # a master's gets no implied bachelor's step, whatever the bachelor's answer says.
+    for status in ("active", "expired"):
+        fields = _licensed("FL", bachelor="in_progress", teaching_license_status=status)
+        plan = _route_plan("FL", fields, "plan-one-degree")
+        assert not any(s.kind == "bachelor" for s in plan.steps), status

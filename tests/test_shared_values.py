@@ -18,7 +18,9 @@ def _expected_flags(p: Profile, state: str) -> tuple[bool, bool, bool, bool, boo
         p.school_library_program == "in_progress",
         p.teaching_license_status == "expired",
         p.teaching_license_status == "active" and where not in {None, "none", state},
-        p.bachelor in {"no", "in_progress"} and p.master in {"no", None},
+        p.bachelor in {"no", "in_progress"}
+        and p.master in {"no", None}
+        and p.teaching_license_status not in {"active", "expired"},
         p.bachelor == "in_progress" and p.master in {"no", None},
     )
 

@@ -547,42 +547,46 @@ def _step_draft(
 
 #: The flag of ``plan_flags`` for no degree yet, and the flags ``_needs_bachelor_first`` reads.
 _NO_DEGREE = 4
-_BACHELOR_FIRST_READS = frozenset({2, 3, 4, 5})
+_BACHELOR_FIRST_READS = frozenset({4, 5})
 _NO_DEGREE_ONLY = frozenset({4})
 
 
 def _needs_bachelor_first(flags: Flags, drafts: list[_Draft]) -> bool:
-    """Someone with no degree and no license yet (``plan_flags``) has a master's or a teaching
-    license to earn: a bachelor's degree comes first. (``sketch`` keys a sketch by the flags
-    this reads wherever a step reads the no-degree flag.)"""
-    _, _, expired, elsewhere, no_degree, _ = flags
+    """Someone with no degree and no license, active or lapsed (``plan_flags``), has a
+    master's or a teaching license to earn and no bachelor's step: a bachelor's degree comes
+    first. (``sketch`` keys the sketch of a pathway ``_bachelor_gate`` names by the flags this
+    and the implied step read.)"""
     return (
-        no_degree
-        and not (expired or elsewhere)
+        flags[_NO_DEGREE]
         and any(d.kind in {"master", "teaching_license"} for d in drafts)
+        and not any(d.kind == "bachelor" for d in drafts)
     )
 
 
 def _bachelor_gate(rules: StateRules, pathway_id: str) -> frozenset[int]:
     """The requirements of a pathway whose step may be a master's or a teaching license to
-    earn (options and readings included), when the pathway names no bachelor's degree; empty
-    when it names one (its own bachelor's step comes first then)."""
+    earn (options and other readings included), when the pathway names no bachelor's degree
+    of its own; empty when it does (its own bachelor's step comes first then). A bachelor's
+    named only as another reading of a master's requirement does not count: the governing
+    reading decides the step, and ``_needs_bachelor_first`` adds none beside a bachelor's."""
     pathway = next(p for p in rules.pathways if p.id == pathway_id)
     gate: set[int] = set()
     for index, req in enumerate(pathway.requirements):
-        stack: list[Requirement] = [req]
+        stack: list[tuple[Requirement, bool]] = [(req, False)]
         while stack:
-            rule = stack.pop()
+            rule, reading = stack.pop()
             if isinstance(rule, DegreeRequirement):
                 if rule.level == "bachelor":
-                    return frozenset()
-                gate.add(index)
+                    if not reading:
+                        return frozenset()
+                else:
+                    gate.add(index)
             elif rule.kind == "teaching_license":
                 gate.add(index)
             if isinstance(rule, AnyOfRequirement):
-                stack.extend(rule.options)
+                stack.extend((option, reading) for option in rule.options)
             if rule.conflict is not None:
-                stack.extend(r.rule for r in rule.conflict.readings if r.rule is not None)
+                stack.extend((r.rule, True) for r in rule.conflict.readings if r.rule is not None)
     return frozenset(gate)
 
 
@@ -637,9 +641,13 @@ ALL_FLAGS: tuple[Flags, ...] = tuple(
 )
 
 
-#: The no-degree and bachelor's-in-progress bits of ``flag_index`` by the bachelor's answer,
-#: for someone with no master's (the bachelor's in progress is marked for them alone).
-_NO_DEGREE_BITS: dict[str | None, int] = {"no": 1 << 4, "in_progress": 1 << 4 | 1 << 5}
+#: The no-degree and bachelor's-in-progress bits of ``flag_index`` by the bachelor's answer
+#: (for someone with no master's) and whether a license is held, active or lapsed.
+_NO_DEGREE_BITS: dict[tuple[str | None, bool], int] = {
+    ("no", False): 1 << 4,
+    ("in_progress", False): 1 << 4 | 1 << 5,
+    ("in_progress", True): 1 << 5,
+}
 
 
 def flag_index(p: Profile, state: str) -> int:
@@ -647,7 +655,11 @@ def flag_index(p: Profile, state: str) -> int:
     where = p.teaching_license_state
     status = p.teaching_license_status
     return (
-        (_NO_DEGREE_BITS.get(p.bachelor, 0) if p.master in {"no", None} else 0)
+        (
+            _NO_DEGREE_BITS.get((p.bachelor, status in {"active", "expired"}), 0)
+            if p.master in {"no", None}
+            else 0
+        )
         | (p.master == "in_progress") << 3
         | (p.school_library_program == "in_progress") << 2
         | (status == "expired") << 1

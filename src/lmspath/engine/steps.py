@@ -24,8 +24,8 @@ from lmspath.model.rules import (
 
 Range = tuple[float, float]
 #: ``plan.plan_flags``: a master's in progress, a program in progress, an expired license, an
-#: active license from another state, no degree yet (a bachelor's not held or in progress, and
-#: no master's), a bachelor's in progress.
+#: active license from another state, no degree yet (a bachelor's not held or in progress, no
+#: master's, no license held or lapsed), a bachelor's in progress (with no master's).
 Flags = tuple[bool, bool, bool, bool, bool, bool]
 
 
