@@ -65,12 +65,6 @@ _FIELD_NAMES = {
 }
 
 
-#: What a master's requirement shows someone with no bachelor's degree yet (whose plan puts
-#: the bachelor's first: ``steps.step_degree``).
-BACHELOR_FIRST = "none; no bachelor's degree yet"
-BACHELOR_FIRST_IN_PROGRESS = "none; bachelor's degree in progress"
-
-
 def check_degree(
     req: DegreeRequirement, p: Profile, state: str, catalog: ExamCatalog | None
 ) -> Check:
@@ -93,12 +87,13 @@ def check_degree(
         + (" from an ALA-accredited program" if req.ala_accredited else "")
     )
     if p.master != "yes" and p.master != "in_progress" and p.bachelor in {"no", "in_progress"}:
-        # A master's program admits graduates: the bachelor's comes first.
-        return Check(
-            "missing",
-            BACHELOR_FIRST_IN_PROGRESS if p.bachelor == "in_progress" else BACHELOR_FIRST,
-            need,
+        # A master's program admits graduates: without a bachelor's there is no master's.
+        have = (
+            "none; bachelor's degree in progress"
+            if p.bachelor == "in_progress"
+            else "none; no bachelor's degree yet"
         )
+        return Check("missing", have, need)
     if p.master in {"no", "in_progress"}:
         return Check("missing", "in progress" if p.master == "in_progress" else "none", need)
     if p.master is None:

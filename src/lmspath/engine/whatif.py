@@ -5,6 +5,7 @@ from __future__ import annotations
 import typing
 from collections.abc import Sequence
 
+from lmspath.engine.words import months_short
 from lmspath.model.results import Assessment, Plan, WhatIf
 
 if typing.TYPE_CHECKING:
@@ -173,6 +174,5 @@ def compare_lines(assumed: Sequence[str], changes: Sequence[StateChange]) -> lis
 def _span(value: tuple[float, float] | None, complete: bool) -> str:
     if value is None:
         return "<1" if complete else "?"
-    lo, hi = value
-    text = f"{lo:g}" if lo == hi else f"{lo:g}-{hi:g}"
+    text = months_short(value)
     return text if complete else f">={text}"
