@@ -205,3 +205,25 @@ def test_source_lines_written_once_are_each_sources_own() -> None:
         assert citations.lines() == [
             f"[S1] {source.title} — https://example.gov/rule (read {source.read_on}; official)"
         ]
+
+
+def test_an_implied_bachelors_step_keeps_the_json_contract() -> None:
+    # Alaska's Type C route names a master's but no bachelor's: for someone with no degree the
+    # plan adds a bachelor's step of its own (no requirement id), which is still a contract step
+    fields = {
+        "bachelor": "no",
+        "master": "no",
+        "school_library_program": "no",
+        "teaching_license_status": "none",
+        "background_check": "yes",
+    }
+    data = json.loads(render_json(run("AK", **fields)))
+    step = data["plan"][0]
+    assert step["kind"] == "bachelor"
+    assert step["requirement_ids"] == []
+    for key in ("order", "kind", "title", "months", "cost_usd", "after", "sources"):
+        assert key in step
+    assert step["months"] == [45.0, 52.0]
+    assert step["sources"]
+    assert all(s["url"].startswith("http") for s in step["sources"])
+    jsonschema.validate(data, json.loads(SCHEMA_FILE.read_text(encoding="utf-8")))
