@@ -151,7 +151,7 @@ def _national_board_eligible(fields: dict[str, object]) -> bool:
 
 
 def findings(codes: tuple[str, ...] | None = None) -> list[Finding]:
-    """Every failure of the six properties over the grid."""
+    """Every failure of the seven properties over the grid."""
     out: list[Finding] = []
     for code in codes or tuple(JURISDICTIONS):
         for person, fields in archetypes(code).items():
@@ -201,6 +201,19 @@ def findings(codes: tuple[str, ...] | None = None) -> list[Finding]:
                 for req in pw.requirements:
                     if req.status == "not_confirmed" and req.have.startswith("0 "):
                         out.append(Finding("zero", code, person, f"{pw.id}.{req.id}"))
+            # 7. a blank bachelor's answer picks a route as quick and as cheap as "yes" does:
+            # every route rests on the degree, named or not, so it decides nothing
+            blank = assess(code, {**fields, "bachelor": None})
+            if (blank.plan.months, blank.plan.cost_usd) != (base.plan.months, base.plan.cost_usd):
+                out.append(
+                    Finding(
+                        "blank-bachelor",
+                        code,
+                        person,
+                        f"{base.best_pathway} {base.plan.months} {base.plan.cost_usd} -> "
+                        f"{blank.best_pathway} {blank.plan.months} {blank.plan.cost_usd}",
+                    )
+                )
         # 5. coursework estimates grow with the hours left
         few = assess(code, {**_NOTHING, "library_credit_hours": 18, "background_check": "yes"})
         many = assess(code, {**_NOTHING, "library_credit_hours": 0, "background_check": "yes"})
@@ -221,6 +234,7 @@ def main() -> None:
         "estimate",
         "coursework-scale",
         "zero",
+        "blank-bachelor",
     )
     for prop in props:
         rows = [f for f in found if f.prop == prop]

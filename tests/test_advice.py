@@ -20,6 +20,7 @@ PROPERTIES = (
     "estimate",  # every unmet major step of a best plan has a time estimate
     "coursework-scale",  # coursework estimates grow with the hours left
     "zero",  # 0 of a required amount is missing, never "not confirmed"
+    "blank-bachelor",  # a blank bachelor's answer picks a route as quick and cheap as "yes"
 )
 
 
@@ -89,6 +90,26 @@ def test_a_blank_background_check_never_sends_an_mlis_holder_to_a_license(
     result = run(state, **fields)
     assert result.best_pathway == route
     assert "teaching_license" not in {s.kind for s in result.plan.steps}
+
+
+def test_a_blank_bachelors_answer_never_sends_a_florida_teacher_to_a_masters() -> None:
+    # FLDOE: any bachelor's degree and a passing FTCE Educational Media Specialist score
+    # (http://cdn.fldoe.org/teaching/certification/general-cert-requirements/); Plan One asks
+    # for a library master's (6A-4.0251). With the bachelor's answer blank, the exam route's
+    # degree counted 45-52 months and sent a licensed teacher to the 18-36 month master's,
+    # whose own bachelor's nobody counted.
+    fields = {k: v for k, v in _licensed("FL", background_check="yes").items() if k != "bachelor"}
+    result = run("FL", **fields)
+    assert result.best_pathway == "subject-exam"
+    degree = result.plan.steps[0]
+    assert (degree.kind, degree.counted) == ("bachelor", False)
+    assert degree.title == "Earn a bachelor's degree if you have none"
+    assert degree.months is not None  # what it takes if they have none is still shown
+    held = run("FL", **_licensed("FL", background_check="yes"))
+    assert held.best_pathway == "subject-exam"
+    assert (result.plan.months, result.plan.cost_usd) == (held.plan.months, held.plan.cost_usd)
+    assert 'not counting "Earn a bachelor\'s degree if you have none"' in result.best_reason
+    assert result.plan.total_note.startswith('not counted: "Earn a bachelor')
 
 
 def test_me_licensed_teacher_takes_the_24_hour_teachers_route() -> None:

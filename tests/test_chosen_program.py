@@ -71,6 +71,33 @@ def test_program_option_replaces_the_study_estimate_and_names_it(tmp_path: Path)
     assert mine["plan_total"]["cost_usd"][0] == steps_cost
 
 
+def test_a_chosen_program_leaves_an_uncounted_step_out_of_the_totals(tmp_path: Path) -> None:
+    # A Colorado teacher who left the bachelor's answer blank: the endorsement route lists
+    # the degree in case they have none, with its time, outside the totals; a chosen program
+    # works the totals out again from the steps and must leave it out as well.
+    teacher = {
+        "state": "CO",
+        "master": "no",
+        "school_library_program": "no",
+        "teaching_license_state": "CO",
+        "teaching_license_status": "active",
+        "teaching_years": 3,
+        "exams": [],
+        "background_check": "yes",
+    }
+    cu = "co-ucdenver-teacher-librarian-endorsement"
+    blank = _json("--profile", str(_file(tmp_path, teacher)), "--program", cu)
+    held = _json("--profile", str(_file(tmp_path, {**teacher, "bachelor": "yes"})), "--program", cu)
+    degree = blank["plan"][0]
+    assert (degree["kind"], degree["counted"]) == ("bachelor", False)
+    assert degree["months"] is not None
+    assert degree["cost_usd"] is not None
+    assert "your program" in blank["plan"][1]["title"]
+    for key in ("months", "cost_usd"):
+        assert blank["plan_total"][key] == held["plan_total"][key]
+    assert blank["plan_total"]["note"].startswith('not counted: "Earn a bachelor')
+
+
 def test_the_profile_field_does_the_same_and_the_option_wins(tmp_path: Path) -> None:
     profile = _file(tmp_path, {**KS_TEACHER, "program": ESU})
     first = _json("--profile", str(profile))["plan"][0]

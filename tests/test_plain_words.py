@@ -118,7 +118,7 @@ def test_compare_names_the_step_a_lower_bound_leaves_out(tmp_path: Path) -> None
     ("answer", "title"),
     [
         ("no", "Earn a bachelor's degree"),
-        (None, "Earn a bachelor's degree"),
+        (None, "Earn a bachelor's degree if you have none"),
         ("in_progress", "Finish your bachelor's degree"),
     ],
 )
@@ -132,7 +132,7 @@ def test_a_bachelors_step_says_finish_only_to_someone_who_started(
     result = assessment_for(profile(**fields), "ME", today=TODAY)
     titles = [s.title for s in result.plan.steps]
     assert title in titles, titles
-    assert sum(t.endswith("bachelor's degree") for t in titles) == 1, titles
+    assert sum("bachelor's degree" in t for t in titles) == 1, titles
 
 
 @pytest.mark.parametrize(

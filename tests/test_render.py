@@ -227,3 +227,30 @@ def test_an_implied_bachelors_step_keeps_the_json_contract() -> None:
     assert step["sources"]
     assert all(s["url"].startswith("http") for s in step["sources"])
     jsonschema.validate(data, json.loads(SCHEMA_FILE.read_text(encoding="utf-8")))
+
+
+def test_a_step_left_out_of_the_totals_says_so_in_the_json_report() -> None:
+    # A licensed Florida teacher who left the bachelor's answer blank: the exam route lists
+    # the degree (in case they have none) with its time, but plan_total leaves it out, and a
+    # script can tell which step that is by its "counted" key
+    fields = {
+        "master": "no",
+        "school_library_program": "no",
+        "teaching_license_state": "FL",
+        "teaching_license_status": "active",
+        "teaching_years": 3,
+        "exams": [],
+        "background_check": "yes",
+    }
+    data = json.loads(render_json(run("FL", **fields)))
+    degree = data["plan"][0]
+    assert degree["kind"] == "bachelor"
+    assert degree["counted"] is False
+    assert degree["months"] is not None
+    assert all(step["counted"] is True for step in data["plan"][1:])
+    total = data["plan_total"]
+    held = json.loads(render_json(run("FL", **fields, bachelor="yes")))["plan_total"]
+    assert (total["months"], total["cost_usd"]) == (held["months"], held["cost_usd"])
+    assert "not counting" in total["headline"]
+    assert degree["title"] in total["note"]
+    jsonschema.validate(data, json.loads(SCHEMA_FILE.read_text(encoding="utf-8")))

@@ -353,19 +353,22 @@ def complete(decision: Decision, profile: Profile, compiled: CompiledState) -> D
 
 def cost_key(
     sketch: Sketch, standing: Standing, p: Profile
-) -> tuple[int, float, float, float, int]:
+) -> tuple[int, float, float, float, int, int]:
     """What a route costs the person: how many of its steps that take months have no sourced
     time (a route with none ranks before any with one, and one before two), then the known
     time along the critical path, then money (the known costs), then the number of steps.
     Routes that wait on as many steps of unknown length are compared by what is known of the
-    rest."""
+    rest. A step listed only in case a blank answer is no (``Sketch.aside``) counts neither
+    its time nor its cost nor as a step; of routes equal in time and money, the one with
+    fewer such steps ranks first."""
     months, cost = sketch.totals(p)
     # No months: only short administrative steps are left, or only the unknown ones.
     lower, upper = months if months is not None else (0.0, 0.0)
     # Unknown fees count as nothing: every step that takes months has a sourced cost, so what
     # stays unknown are short steps' fees, and a route must not lose to a longer one for them.
     money = cost[1] if cost is not None else 0.0
-    return (sketch.open_major, upper, lower, money, standing.remaining_steps)
+    steps = standing.remaining_steps - sketch.aside
+    return (sketch.open_major, upper, lower, money, sketch.aside, steps)
 
 
 def rank_top(

@@ -48,6 +48,9 @@ def _finish(steps: list[PlanStep]) -> tuple[tuple[float, float], list[str]]:
             max((finish[a][0] for a in step.after if a in finish), default=0.0),
             max((finish[a][1] for a in step.after if a in finish), default=0.0),
         )
+        if not step.counted:  # listed with its time, not in the totals (``plan.Sketch``)
+            finish[step.order] = start
+            continue
         if step.months is None:
             if step.kind != "application":
                 unknown.append(step.title)
@@ -66,13 +69,15 @@ def _totals(plan: Plan, steps: list[PlanStep], major_titles: set[str]) -> Plan:
     (low, high), unknown = _finish(steps)
     major = [t for t in unknown if t in major_titles]
     short = [t for t in unknown if t not in major]
-    note = total_note(major, short, unpriced(steps))
-    costs = [s.cost_usd for s in steps if s.cost_usd is not None]
+    counted = [s for s in steps if s.counted]
+    aside = [s for s in steps if not s.counted]
+    note = total_note(major, short, unpriced(steps), aside)
+    costs = [s.cost_usd for s in counted if s.cost_usd is not None]
     return plan.replace(
         **{
             "steps": steps,
             "months": (float(math.ceil(low)), float(math.ceil(high)))
-            if any(s.months is not None for s in steps)
+            if any(s.months is not None for s in counted)
             else None,
             "cost_usd": (sum(c[0] for c in costs), sum(c[1] for c in costs)) if costs else None,
             "unestimated": unknown,

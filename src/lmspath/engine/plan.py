@@ -293,6 +293,10 @@ def _critical_path(
         if draft.during is not None:
             finish[draft.order] = finish[draft.during]
             continue
+        if draft.uncounted:
+            # listed with its time, but not in the totals: the steps after it start as if done
+            finish[draft.order] = (start_lo, start_hi)
+            continue
         span = months[index]
         if span is None:
             if draft.kind != "application":
@@ -307,8 +311,9 @@ def _critical_path(
 
 
 def _total(drafts: Sequence[_Draft], months: Sequence[Range | None]) -> Range | None:
-    """The plan's time: the critical path rounded up to whole months; None with no estimate."""
-    if all(span is None for span in months):
+    """The plan's time: the critical path rounded up to whole months; None with no estimate
+    (an uncounted step's aside)."""
+    if all(span is None or d.uncounted for d, span in zip(drafts, months, strict=True)):
         return None
     (lo, hi), _ = _critical_path(drafts, months)
     return (_round(lo), _round(hi))
@@ -321,8 +326,9 @@ def _timed(draft: _Draft) -> bool:
 
 
 def _cost(drafts: Sequence[_Draft], costs: Sequence[Range | None]) -> Range | None:
-    """The plan's cost: the sum of the steps' costs; None when no step has one."""
-    known = [c for c in costs if c is not None]
+    """The plan's cost: the sum of the steps' costs; None when no step has one (an uncounted
+    step's aside)."""
+    known = [c for d, c in zip(drafts, costs, strict=True) if c is not None and not d.uncounted]
     if not known:
         return None
     return (sum(c[0] for c in known), sum(c[1] for c in known))
@@ -349,6 +355,7 @@ class Sketch:
         "_numbers",
         "_plans",
         "_years",
+        "aside",
         "drafts",
         "open_major",
         "pathway",
@@ -384,12 +391,15 @@ class Sketch:
         self._cost = _cost(self.drafts, [d.cost for d in self.drafts]) if not years else None
         first = self.drafts[0]
         self._first = first.title if first.numbers is None and first.retake is None else None
+        #: how many steps are listed but not counted (``_Draft.uncounted``)
+        self.aside: int = sum(1 for d in self.drafts if d.uncounted)
         #: how many steps that take months or years have no estimate of their length
         self.open_major: int = sum(
             1
             for d in self.drafts
             if d.kind in MAJOR_STEPS
             and not d.review
+            and not d.uncounted
             and d.during is None
             and d.months is None
             and not (d.numbers is not None and _timed(d))
@@ -460,10 +470,11 @@ class Sketch:
         spans = [d.months for d in drafts]
         (lo, hi), unknown_at = _critical_path(drafts, spans)
         unknown = [drafts[i].title for i in unknown_at]
-        has_time = any(span is not None for span in spans)
-        cost_lo = sum(d.cost[0] for d in drafts if d.cost)
-        cost_hi = sum(d.cost[1] for d in drafts if d.cost)
-        no_cost = [d.title for d in drafts if d.cost is None and d.during is None]
+        counted = [d for d in drafts if not d.uncounted]
+        has_time = any(d.months is not None for d in counted)
+        cost_lo = sum(d.cost[0] for d in counted if d.cost)
+        cost_hi = sum(d.cost[1] for d in counted if d.cost)
+        no_cost = [d.title for d in counted if d.cost is None and d.during is None]
         steps = [
             PlanStep(
                 order=d.order,
@@ -481,6 +492,7 @@ class Sketch:
                 link=d.link,
                 sources=_unique_sources(d.sources),
                 exam=d.exam,
+                counted=not d.uncounted,
             )
             for d in drafts
         ]
@@ -490,12 +502,12 @@ class Sketch:
             if i in unknown_at and d.kind in MAJOR_STEPS and not d.review
         ]
         short = [t for t in unknown if t not in major]
-        note = total_note(major, short, len(no_cost))
+        note = total_note(major, short, len(no_cost), [s for s in steps if not s.counted])
         return Plan(
             pathway=self.pathway,
             steps=steps,
             months=(_round(lo), _round(hi)) if has_time else None,
-            cost_usd=(cost_lo, cost_hi) if any(d.cost for d in drafts) else None,
+            cost_usd=(cost_lo, cost_hi) if any(d.cost for d in counted) else None,
             unestimated=unknown,
             total_note=note or "every step has a sourced estimate (ranges, not quotes)",
             complete=not major,

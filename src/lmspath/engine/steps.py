@@ -53,6 +53,7 @@ class _Draft:
         "sources",
         "status",
         "title",
+        "uncounted",
         "with_program",
     )
 
@@ -90,6 +91,10 @@ class _Draft:
     exam: ExamFacts | None
     #: the kinds of step this one starts after, where its kind alone does not say
     follows: tuple[StepKind, ...]
+    #: a step the plan lists only because the profile leaves its answer blank, though every
+    #: route rests on it (a bachelor's degree): shown with its time and cost, left out of the
+    #: plan's totals, so it neither lengthens one route nor decides between routes
+    uncounted: bool
 
     def __init__(
         self,
@@ -116,6 +121,7 @@ class _Draft:
         retake: tuple[str, float] | None = None,
         exam: ExamFacts | None = None,
         follows: tuple[StepKind, ...] = (),
+        uncounted: bool = False,
     ) -> None:
         self.kind = kind
         self.title = title
@@ -140,6 +146,7 @@ class _Draft:
         self.retake = retake
         self.exam = exam
         self.follows = follows
+        self.uncounted = uncounted
 
     def copy(self) -> _Draft:
         """A copy to order and link in one sketch (a step template is shared by many).
@@ -278,6 +285,13 @@ def step_degree(
     if level == "bachelor":
         draft.kind = "bachelor"
         _bachelor(draft, estimates, rules.code, in_progress=ctx.flags[5])
+        if req.status == "not_given":
+            # Every route rests on a bachelor's degree, whether its rules name one or its
+            # master's or license assumes one: counting a blank answer's four years against the
+            # routes that name it would send a graduate onto a longer route they do not need.
+            draft.uncounted = True
+            draft.title = "Earn a bachelor's degree if you have none"
+            draft.note = "; ".join(n for n in (draft.note, NOT_COUNTED) if n)
         return
     draft.title = "Earn " + req.need
     fields_named = getattr(rule, "fields", None) or []
@@ -287,6 +301,10 @@ def step_degree(
         draft.estimate_note = MASTER_LEFT_UNKNOWN
     elif {"library_science", "school_library_media"} & set(fields_named) or not fields_named:
         _apply(draft, estimates, "mlis", rules.code)
+
+
+#: What an uncounted step's note adds (``_Draft.uncounted``).
+NOT_COUNTED = "its time and cost are not in the plan's totals"
 
 
 def _bachelor(draft: _Draft, estimates: Estimates, state: str, *, in_progress: bool) -> None:

@@ -62,14 +62,23 @@ def titles(names: Sequence[str]) -> str:
 
 def unpriced(steps: Sequence[PlanStep]) -> int:
     """Steps whose cost is not confirmed, as a plan's totals count them (a step done during
-    another is priced with it)."""
-    return sum(1 for step in steps if step.cost_usd is None and step.during is None)
+    another is priced with it; an uncounted one is not in them)."""
+    return sum(
+        1 for step in steps if step.cost_usd is None and step.during is None and step.counted
+    )
 
 
-def total_note(major: Sequence[str], short: Sequence[str], no_cost: int) -> str:
-    """What a plan's totals leave out: major steps with no sourced time, short steps whose
-    time is not counted, and how many steps have no confirmed cost ('' when nothing)."""
-    parts = []
+def total_note(
+    major: Sequence[str], short: Sequence[str], no_cost: int, uncounted: Sequence[PlanStep] = ()
+) -> str:
+    """What a plan's totals leave out: steps listed only in case a blank answer is no (with
+    their time and cost), major steps with no sourced time, short steps whose time is not
+    counted, and how many steps have no confirmed cost ('' when nothing)."""
+    parts = [
+        f'not counted: "{step.title}" ({months(step.months)}, {money(step.cost_usd)}), as your '
+        "profile does not say whether you need it"
+        for step in uncounted
+    ]
     if major:
         parts.append("no sourced time estimate for " + titles(major))
     if short:
@@ -81,14 +90,16 @@ def total_note(major: Sequence[str], short: Sequence[str], no_cost: int) -> str:
 
 def plan_time(plan: Plan) -> str:
     """The plan's time as a headline says it, naming what the total leaves out."""
+    aside = [step.title for step in plan.steps if not step.counted]
+    unless = f", not counting {titles(aside)}" if aside else ""
     if plan.complete:
         if plan.months is None:
-            return "no step that takes months is left"
-        return months(plan.months)
+            return "no step that takes months is left" + unless
+        return months(plan.months) + unless
     missing = titles(plan.unestimated_major)
     if plan.months is None or plan.months == (0, 0):
-        return f"not confirmed: no sourced estimate for {missing}"
-    return f"{at_least(plan.months)}, plus the time of {missing} (not confirmed)"
+        return f"not confirmed: no sourced estimate for {missing}{unless}"
+    return f"{at_least(plan.months)}, plus the time of {missing} (not confirmed){unless}"
 
 
 def money(value: tuple[float, float] | None) -> str:

@@ -702,6 +702,7 @@ class PlanStep(Frozen):
     __slots__ = (
         "after",
         "cost_usd",
+        "counted",
         "detail",
         "during",
         "estimate_note",
@@ -734,6 +735,7 @@ class PlanStep(Frozen):
         "sources",
         "programs",
         "exam",
+        "counted",
     )
     _through_init: ClassVar[frozenset[str]] = frozenset({"cost_usd", "months", "programs"})
 
@@ -766,6 +768,7 @@ class PlanStep(Frozen):
     sources: list[SourceRef]
     programs: list[ProgramPick]
     exam: ExamFacts | None
+    counted: bool
 
     def __init__(
         self,
@@ -799,6 +802,7 @@ class PlanStep(Frozen):
         sources: list[SourceRef],
         programs: list[ProgramPick] | None = None,
         exam: ExamFacts | None = None,
+        counted: bool = True,
     ) -> None:
         _set(self, "order", order)
         _set(self, "kind", kind)
@@ -818,6 +822,7 @@ class PlanStep(Frozen):
         _set(self, "sources", sources)
         _set(self, "programs", [] if programs is None else programs)
         _set(self, "exam", exam)
+        _set(self, "counted", counted)
 
     def to_json(self) -> dict[str, Any]:
         """The JSON value of this object (what the schema reads)."""
@@ -838,6 +843,7 @@ class PlanStep(Frozen):
             "sources": [x.to_json() for x in self.sources],
             "programs": [x.to_json() for x in self.programs],
             "exam": None if self.exam is None else self.exam.to_json(),
+            "counted": self.counted,
         }
 
     @classmethod
@@ -866,6 +872,7 @@ class PlanStep(Frozen):
             exam=(None if data["exam"] is None else ExamFacts.from_json(data["exam"]))
             if "exam" in data
             else None,
+            counted=data.get("counted", True),
         )
 
 

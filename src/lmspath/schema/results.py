@@ -143,6 +143,9 @@ class PlanStep(Result):
     programs: list[ProgramPick] = Field(default_factory=list)
     #: an exam step's vendor, registration page, fee, format, length and cut score
     exam: ExamFacts | None = None
+    #: False for a step listed only because the profile leaves its answer blank, though every
+    #: route rests on it (a bachelor's degree): its time and cost are not in the plan's totals
+    counted: bool = True
 
 
 class Plan(Result):
