@@ -112,6 +112,31 @@ def test_a_blank_bachelors_answer_never_sends_a_florida_teacher_to_a_masters() -
     assert result.plan.total_note.startswith('not counted: "Earn a bachelor')
 
 
+def test_a_blank_license_answer_names_the_route_a_license_would_open() -> None:
+    # MASL quoting Ch. 115: a Maine-certified teacher needs 24 graduate hours, anyone else 36
+    # (https://maslibraries.org/Certification). A blank license answer is planned as none, so
+    # the 36-hour route is shown; the reason must say that a license would open the 24-hour one.
+    fields = {
+        k: v
+        for k, v in ONLY_BACHELOR.items()
+        if k not in {"teaching_license_status", "teaching_license_state"}
+    } | {"background_check": "yes"}
+    blank = run("ME", **fields)
+    assert blank.best_pathway == "graduate-hours"
+    licensed = run("ME", **_licensed("ME", background_check="yes"))
+    assert licensed.best_pathway == "teacher-plus-hours"
+    sentence = (
+        "Your profile does not say whether you hold a teaching license. With an active "
+        f"teaching license, '{pathway(licensed, 'teacher-plus-hours').name}' would take "
+    )
+    assert sentence in blank.best_reason
+    assert "at least 16-32 months" in blank.best_reason.split(sentence)[1]
+    # An answer, either way, or a license state of "none", leaves nothing to say.
+    for given in ({"teaching_license_status": "none"}, {"teaching_license_state": "none"}):
+        assert "does not say whether you hold" not in run("ME", **fields, **given).best_reason
+    assert "does not say whether you hold" not in licensed.best_reason
+
+
 def test_me_licensed_teacher_takes_the_24_hour_teachers_route() -> None:
     # MASL quoting Ch. 115: a Maine-certified teacher needs 24 graduate hours, anyone else 36:
     # https://maslibraries.org/Certification

@@ -448,6 +448,38 @@ def _best_reason(
     return reason
 
 
+def _if_licensed(
+    decision: Decision,
+    results: list[PathwayResult],
+    profile: Profile,
+    compiled: CompiledState,
+) -> str | None:
+    """When the profile leaves the teaching license blank and an active one would make another
+    route quicker or cheaper: which, and what it would take (None otherwise).
+
+    A blank answer is planned as no license (the route shown then needs none, or counts
+    earning one); for the many teachers among such people the answer decides the route."""
+    where = profile.teaching_license_state
+    if profile.teaching_license_status is not None or where == "none":
+        return None
+    where = where or compiled.code
+    licensed = profile.replace(teaching_license_status="active", teaching_license_state=where)
+    other = decide(licensed, compiled)
+    best, alt = decision.best, other.best
+    if alt == best or _why_not(other, alt, results[alt], licensed) is not None:
+        return None
+    mine = cost_key(decision.sketch(best), decision.standings[best], profile)
+    theirs = cost_key(other.sketch(alt), other.standings[alt], licensed)
+    if theirs[:4] >= mine[:4]:
+        return None
+    held = "an active teaching license" + ("" if where == compiled.code else f" from {where}")
+    return (
+        "Your profile does not say whether you hold a teaching license. With "
+        f"{held}, '{results[alt].name}' would take "
+        f"{plan_cost_words(other.sketch(alt).plan(licensed))}: give that answer to plan it"
+    )
+
+
 def _ranked_reason(
     decision: Decision, results: list[PathwayResult], best_plan: Plan, profile: Profile
 ) -> str:
@@ -537,6 +569,9 @@ def assess(
         verdict, results[decision.because] if decision.because is not None else None
     )
     best_reason = _best_reason(decision, results, best_plan, profile)
+    fork = _if_licensed(decision, results, profile, compiled)
+    if fork is not None:
+        best_reason = f"{best_reason}. {fork}"
     warnings: list[str] = []
     age = (today - rules.last_checked).days
     if age > STALE_AFTER_DAYS:
