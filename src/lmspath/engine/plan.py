@@ -312,7 +312,7 @@ def _critical_path(
 
 def _total(drafts: Sequence[_Draft], months: Sequence[Range | None]) -> Range | None:
     """The plan's time: the critical path rounded up to whole months; None with no estimate
-    (an uncounted step's aside)."""
+    (an uncounted step's does not count)."""
     if all(span is None or d.uncounted for d, span in zip(drafts, months, strict=True)):
         return None
     (lo, hi), _ = _critical_path(drafts, months)
@@ -326,8 +326,8 @@ def _timed(draft: _Draft) -> bool:
 
 
 def _cost(drafts: Sequence[_Draft], costs: Sequence[Range | None]) -> Range | None:
-    """The plan's cost: the sum of the steps' costs; None when no step has one (an uncounted
-    step's aside)."""
+    """The plan's cost: the sum of the steps' costs, an uncounted step's left out; None when
+    no step has one."""
     known = [c for d, c in zip(drafts, costs, strict=True) if c is not None and not d.uncounted]
     if not known:
         return None
