@@ -131,6 +131,11 @@ def test_a_blank_license_answer_names_the_route_a_license_would_open() -> None:
     )
     assert sentence in blank.best_reason
     assert "at least 16-32 months" in blank.best_reason.split(sentence)[1]
+    fork = blank.if_licensed
+    assert fork is not None
+    assert (fork.license_state, fork.pathway, fork.months) == ("ME", "teacher-plus-hours", (16, 32))
+    assert not fork.months_complete  # the portfolio's time is not known
+    assert licensed.if_licensed is None
     # An answer, either way, or a license state of "none", leaves nothing to say.
     for given in ({"teaching_license_status": "none"}, {"teaching_license_state": "none"}):
         assert "does not say whether you hold" not in run("ME", **fields, **given).best_reason

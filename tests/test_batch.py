@@ -950,3 +950,75 @@ def test_plans_are_moved_into_place_as_listed_until_none_is_left(
     assert "## Your plan" in (plans / "C4.md").read_text(encoding="utf-8")
     assert stat.S_IMODE((plans / "C4.md").stat().st_mode) == 0o640
     assert stat.S_IMODE((plans / "C9.md").stat().st_mode) == 0o600 & ~umask()
+
+
+_FORK_STATES = ("ME", "MO", "IL", "OH", "NV", "PA", "VA", "MT", "TX", "FL", "WI", "MI")
+
+
+def _fork_intake(path: Path, count: int, seed: int) -> list[dict[str, str]]:
+    """Rows that vary the license answers (often blank) and what a license route reads."""
+    rng = __import__("random").Random(seed)
+    fields = (
+        "client_id",
+        "state",
+        "bachelor",
+        "master",
+        "school_library_program",
+        "library_credit_hours",
+        "teaching_license_state",
+        "teaching_license_status",
+        "teaching_years",
+        "background_check",
+    )
+    rows = []
+    for n in range(count):
+        code = rng.choice(_FORK_STATES)
+        rows.append(
+            {
+                "client_id": f"C{n}",
+                "state": code,
+                "bachelor": rng.choice(["yes", "yes", "", "in_progress"]),
+                "master": rng.choice(["no", "yes", "in_progress", ""]),
+                "school_library_program": rng.choice(["no", "", "in_progress"]),
+                "library_credit_hours": rng.choice(["", "0", "12", "24"]),
+                "teaching_license_state": rng.choice(["", "", code, "TX", "none"]),
+                "teaching_license_status": rng.choice(["", "", "active", "expired", "none"]),
+                "teaching_years": rng.choice(["", "0", "2", "5"]),
+                "background_check": rng.choice(["yes", ""]),
+            }
+        )
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(rows)
+    return rows
+
+
+@pytest.mark.parametrize("cache_size", [CACHE_SIZE, 2])
+def test_route_if_licensed_is_the_route_the_report_names(tmp_path: Path, cache_size: int) -> None:
+    """The results' route_if_licensed is the route each client's own report names for an
+    active license (its if_licensed), blank when the report names none; memos that are
+    emptied all the time change nothing, and every row is still counted."""
+    from lmspath.api.assess import assessment_for
+    from tests.helpers import profile
+
+    intake = tmp_path / "intake.csv"
+    rows = _fork_intake(intake, 400, seed=3)
+    options = BatchOptions(
+        output=tmp_path / "r.csv", summary=tmp_path / "s.md", today=TODAY, cache_size=cache_size
+    )
+    report = run_batch(intake, options)
+    assert report.rows == len(rows)
+    assert report.problems == 0
+    with (tmp_path / "r.csv").open(encoding="utf-8", newline="") as handle:
+        results = list(csv.DictReader(handle))
+    named = 0
+    for row, result in zip(rows, results, strict=True):
+        fields = {k: v for k, v in row.items() if v and k != "client_id"}
+        fork = assessment_for(profile(**fields), row["state"], today=TODAY).if_licensed
+        assert result["route_if_licensed"] == (fork.pathway if fork else ""), row
+        named += fork is not None
+        if fork is not None:
+            assert row["teaching_license_status"] == ""
+            assert fork.pathway != result["best_pathway"]
+    assert named > 20  # the column is not always blank

@@ -254,3 +254,26 @@ def test_a_step_left_out_of_the_totals_says_so_in_the_json_report() -> None:
     assert "not counting" in total["headline"]
     assert degree["title"] in total["note"]
     jsonschema.validate(data, json.loads(SCHEMA_FILE.read_text(encoding="utf-8")))
+
+
+def test_a_route_a_license_would_open_is_in_the_json_report() -> None:
+    # Maine: 36 graduate hours without a teaching certificate, 24 with one (MASL quoting
+    # Ch. 115, https://maslibraries.org/Certification); the license answer left blank
+    fields = {
+        "bachelor": "yes",
+        "master": "no",
+        "school_library_program": "no",
+        "teaching_years": 4,
+        "background_check": "yes",
+    }
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    data = json.loads(render_json(run("ME", **fields)))
+    fork = data["if_licensed"]
+    assert fork["pathway"] == "teacher-plus-hours"
+    assert fork["license_state"] == "ME"
+    assert fork["months"] == [16.0, 32.0]
+    assert fork["headline"] in data["best_reason"]
+    jsonschema.validate(data, schema)
+    answered = json.loads(render_json(run("ME", **fields, teaching_license_status="none")))
+    assert answered["if_licensed"] is None
+    jsonschema.validate(answered, schema)

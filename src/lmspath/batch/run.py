@@ -85,6 +85,7 @@ RESULT_COLUMNS: tuple[str, ...] = (
     "cost_min",
     "cost_max",
     "next_step_link",
+    "route_if_licensed",
 )
 ERROR_COLUMNS: tuple[str, ...] = ("line", "client_id", "field", "problem")
 

@@ -23,7 +23,16 @@ from lmspath.batch.cohort import CohortTally, RuleRef, Scored
 from lmspath.batch.cohort_clients import SHOWN_PER_TIER, ClientLine
 from lmspath.batch.intake import Layout, RowParser, client_id_of, passthrough_indexes
 from lmspath.batch.spreadsheet import csv_field, neutralise
-from lmspath.engine.assess import assess, decide, rank_top, situation
+from lmspath.engine.assess import (
+    assess,
+    cost_key,
+    decide,
+    licensed_reading,
+    open_to,
+    quicker,
+    rank_top,
+    situation,
+)
 from lmspath.engine.outcomes import disputed
 from lmspath.engine.words import months_short
 from lmspath.files import per_file_error, write_private
@@ -147,12 +156,34 @@ class _Base:
     tally adds each situation's counts once rather than once per client.
     """
 
-    __slots__ = ("complete", "count", "exam_id", "extra", "months", "scored", "text", "tier")
+    __slots__ = (
+        "complete",
+        "count",
+        "exam_id",
+        "extra",
+        "months",
+        "open",
+        "rank",
+        "scored",
+        "text",
+        "tier",
+    )
 
     def __init__(
-        self, scored: Scored, text: str, exam_id: str | None, complete: str, extra: str = ""
+        self,
+        scored: Scored,
+        text: str,
+        exam_id: str | None,
+        complete: str,
+        extra: str = "",
+        rank: tuple[object, ...] = (),
+        open_route: bool = True,
     ) -> None:
         self.scored = scored
+        #: what the best route costs the client (``engine.assess.cost_key``), and whether it
+        #: is open to them: a license's reading of a blank answer compares by these
+        self.rank = rank
+        self.open = open_route
         #: the total_complete cell: "yes" when every major step has a time estimate
         self.complete = complete
         #: its cells as they sit in a results line, between client_id and plan_file
@@ -495,8 +526,9 @@ class Scorer:
         base = found.rows.get(row_key)
         if base is None:
             link = self._link(plan.drafts[0], compiled.rules) if plan.drafts else None
+            rank = cost_key(plan, decision.standings[best], profile)
             base = self._shared_base(
-                compiled, decision, best, months, next_step, plan.complete, cost, link
+                compiled, decision, best, months, next_step, plan.complete, cost, link, rank
             )
             found.rows[row_key] = base
         return base
@@ -532,15 +564,18 @@ class Scorer:
         complete: bool,
         cost: tuple[float, float] | None = None,
         link: str | None = None,
+        rank: tuple[object, ...] = (),
     ) -> _Base:
         """The results row of a decision on its best pathway for this client (memoised).
 
         Everything a row shows follows from the key: situations that differ only in pathways
         other than the best share a row, and rows that differ only in the plan's time and first
-        step share their core.
+        step share their core. ``rank`` is the best route's ``cost_key`` (kept with the row,
+        and part of its key with whether the route is open to the client).
         """
         core_key = (compiled.code, decision.verdict, best, decision.codes[best])
-        key = (*core_key, months, next_step, complete, cost, link)
+        open_route = open_to(decision, best)
+        key = (*core_key, months, next_step, complete, cost, link, rank[:4], open_route)
         base = self._bases.get(key)
         if base is not None:
             return base
@@ -555,7 +590,9 @@ class Scorer:
         text = f"{core.head},{low},{high},{csv_field(neutralise(next_step))},{core.tail}"
         money = (_number(cost[0]), _number(cost[1])) if cost else ("", "")
         extra = f"{core.names},{money[0]},{money[1]},{csv_field(neutralise(link or ''))}"
-        base = _Base(scored, text, core.exam_id, "yes" if complete else "no", extra)
+        base = _Base(
+            scored, text, core.exam_id, "yes" if complete else "no", extra, rank[:4], open_route
+        )
         if len(self._bases) >= self._cache_size:
             self._forget_rows()
         self._bases[key] = base
@@ -690,7 +727,20 @@ class Scorer:
                 before = base_of(parsed).scored
                 parsed = apply_assumptions(parsed, assume)
                 tail = _what_if_cells(before, base_of(parsed).scored)
+            # A blank license answer is planned as none: the route an active one would make
+            # quicker or cheaper, as the client's report names it. Worked out before the row's
+            # own facts, which may not be dropped from the memo before they are counted.
+            licensed = licensed_reading(parsed, parsed.state or "")
+            other = base_of(licensed) if licensed is not None else None
             base = base_of(parsed)
+            fork = (
+                other.scored.best_pathway
+                if other is not None
+                and other.open
+                and other.scored.best_pathway != base.scored.best_pathway
+                and quicker(other.rank, base.rank)
+                else ""
+            )
             if plans and plan_name is not None:
                 try:
                     self._write_plan(parsed, base.exam_id, plan_name)
@@ -725,7 +775,7 @@ class Scorer:
                     line,
                     f"{line},{csv_field(neutralise(client))},{base.text},"
                     f"{csv_field(plan_cell)},{base.complete},"
-                    f"{csv_field(notes) if notes else ''},{base.extra}{tail}{more}\r\n",
+                    f"{csv_field(notes) if notes else ''},{base.extra},{fork}{tail}{more}\r\n",
                 )
             )
         return Done(lines, rejected, self.assessed - assessed, self.skills_computed - computed)

@@ -17,6 +17,7 @@ from lmspath.model.profile import Profile
 from lmspath.model.results import (
     Agency,
     Assessment,
+    IfLicensed,
     PathwayResult,
     Plan,
     RequirementResult,
@@ -448,35 +449,70 @@ def _best_reason(
     return reason
 
 
+def licensed_reading(profile: Profile, state: str) -> Profile | None:
+    """The profile with an active teaching license (from its license state, else ``state``),
+    when it leaves the license blank; None when it answers (a license state of "none" is an
+    answer: no license)."""
+    where = profile.teaching_license_state
+    if profile.teaching_license_status is not None or where == "none":
+        return None
+    return profile.replace(teaching_license_status="active", teaching_license_state=where or state)
+
+
+def open_to(decision: Decision, index: int) -> bool:
+    """The route is open to the person (``_why_not`` finds nothing against it)."""
+    return decision.reach[index] and decision.standings[index].audience in _OPENABLE
+
+
+def quicker(theirs: tuple[object, ...], mine: tuple[object, ...]) -> bool:
+    """One ``cost_key`` is quicker or cheaper than another: fewer steps of unknown length, or
+    as many and less time, or as long and less money (the steps themselves aside)."""
+    return theirs[:4] < mine[:4]
+
+
 def _if_licensed(
     decision: Decision,
     results: list[PathwayResult],
     profile: Profile,
     compiled: CompiledState,
-) -> str | None:
+) -> IfLicensed | None:
     """When the profile leaves the teaching license blank and an active one would make another
-    route quicker or cheaper: which, and what it would take (None otherwise).
+    open route quicker or cheaper: which, and what it would take (None otherwise).
 
     A blank answer is planned as no license (the route shown then needs none, or counts
     earning one); for the many teachers among such people the answer decides the route."""
-    where = profile.teaching_license_state
-    if profile.teaching_license_status is not None or where == "none":
+    licensed = licensed_reading(profile, compiled.code)
+    if licensed is None:
         return None
-    where = where or compiled.code
-    licensed = profile.replace(teaching_license_status="active", teaching_license_state=where)
     other = decide(licensed, compiled)
     best, alt = decision.best, other.best
-    if alt == best or _why_not(other, alt, results[alt], licensed) is not None:
+    if alt == best or not open_to(other, alt):
         return None
     mine = cost_key(decision.sketch(best), decision.standings[best], profile)
     theirs = cost_key(other.sketch(alt), other.standings[alt], licensed)
-    if theirs[:4] >= mine[:4]:
+    if not quicker(theirs, mine):
         return None
-    held = "an active teaching license" + ("" if where == compiled.code else f" from {where}")
+    plan = other.sketch(alt).plan(licensed)
+    assert licensed.teaching_license_state is not None
+    return IfLicensed(
+        license_state=licensed.teaching_license_state,
+        pathway=results[alt].id,
+        pathway_name=results[alt].name,
+        months=plan.months,
+        months_complete=plan.complete,
+        cost_usd=plan.cost_usd,
+        headline=plan_cost_words(plan),
+    )
+
+
+def _fork_words(fork: IfLicensed, state: str) -> str:
+    """The sentence the best route's reason ends with when a license would open another."""
+    held = "an active teaching license" + (
+        "" if fork.license_state == state else f" from {fork.license_state}"
+    )
     return (
-        "Your profile does not say whether you hold a teaching license. With "
-        f"{held}, '{results[alt].name}' would take "
-        f"{plan_cost_words(other.sketch(alt).plan(licensed))}: give that answer to plan it"
+        f"Your profile does not say whether you hold a teaching license. With {held}, "
+        f"'{fork.pathway_name}' would take {fork.headline}: give that answer to plan it"
     )
 
 
@@ -571,7 +607,7 @@ def assess(
     best_reason = _best_reason(decision, results, best_plan, profile)
     fork = _if_licensed(decision, results, profile, compiled)
     if fork is not None:
-        best_reason = f"{best_reason}. {fork}"
+        best_reason = f"{best_reason}. {_fork_words(fork, rules.code)}"
     warnings: list[str] = []
     age = (today - rules.last_checked).days
     if age > STALE_AFTER_DAYS:
@@ -606,4 +642,5 @@ def assess(
         confidence=rules.confidence,
         confidence_note=rules.confidence_note,
         data_checked=rules.last_checked.isoformat(),
+        if_licensed=fork,
     )

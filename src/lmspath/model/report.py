@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 
 from lmspath.model.career import CareerSummary
 from lmspath.model.frozen import Frozen, _set
-from lmspath.model.results import MovingNote, PathwayResult, PlanStep, WhatIf
+from lmspath.model.results import IfLicensed, MovingNote, PathwayResult, PlanStep, WhatIf
 
 # <generated> from lmspath.schema.report by lmspath.schema.generate: do not edit
 
@@ -113,6 +113,7 @@ class JsonReport(Frozen):
         "confidence_note",
         "credential",
         "data_checked",
+        "if_licensed",
         "lmspath_version",
         "moving",
         "pathways",
@@ -149,6 +150,7 @@ class JsonReport(Frozen):
         "career",
         "what_if",
         "moving",
+        "if_licensed",
     )
 
     schema_version: str
@@ -172,6 +174,7 @@ class JsonReport(Frozen):
     career: CareerSummary | None
     what_if: WhatIf | None
     moving: MovingNote | None
+    if_licensed: IfLicensed | None
 
     def __init__(
         self,
@@ -197,6 +200,7 @@ class JsonReport(Frozen):
         career: CareerSummary | None = None,
         what_if: WhatIf | None = None,
         moving: MovingNote | None = None,
+        if_licensed: IfLicensed | None = None,
     ) -> None:
         _set(self, "schema_version", schema_version)
         _set(self, "lmspath_version", lmspath_version)
@@ -219,6 +223,7 @@ class JsonReport(Frozen):
         _set(self, "career", career)
         _set(self, "what_if", what_if)
         _set(self, "moving", moving)
+        _set(self, "if_licensed", if_licensed)
 
     def to_json(self) -> dict[str, Any]:
         """The JSON value of this object (what the schema reads)."""
@@ -244,6 +249,7 @@ class JsonReport(Frozen):
             "career": None if self.career is None else self.career.to_json(),
             "what_if": None if self.what_if is None else self.what_if.to_json(),
             "moving": None if self.moving is None else self.moving.to_json(),
+            "if_licensed": None if self.if_licensed is None else self.if_licensed.to_json(),
         }
 
     @classmethod
@@ -276,6 +282,11 @@ class JsonReport(Frozen):
             else None,
             moving=(None if data["moving"] is None else MovingNote.from_json(data["moving"]))
             if "moving" in data
+            else None,
+            if_licensed=(
+                None if data["if_licensed"] is None else IfLicensed.from_json(data["if_licensed"])
+            )
+            if "if_licensed" in data
             else None,
         )
 

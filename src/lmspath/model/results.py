@@ -1017,6 +1017,7 @@ class Assessment(Frozen):
         "confidence_note",
         "credential",
         "data_checked",
+        "if_licensed",
         "moving",
         "pathways",
         "plan",
@@ -1047,6 +1048,7 @@ class Assessment(Frozen):
         "career",
         "what_if",
         "moving",
+        "if_licensed",
     )
 
     state: str
@@ -1067,6 +1069,7 @@ class Assessment(Frozen):
     career: dict[str, object] | None
     what_if: WhatIf | None
     moving: MovingNote | None
+    if_licensed: IfLicensed | None
 
     def __init__(
         self,
@@ -1089,6 +1092,7 @@ class Assessment(Frozen):
         career: dict[str, object] | None = None,
         what_if: WhatIf | None = None,
         moving: MovingNote | None = None,
+        if_licensed: IfLicensed | None = None,
     ) -> None:
         _set(self, "state", state)
         _set(self, "state_name", state_name)
@@ -1108,6 +1112,7 @@ class Assessment(Frozen):
         _set(self, "career", career)
         _set(self, "what_if", what_if)
         _set(self, "moving", moving)
+        _set(self, "if_licensed", if_licensed)
 
     def to_json(self) -> dict[str, Any]:
         """The JSON value of this object (what the schema reads)."""
@@ -1130,6 +1135,7 @@ class Assessment(Frozen):
             "career": None if self.career is None else dict(self.career),
             "what_if": None if self.what_if is None else self.what_if.to_json(),
             "moving": None if self.moving is None else self.moving.to_json(),
+            "if_licensed": None if self.if_licensed is None else self.if_licensed.to_json(),
         }
 
     @classmethod
@@ -1162,6 +1168,92 @@ class Assessment(Frozen):
             moving=(None if data["moving"] is None else MovingNote.from_json(data["moving"]))
             if "moving" in data
             else None,
+            if_licensed=(
+                None if data["if_licensed"] is None else IfLicensed.from_json(data["if_licensed"])
+            )
+            if "if_licensed" in data
+            else None,
+        )
+
+
+class IfLicensed(Frozen):
+    """The route an active teaching license would make best, for a profile that leaves the
+    license blank (planned as none), when that route is quicker or cheaper."""
+
+    __slots__ = (
+        "cost_usd",
+        "headline",
+        "license_state",
+        "months",
+        "months_complete",
+        "pathway",
+        "pathway_name",
+    )
+    _fields: ClassVar[tuple[str, ...]] = (
+        "license_state",
+        "pathway",
+        "pathway_name",
+        "months",
+        "months_complete",
+        "cost_usd",
+        "headline",
+    )
+    _through_init: ClassVar[frozenset[str]] = frozenset({"cost_usd", "months"})
+
+    license_state: str
+    pathway: str
+    pathway_name: str
+    months: tuple[float, float] | None
+    months_complete: bool
+    cost_usd: tuple[float, float] | None
+    headline: str
+
+    def __init__(
+        self,
+        *,
+        license_state: str,
+        pathway: str,
+        pathway_name: str,
+        months: tuple[float, float] | None,
+        months_complete: bool,
+        cost_usd: tuple[float, float] | None,
+        headline: str,
+    ) -> None:
+        _set(self, "license_state", license_state)
+        _set(self, "pathway", pathway)
+        _set(self, "pathway_name", pathway_name)
+        _set(self, "months", None if months is None else (float(months[0]), float(months[1])))
+        _set(self, "months_complete", months_complete)
+        _set(
+            self, "cost_usd", None if cost_usd is None else (float(cost_usd[0]), float(cost_usd[1]))
+        )
+        _set(self, "headline", headline)
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON value of this object (what the schema reads)."""
+        return {
+            "license_state": self.license_state,
+            "pathway": self.pathway,
+            "pathway_name": self.pathway_name,
+            "months": None if self.months is None else [self.months[0], self.months[1]],
+            "months_complete": self.months_complete,
+            "cost_usd": None if self.cost_usd is None else [self.cost_usd[0], self.cost_usd[1]],
+            "headline": self.headline,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> IfLicensed:
+        """The object from its JSON value, which the schema has validated."""
+        return cls(
+            license_state=data["license_state"],
+            pathway=data["pathway"],
+            pathway_name=data["pathway_name"],
+            months=None if data["months"] is None else (data["months"][0], data["months"][1]),
+            months_complete=data["months_complete"],
+            cost_usd=None
+            if data["cost_usd"] is None
+            else (data["cost_usd"][0], data["cost_usd"][1]),
+            headline=data["headline"],
         )
 
 

@@ -52,6 +52,7 @@ def to_report(result: Assessment) -> JsonReport:
         career=CareerSummary.from_json(result.career) if result.career else None,
         what_if=result.what_if,
         moving=result.moving,
+        if_licensed=result.if_licensed,
     )
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from lmspath.schema.career import CareerSummary
-from lmspath.schema.results import MovingNote, PathwayResult, PlanStep, WhatIf
+from lmspath.schema.results import IfLicensed, MovingNote, PathwayResult, PlanStep, WhatIf
 
 
 class PlanTotal(BaseModel):
@@ -55,6 +55,9 @@ class JsonReport(BaseModel):
     what_if: WhatIf | None = None
     #: for a holder of another state's certificate: the move, its route and the agreements
     moving: MovingNote | None = None
+    #: with the teaching license left blank: the route an active one would make best, when it
+    #: is quicker or cheaper than the one planned (null otherwise)
+    if_licensed: IfLicensed | None = None
 
 
 def json_schema() -> str:

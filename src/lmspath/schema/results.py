@@ -194,6 +194,25 @@ class Assessment(Result):
     what_if: WhatIf | None = None
     #: set for a holder of another state's certificate: the move, its route and agreements
     moving: MovingNote | None = None
+    #: set when the profile leaves the teaching license blank and an active one would make
+    #: another route quicker or cheaper than the one planned
+    if_licensed: IfLicensed | None = None
+
+
+class IfLicensed(Result):
+    """The route an active teaching license would make best, for a profile that leaves the
+    license blank (planned as none), when that route is quicker or cheaper."""
+
+    #: the state of the license assumed: the profile's license state, else the target state
+    license_state: str
+    pathway: str
+    pathway_name: str
+    months: tuple[float, float] | None
+    #: every step that takes months has a time estimate, so ``months`` is the whole
+    months_complete: bool
+    cost_usd: tuple[float, float] | None
+    #: its time and cost in words, as the best route's reason names them
+    headline: str
 
 
 class WhatIf(Result):
