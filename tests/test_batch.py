@@ -1022,3 +1022,9 @@ def test_route_if_licensed_is_the_route_the_report_names(tmp_path: Path, cache_s
             assert row["teaching_license_status"] == ""
             assert fork.pathway != result["best_pathway"]
     assert named > 20  # the column is not always blank
+    # The summary counts them (markdown and the HTML page alike).
+    note = f"{named:,} clients left the teaching license blank where an active license"
+    assert note in (tmp_path / "s.md").read_text(encoding="utf-8")
+    page = tmp_path / "s.html"
+    run_batch(intake, BatchOptions(output=tmp_path / "r2.csv", summary=page, today=TODAY))
+    assert note in page.read_text(encoding="utf-8")

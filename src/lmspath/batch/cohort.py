@@ -119,6 +119,9 @@ class CohortTally:
     skill_gaps: Counter[tuple[str, str]] = field(default_factory=Counter)
     skills_seen: int = 0
     problem_fields: Counter[str] = field(default_factory=Counter)
+    #: scored clients who left the teaching license blank where an active one would give a
+    #: quicker or cheaper route (their results' ``route_if_licensed``)
+    if_licensed: int = 0
     #: the first clients of each readiness tier, in input order (bounded per tier)
     clients: dict[str, list[ClientLine]] = field(default_factory=dict)
 
@@ -160,6 +163,7 @@ class CohortTally:
         self.unconfirmed.update(other.unconfirmed)
         self.skill_gaps.update(other.skill_gaps)
         self.problem_fields.update(other.problem_fields)
+        self.if_licensed += other.if_licensed
         for tier, listed in other.clients.items():
             self.clients[tier] = merged(self.clients.get(tier, []), listed)
 
@@ -244,6 +248,19 @@ def _ranked(counts: Counter[K], tie: Callable[[K], Any]) -> list[tuple[K, int]]:
     return sorted(counts.items(), key=lambda item: (-item[1], tie(item[0])))
 
 
+def license_note(tally: CohortTally) -> str | None:
+    """What the readiness section says of clients whose blank license answer decides their
+    route (None when there are none)."""
+    if not tally.if_licensed:
+        return None
+    who = "client left" if tally.if_licensed == 1 else "clients left"
+    return (
+        f"{tally.if_licensed:,} {who} the teaching license blank where an active license would "
+        "give a quicker or cheaper route: the results' route_if_licensed names it for each, so "
+        "ask them before they plan."
+    )
+
+
 def render_cohort(tally: CohortTally, meta: CohortMeta) -> str:
     """The cohort summary as markdown."""
     total = tally.rows
@@ -295,6 +312,9 @@ def render_cohort(tally: CohortTally, meta: CohortMeta) -> str:
     else:
         lines.append("No row was scored.")
     lines.append("")
+    note = license_note(tally)
+    if note is not None:
+        lines += [note, ""]
     lines += tier_sections(tally.clients, tally.by_tier, TIERS)
 
     lines += ["## By state", ""]

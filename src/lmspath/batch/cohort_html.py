@@ -14,6 +14,7 @@ from lmspath.batch.cohort import (
     CohortTally,
     _pct,
     _ranked,
+    license_note,
 )
 from lmspath.engine.words import repeated
 from lmspath.model.states import JURISDICTIONS
@@ -273,6 +274,9 @@ def render_cohort_html(tally: CohortTally, meta: CohortMeta, tiles: TileMap | No
         )
     else:
         out.append("<p>No row was scored.</p>")
+    note = license_note(tally)
+    if note is not None:
+        out.append(f"<p>{_e(note)}</p>")
     out.append("</section>")
     out += _tiers(tally)
 

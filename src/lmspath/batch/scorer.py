@@ -756,6 +756,8 @@ class Scorer:
                     rejected.append(RowRejected(line, client, (("plan_file", problem),)))
                     continue
             base.count += 1
+            if fork:
+                self._tally.if_licensed += 1
             if gaps_counted:
                 gaps = self._gaps(parsed, base.exam_id)
                 if gaps is not None:
