@@ -404,19 +404,18 @@ _ONLY_FOR = {
 
 
 def _why_not(decision: Decision, index: int, result: PathwayResult, profile: Profile) -> str | None:
-    """Why a route is not open to this person, or None when it is."""
-    if result.audience == "out_of_state" and decision.reach[index]:
+    """Why a route is not open to this person, or None when it is (``open_to``)."""
+    if open_to(decision, index):
         return None
     if result.audience != "general":
         if result.audience == "out_of_state" and profile.library_certificate_kind == "provisional":
             return "asks for a full certificate from another state; yours is provisional"
         return _ONLY_FOR.get(result.audience, "is only for some people")
-    if not decision.reach[index]:
-        return (
-            "needs National Board Certification, which asks for an active teaching license, "
-            "three years of teaching and a post as a school librarian"
-        )
-    return None
+    # A route open to anyone that is out of reach needs National Board Certification.
+    return (
+        "needs National Board Certification, which asks for an active teaching license, "
+        "three years of teaching and a post as a school librarian"
+    )
 
 
 def plan_cost_words(plan: Plan) -> str:
