@@ -302,8 +302,9 @@ def render_cohort(tally: CohortTally, meta: CohortMeta) -> str:
         "",
         "Time is the upper estimate along the plan's critical path; a step with no sourced "
         "estimate adds time that cannot be counted, and 'cannot tell' also holds clients whose "
-        "profile leaves a deciding answer blank. In the lists below, '12+' means at least 12 "
-        "months.",
+        "profile leaves a deciding answer blank. A bachelor's degree left blank is listed but "
+        "not counted (\"Earn a bachelor's degree if you have none\"). In the lists below, '12+' "
+        "means at least 12 months.",
         "",
     ]
     if scored:

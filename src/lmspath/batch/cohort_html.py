@@ -261,8 +261,9 @@ def render_cohort_html(tally: CohortTally, meta: CohortMeta, tiles: TileMap | No
         "<section><h2>Months to certification</h2>"
         "<p>Readiness tiers by the upper time estimate along the plan's critical path; a step "
         "with no sourced estimate adds time that cannot be counted, and 'cannot tell' also holds "
-        "clients whose profile leaves a deciding answer blank. In the lists of clients, '12+' "
-        "means at least 12 months.</p>"
+        "clients whose profile leaves a deciding answer blank. A bachelor's degree left blank "
+        "is listed but not counted (&quot;Earn a bachelor's degree if you have none&quot;). In "
+        "the lists of clients, '12+' means at least 12 months.</p>"
     )
     if scored:
         out.append(
